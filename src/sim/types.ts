@@ -1,0 +1,198 @@
+/**
+ * The engine's public vocabulary: roles, commands, world state, messages.
+ * Everything here is plain data (JSON-safe), so saves, views and the classroom server can share it.
+ */
+import type { CbmKind, Effect, PhaseId, Scenario, SpoilerAction, SpoilerType } from '../scenario/schema';
+
+export type { PhaseId, SpoilerType, SpoilerAction, CbmKind, Effect, Scenario };
+
+export type Role = 'mediator' | 'instructor' | 'observer' | `party:${string}` | `faction:${string}` | `external:${string}`;
+
+export type ProcessPhase = PhaseId | 'suspended' | 'collapsed' | 'concluded';
+export type TalkFormat = 'pendular' | 'direct';
+export type Visibility = 'confidential' | 'acknowledged' | 'leaked';
+export type ExternalAsk = 'backing' | 'incentive' | 'restraint' | 'guarantee';
+export type SpoilerApproach = 'induce' | 'socialize' | 'coerce' | 'isolate';
+export type StatementTone = 'sober' | 'optimistic' | 'critical';
+export type Difficulty = 'easy' | 'standard' | 'hard';
+export type Seat = 'atTable' | 'wavering' | 'walkedOut';
+
+/** What the mediator can do. Each costs action points (see rules/moves.ts: MOVE_COST). */
+export type MediatorCommand =
+  | { type: 'caucus'; party: string }
+  | { type: 'jointSession' }
+  | { type: 'proposeAgenda'; issues: string[] }
+  | { type: 'proposeFormula'; issue: string; value: number }
+  | { type: 'proposePackage'; terms: Record<string, number> }
+  | { type: 'reframe'; issue: string }
+  | { type: 'requestCbm'; party: string; cbm: CbmKind }
+  | { type: 'engageExternal'; actor: string; ask: ExternalAsk }
+  | { type: 'engageSpoiler'; faction: string; approach: SpoilerApproach }
+  | { type: 'publicStatement'; tone: StatementTone; party?: string }
+  | { type: 'consultExperts'; subject: string }
+  | { type: 'studyHistory' }
+  | { type: 'technicalCommission'; issue: string }
+  | { type: 'changeVenue'; venue: string }
+  | { type: 'designVerification' }
+  | { type: 'proposeNextPhase' }
+  | { type: 'readBriefing' }
+  | { type: 'endTurn' };
+
+/** What the other seats can do when a human holds them (classroom play). */
+export type SeatCommand =
+  | { type: 'respond'; proposal: number; accept: boolean }
+  | { type: 'gesture'; cbm: CbmKind }
+  | { type: 'walkOut' }
+  | { type: 'returnToTable' }
+  | { type: 'spoilerAction'; action: SpoilerAction }
+  | { type: 'externalAction'; effect: Extract<Effect, { kind: 'sanctions' | 'supportShift' }> }
+  | { type: 'inject'; inject?: string; effect?: Effect; synopsis?: string };
+
+export type CommandBody = MediatorCommand | SeatCommand;
+export type CommandType = CommandBody['type'];
+/** Every command names its sender's role; the engine refuses what the role may not send. */
+export type Command = CommandBody & { role: Role };
+
+export type MsgParams = Record<string, string | number>;
+/** A message for people: a catalogue key plus parameters, so the UI can translate it. */
+export interface Msg {
+  key: string;
+  params?: MsgParams;
+}
+
+export interface PartyState {
+  id: string;
+  trustInMediator: number;
+  commitment: number;
+  cohesion: number;
+  trustIn: Record<string, number>;
+  /** Walk-away value: domestic strength + patrons' support + shocks (see rules/batna.ts). */
+  batna: number;
+  shock: number;
+  incentive: number;
+  seat: Seat;
+  intent: 'sincere' | 'stalling';
+  attention: number;
+  gestures: number;
+}
+
+export interface FactionState {
+  id: string;
+  party: string;
+  influence: number;
+  stance: 'moderate' | 'hardline';
+  spoiler: SpoilerType;
+  included: boolean;
+  satisfaction: number;
+  /** The right strategy for its type has been applied. */
+  managed: boolean;
+  strikes: number;
+}
+
+export interface ExternalState {
+  id: string;
+  support: Record<string, number>;
+  disposition: number;
+  engaged: number;
+  restraint: boolean;
+  guarantee: boolean;
+}
+
+export interface FormulaState {
+  value: number;
+  acceptedBy: string[];
+  proposedTurn: number;
+}
+
+export interface IssueState {
+  id: string;
+  /** Public positions per party: they soften as reframing and commissions work. */
+  publicPos: Record<string, number>;
+  reframed: boolean;
+  commission: boolean;
+  formula: FormulaState | null;
+}
+
+export type ProposalKind = 'agenda' | 'formula' | 'package' | 'cbm' | 'signing';
+export interface Proposal {
+  id: number;
+  turn: number;
+  kind: ProposalKind;
+  /** agenda: issue ids; formula/package: issue → value; cbm: { party, cbm }; signing: none. */
+  issues?: string[];
+  terms?: Record<string, number>;
+  cbm?: { party: string; cbm: CbmKind };
+  responses: Record<string, 'accept' | 'reject' | 'pending'>;
+  reasons: Record<string, Msg>;
+  status: 'pending' | 'accepted' | 'rejected';
+}
+
+/** What the mediator has learned. Views show hidden values only through this. */
+export interface Knowledge {
+  briefing: boolean;
+  history: boolean;
+  spoilerTypes: Record<string, SpoilerType>;
+  /** party → issue → known hidden values */
+  interests: Record<string, Record<string, { ideal?: number; weight?: number; reservation?: number }>>;
+}
+
+export interface Change {
+  target: string;
+  meter: string;
+  delta: number;
+}
+
+export type LogEntry =
+  | { turn: number; kind: 'move'; role: Role; command: CommandBody; cost: number; result: Msg; changes: Change[] }
+  | { turn: number; kind: 'event'; source: 'inject' | 'contingency' | 'random' | 'party' | 'faction' | 'external' | 'instructor'; id?: string; synopsis?: string; effect: Effect; result: Msg; changes: Change[] }
+  | { turn: number; kind: 'response'; proposal: number; party: string; accept: boolean; reason: Msg }
+  | { turn: number; kind: 'phase'; from: ProcessPhase; to: ProcessPhase }
+  | { turn: number; kind: 'turn'; ended: number };
+
+export interface TurnRecord {
+  turn: number;
+  phase: ProcessPhase;
+  parties: Record<string, { trustInMediator: number; commitment: number; cohesion: number; batna: number; compliance?: number }>;
+  progress: number;
+}
+
+export interface GameOptions {
+  seed: number;
+  difficulty: Difficulty;
+  /** Roles held by people; every other seat is played by the engine. The mediator is always a person or a bot policy. */
+  humanRoles: Role[];
+}
+
+export interface World {
+  turn: number;
+  ap: number;
+  rng: number[];
+  phase: ProcessPhase;
+  /** The phase a walk-out interrupted; suspended returns to it. */
+  resumePhase: PhaseId | null;
+  talkFormat: TalkFormat;
+  visibility: Visibility;
+  parties: Record<string, PartyState>;
+  factions: Record<string, FactionState>;
+  externals: Record<string, ExternalState>;
+  issues: Record<string, IssueState>;
+  agenda: string[] | null;
+  proposals: Proposal[];
+  signatures: Record<string, boolean>;
+  venue: string | null;
+  venuesOffered: string[];
+  verification: number;
+  compliance: Record<string, number>;
+  complianceTurns: number;
+  violations: number;
+  suspendedTurns: number;
+  knowledge: Knowledge;
+  firedInjects: string[];
+  /** Injects whose expected response is awaited: id → last turn it may come. */
+  awaiting: Record<string, number>;
+  optimismTurns: number[];
+  phaseEntered: Partial<Record<ProcessPhase, number>>;
+  log: LogEntry[];
+  series: TurnRecord[];
+  options: GameOptions;
+}
