@@ -62,7 +62,7 @@ export function parseLocated(source: string): Parsed {
   }
   const lineCounter = new LineCounter();
   // Aliases are capped so a "billion laughs" document cannot blow up memory.
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true, maxAliasCount: 100 });
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const problems: LoadProblem[] = [];
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);

@@ -144,7 +144,7 @@ export interface Change {
 
 export type LogEntry =
   | { turn: number; kind: 'move'; role: Role; command: CommandBody; cost: number; result: Msg; changes: Change[] }
-  | { turn: number; kind: 'event'; source: 'inject' | 'contingency' | 'random' | 'party' | 'faction' | 'external' | 'instructor'; id?: string; synopsis?: string; effect: Effect; result: Msg; changes: Change[] }
+  | { turn: number; kind: 'event'; source: EventSource; id?: string; synopsis?: string; effect: Effect; result: Msg; changes: Change[] }
   | { turn: number; kind: 'response'; proposal: number; party: string; accept: boolean; reason: Msg }
   | { turn: number; kind: 'phase'; from: ProcessPhase; to: ProcessPhase }
   | { turn: number; kind: 'turn'; ended: number };
@@ -161,6 +161,15 @@ export interface GameOptions {
   difficulty: Difficulty;
   /** Roles held by people; every other seat is played by the engine. The mediator is always a person or a bot policy. */
   humanRoles: Role[];
+}
+
+export type EventSource = 'inject' | 'contingency' | 'random' | 'party' | 'faction' | 'external' | 'instructor';
+/** An event the world is about to answer with; the engine sends each to the statechart in turn. */
+export interface PlannedEvent {
+  source: EventSource;
+  id?: string;
+  synopsis?: string;
+  effect: Effect;
 }
 
 export interface World {
@@ -191,6 +200,10 @@ export interface World {
   /** Injects whose expected response is awaited: id → last turn it may come. */
   awaiting: Record<string, number>;
   optimismTurns: number[];
+  /** Events planned by the end of a turn or an inject, not yet applied. */
+  pending: PlannedEvent[];
+  /** The time allowed for reaching an agreement has run out. */
+  expired: boolean;
   phaseEntered: Partial<Record<ProcessPhase, number>>;
   log: LogEntry[];
   series: TurnRecord[];

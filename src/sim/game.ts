@@ -1,0 +1,121 @@
+/**
+ * The engine's front door: a game is a scenario, a statechart snapshot and the commands that made
+ * it. `applyCommand` checks the sender's role and the move's legality, then runs the statechart
+ * purely (XState's `transition`), then lets the world answer any events the command set off.
+ */
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import type { Scenario } from '../scenario/schema';
+import type { Command, GameOptions, LogEntry, MediatorCommand, Msg, SeatCommand, World } from './types';
+import { processMachine, type ProcessEvent, type WorldEventType } from './machine';
+import { createWorld, DEFAULT_OPTIONS } from './world';
+import { roleRefusal, parseRole } from './roles';
+import { whyIllegal } from './rules/moves';
+import { whyIllegalSeat } from './rules/seats';
+
+export type ProcessSnapshot = SnapshotFrom<typeof processMachine>;
+
+export interface Game {
+  readonly scenario: Scenario;
+  readonly snapshot: ProcessSnapshot;
+  /** Every accepted command, in order: with the seed, this is the save. */
+  readonly commands: readonly Command[];
+}
+
+export type ApplyResult =
+  | { ok: true; game: Game; entries: LogEntry[] }
+  | { ok: false; game: Game; reason: Msg };
+
+export const worldOf = (g: Game): World => g.snapshot.context.w;
+
+export function createGame(scenario: Scenario, options: Partial<GameOptions> = {}): Game {
+  const opts: GameOptions = {
+    seed: Number.isFinite(options.seed) ? Math.trunc(options.seed as number) : DEFAULT_OPTIONS.seed,
+    difficulty: options.difficulty ?? DEFAULT_OPTIONS.difficulty,
+    humanRoles: [...(options.humanRoles ?? DEFAULT_OPTIONS.humanRoles)],
+  };
+  const [snapshot] = initialTransition(processMachine, { s: scenario, w: createWorld(scenario, opts) });
+  return { scenario, snapshot, commands: [] };
+}
+
+export const isOver = (g: Game): boolean => {
+  const phase = worldOf(g).phase;
+  return phase === 'collapsed' || phase === 'concluded';
+};
+
+/** Why a command cannot be applied now (role first, then the move itself), or null. */
+export function whyRefused(g: Game, cmd: Command): Msg | null {
+  if (!cmd || typeof cmd !== 'object' || typeof (cmd as { type?: unknown }).type !== 'string') return { key: 'refuse.malformed' };
+  const w = worldOf(g);
+  const byRole = roleRefusal(g.scenario, w, cmd);
+  if (byRole) return byRole;
+  const kind = parseRole(cmd.role)!.kind;
+  try {
+    return kind === 'mediator'
+      ? whyIllegal(g.scenario, w, cmd as MediatorCommand)
+      : whyIllegalSeat(g.scenario, w, cmd as SeatCommand & { role: Command['role'] });
+  } catch {
+    // A command whose fields have the wrong shape (from a hand-edited file or a network peer).
+    return { key: 'refuse.malformed' };
+  }
+}
+
+export function applyCommand(g: Game, cmd: Command): ApplyResult {
+  const reason = whyRefused(g, cmd);
+  if (reason) return { ok: false, game: g, reason };
+  const before = worldOf(g).log.length;
+  let snap = step(g.snapshot, cmd as ProcessEvent);
+  snap = drainPending(snap);
+  if (cmd.type === 'endTurn') {
+    snap = step(snap, { type: 'turn.close' });
+    snap = step(snap, { type: 'turn.advance' });
+  }
+  const next: Game = { scenario: g.scenario, snapshot: snap, commands: [...g.commands, cmd] };
+  return { ok: true, game: next, entries: worldOf(next).log.slice(before) };
+}
+
+function step(snap: ProcessSnapshot, event: ProcessEvent): ProcessSnapshot {
+  return transition(processMachine, snap, event)[0];
+}
+
+/** Send each planned event to the statechart, one macrostep each, so its consequences settle in order. */
+function drainPending(snap: ProcessSnapshot): ProcessSnapshot {
+  const planned = snap.context.w.pending;
+  if (planned.length === 0) return snap;
+  let s = step(snap, { type: 'pending.taken' });
+  for (const p of planned) s = step(s, { type: `event.${p.effect.kind}` as WorldEventType, planned: p });
+  return s;
+}
+
+/** Apply many commands; stop at the first refusal and say which one. */
+export function replay(scenario: Scenario, options: Partial<GameOptions>, commands: readonly Command[]): { ok: true; game: Game } | { ok: false; index: number; reason: Msg; game: Game } {
+  let g = createGame(scenario, options);
+  for (let i = 0; i < commands.length; i++) {
+    const r = applyCommand(g, commands[i]!);
+    if (!r.ok) return { ok: false, index: i, reason: r.reason, game: g };
+    g = r.game;
+  }
+  return { ok: true, game: g };
+}
+
+/** The statechart's active leaf states per region, e.g. { phase: 'negotiation', talkFormat: 'direct', visibility: 'leaked' }. */
+export function regions(g: Game): { phase: string; talkFormat: string; visibility: string } {
+  const v = g.snapshot.value as { phase: string | { active: string }; talkFormat: string; visibility: string };
+  const phase = typeof v.phase === 'string' ? v.phase : v.phase.active;
+  return { phase, talkFormat: v.talkFormat, visibility: v.visibility };
+}
+
+/** A short, stable fingerprint of the whole state: replaying a save must reproduce it. */
+export function stateHash(g: Game): string {
+  return fnv1a(JSON.stringify({ value: g.snapshot.value, w: worldOf(g) }));
+}
+
+function fnv1a(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return ((h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0'));
+}

@@ -1,0 +1,16 @@
+/**
+ * Third Side's engine: pure TypeScript, no DOM, no clock, no Math.random. The same module runs in
+ * the browser, in Node (CLI, benchmarks, worker threads) and on a classroom server.
+ */
+export * from './types';
+export { createGame, applyCommand, whyRefused, isOver, replay, stateHash, regions, worldOf } from './game';
+export type { Game, ApplyResult, ProcessSnapshot } from './game';
+export { viewFor } from './view';
+export type { View, PartyView, FactionView, IssueView, ExternalView } from './view';
+export { availableMoves, legalCommands, candidatesOf } from './available';
+export type { MoveOption } from './available';
+export { toSave, loadSave, SAVE_VERSION } from './save';
+export type { Save, LoadSaveResult } from './save';
+export { processMachine } from './machine';
+export { MOVE_COST } from './rules/moves';
+export { criteriaFor } from './rules/criteria';

@@ -1,0 +1,273 @@
+/**
+ * The peace process as an XState v5 statechart. Three parallel regions:
+ *  - phase: the Norwegian five phases inside `active`, plus suspended (returns to the phase it left
+ *    through a history state), collapsed and concluded (final);
+ *  - talkFormat: pendular (shuttle) ⇄ direct (face to face, needs mutual trust);
+ *  - visibility: confidential ⇄ acknowledged ⇄ leaked.
+ * The world's numbers live in context; the rule modules compute them, the chart decides the modes.
+ * Context mirrors the active modes (phase, talkFormat, visibility) because rules need to read them
+ * and XState actions cannot see the state value.
+ */
+import { assign, setup } from 'xstate';
+import type { EffectKind, Scenario } from '../scenario/schema';
+import type { Change, Command, MediatorCommand, PhaseId, PlannedEvent, ProcessPhase, SeatCommand, World } from './types';
+import { addLog, draft } from './world';
+import { applyMove, holdJointSession, logMove, makeStatement, MOVE_COST, proposeNextPhase } from './rules/moves';
+import { applySeatCommand } from './rules/seats';
+import { applyEffect } from './rules/effects';
+import { advanceTurn, closeTurn, planTurnEnd } from './rules/turn';
+import { criteriaMet, mutualTrust } from './rules/criteria';
+import { Dice } from './rng';
+
+export interface ProcessContext {
+  s: Scenario;
+  w: World;
+}
+
+export type WorldEventType = `event.${EffectKind}`;
+export type WorldEvent = { type: WorldEventType; planned: PlannedEvent };
+export type ProcessEvent =
+  | Command
+  | WorldEvent
+  | { type: 'pending.taken' }
+  | { type: 'turn.close' }
+  | { type: 'turn.advance' };
+
+type Ctx = { context: ProcessContext };
+type Ev<T extends string> = Extract<ProcessEvent, { type: T }>;
+
+/** Run a rule on a private copy of the world and store the result. */
+const update = (fn: (s: Scenario, w: World, event: ProcessEvent) => void) =>
+  assign<ProcessContext, ProcessEvent, undefined, ProcessEvent, never>(({ context, event }) => {
+    const w = draft(context.w);
+    fn(context.s, w, event);
+    return { w };
+  });
+
+const enterPhase = (phase: ProcessPhase) =>
+  update((_s, w) => {
+    if (w.phase === phase) return;
+    if (phase === 'suspended') {
+      w.resumePhase = w.phase as PhaseId;
+      w.suspendedTurns = 0;
+    }
+    if (phase !== 'suspended' && w.phase === 'suspended') w.resumePhase = null;
+    addLog(w, { turn: w.turn, kind: 'phase', from: w.phase, to: phase });
+    if (w.phaseEntered[phase] === undefined) w.phaseEntered[phase] = w.turn;
+    w.phase = phase;
+  });
+
+const ROOT_MOVES = [
+  'caucus',
+  'proposeAgenda',
+  'proposeFormula',
+  'proposePackage',
+  'reframe',
+  'requestCbm',
+  'engageExternal',
+  'engageSpoiler',
+  'consultExperts',
+  'studyHistory',
+  'technicalCommission',
+  'changeVenue',
+  'designVerification',
+  'readBriefing',
+] as const;
+const SEAT_EVENTS = ['respond', 'gesture', 'walkOut', 'returnToTable', 'spoilerAction', 'externalAction', 'inject'] as const;
+const ROOT_WORLD_EVENTS: WorldEventType[] = ['event.spoiler', 'event.sanctions', 'event.cbm', 'event.supportShift', 'event.deadline', 'event.walkOut', 'event.venueOffer', 'event.meters', 'event.news'];
+
+const processSetup = setup({
+  types: {
+    context: {} as ProcessContext,
+    events: {} as ProcessEvent,
+    input: {} as ProcessContext,
+  },
+  guards: {
+    exploratoryCriteriaMet: ({ context }: Ctx) => criteriaMet(context.s, context.w, 'exploratory'),
+    agendaAcceptedByAll: ({ context }: Ctx) => criteriaMet(context.s, context.w, 'agenda'),
+    formulasInEveryZone: ({ context }: Ctx) => criteriaMet(context.s, context.w, 'negotiation'),
+    allPartiesSigned: ({ context }: Ctx) => Object.values(context.w.signatures).every(Boolean),
+    complianceHeld: ({ context }: Ctx) => context.w.complianceTurns >= context.s.thresholds.monitoringTurns,
+    agreementBroken: ({ context }: Ctx) => context.w.violations >= 3,
+    processExpired: ({ context }: Ctx) => context.w.expired,
+    someoneWalkedOut: ({ context }: Ctx) => Object.values(context.w.parties).some((p) => p.seat === 'walkedOut'),
+    everyoneAtTable: ({ context }: Ctx) => Object.values(context.w.parties).every((p) => p.seat !== 'walkedOut'),
+    suspensionExhausted: ({ context }: Ctx) =>
+      context.w.expired ||
+      context.w.suspendedTurns > context.s.thresholds.suspendedMaxTurns ||
+      Object.values(context.w.parties).every((p) => p.seat === 'walkedOut'),
+    mutualTrustEnough: ({ context }: Ctx) => mutualTrust(context.w) >= context.s.thresholds.directTalksTrust,
+    mutualTrustBroken: ({ context }: Ctx) =>
+      mutualTrust(context.w) < context.s.thresholds.directTalksTrust - 15 || Object.values(context.w.parties).some((p) => p.seat === 'walkedOut'),
+    isSoberStatement: ({ event }: { event: ProcessEvent }) => event.type === 'publicStatement' && event.tone === 'sober',
+  },
+  actions: {
+    applyMove: update((s, w, e) => {
+      const cmd = stripRole(e as Command) as MediatorCommand;
+      const cost = cmd.type === 'changeVenue' ? w.ap : MOVE_COST[cmd.type];
+      const dice = new Dice(w);
+      logMove(w, cmd, cost, applyMove(s, w, cmd, () => dice.unit()));
+    }),
+    applySeatCommand: update((s, w, e) => {
+      const cmd = e as SeatCommand & { role: Command['role'] };
+      applySeatCommand(s, w, cmd);
+      addLog(w, { turn: w.turn, kind: 'move', role: cmd.role, command: stripRole(cmd) as SeatCommand, cost: 0, result: { key: `seat.${cmd.type}` }, changes: [] });
+    }),
+    applyWorldEvent: update((s, w, e) => {
+      const { planned } = e as WorldEvent;
+      const changes: Change[] = [];
+      const result = applyEffect(s, w, planned.effect, changes);
+      addLog(w, { turn: w.turn, kind: 'event', source: planned.source, ...(planned.id ? { id: planned.id } : {}), ...(planned.synopsis ? { synopsis: planned.synopsis } : {}), effect: planned.effect, result, changes });
+    }),
+    holdJointSession: update((_s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, MOVE_COST.jointSession, holdJointSession(w, true))),
+    jointSessionBackfired: update((_s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, MOVE_COST.jointSession, holdJointSession(w, false))),
+    makeStatement: update((_s, w, e) => {
+      const cmd = stripRole(e as Command) as Extract<MediatorCommand, { type: 'publicStatement' }>;
+      logMove(w, cmd, MOVE_COST.publicStatement, makeStatement(w, cmd));
+    }),
+    advancePhase: update((s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, MOVE_COST.proposeNextPhase, proposeNextPhase(s, w, true))),
+    refuseAdvance: update((s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, MOVE_COST.proposeNextPhase, proposeNextPhase(s, w, false))),
+    planTurnEnd: update((s, w, e) => {
+      addLog(w, { turn: w.turn, kind: 'move', role: (e as Command).role, command: { type: 'endTurn' }, cost: 0, result: { key: 'move.endTurn.done' }, changes: [] });
+      w.pending.push(...planTurnEnd(s, w));
+    }),
+    takePending: update((_s, w) => {
+      w.pending = [];
+    }),
+    closeTurn: update((s, w) => closeTurn(s, w)),
+    advanceTurn: update((s, w) => advanceTurn(s, w)),
+    setTalkFormat: assign(({ context }, params: { to: World['talkFormat'] }) => {
+      const w = draft(context.w);
+      // Falling back to shuttle diplomacy is news the trainee must see.
+      if (params.to === 'pendular') addLog(w, { turn: w.turn, kind: 'event', source: 'party', effect: { kind: 'news' }, result: { key: 'event.format.pendular' }, changes: [] });
+      w.talkFormat = params.to;
+      return { w };
+    }),
+    setVisibility: assign(({ context }, params: { to: World['visibility'] }) => {
+      if (context.w.visibility === params.to) return {};
+      const w = draft(context.w);
+      w.visibility = params.to;
+      return { w };
+    }),
+    enterExploratory: enterPhase('exploratory'),
+    enterAgenda: enterPhase('agenda'),
+    enterNegotiation: enterPhase('negotiation'),
+    enterAgreements: enterPhase('agreements'),
+    enterMonitoring: enterPhase('monitoring'),
+    enterSuspended: enterPhase('suspended'),
+    enterCollapsed: enterPhase('collapsed'),
+    enterConcluded: enterPhase('concluded'),
+  },
+});
+
+function stripRole<T extends { role?: unknown }>(cmd: T): Omit<T, 'role'> {
+  const { role: _role, ...rest } = cmd;
+  return rest;
+}
+
+const rootOn: Record<string, { actions: string }> = {};
+for (const m of ROOT_MOVES) rootOn[m] = { actions: 'applyMove' };
+for (const m of SEAT_EVENTS) rootOn[m] = { actions: 'applySeatCommand' };
+for (const m of ROOT_WORLD_EVENTS) rootOn[m] = { actions: 'applyWorldEvent' };
+
+const advanceOn = (guard: 'exploratoryCriteriaMet' | 'agendaAcceptedByAll' | 'formulasInEveryZone', target: string) => ({
+  proposeNextPhase: [{ guard, target, actions: 'advancePhase' as const }, { actions: 'refuseAdvance' as const }],
+});
+
+export const processMachine = processSetup.createMachine({
+  id: 'process',
+  type: 'parallel',
+  context: ({ input }) => input,
+  on: {
+    ...(rootOn as object),
+    endTurn: { actions: 'planTurnEnd' },
+    'pending.taken': { actions: 'takePending' },
+    'turn.close': { actions: 'closeTurn' },
+    'turn.advance': { actions: 'advanceTurn' },
+  },
+  states: {
+    phase: {
+      initial: 'active',
+      states: {
+        active: {
+          initial: 'exploratory',
+          always: [
+            { guard: 'processExpired', target: 'collapsed' },
+            { guard: 'someoneWalkedOut', target: 'suspended' },
+          ],
+          states: {
+            exploratory: { entry: 'enterExploratory', on: advanceOn('exploratoryCriteriaMet', 'agenda') },
+            agenda: { entry: 'enterAgenda', on: advanceOn('agendaAcceptedByAll', 'negotiation') },
+            negotiation: { entry: 'enterNegotiation', on: advanceOn('formulasInEveryZone', 'agreements') },
+            agreements: {
+              entry: 'enterAgreements',
+              on: { proposeNextPhase: { actions: 'advancePhase' } },
+              always: { guard: 'allPartiesSigned', target: 'monitoring' },
+            },
+            monitoring: {
+              entry: 'enterMonitoring',
+              always: [
+                { guard: 'complianceHeld', target: '#process.phase.concluded' },
+                { guard: 'agreementBroken', target: '#process.phase.collapsed' },
+              ],
+            },
+            resume: { type: 'history', history: 'shallow' },
+          },
+        },
+        suspended: {
+          entry: 'enterSuspended',
+          always: [
+            { guard: 'suspensionExhausted', target: 'collapsed' },
+            { guard: 'everyoneAtTable', target: 'active.resume' },
+          ],
+        },
+        collapsed: { type: 'final', entry: 'enterCollapsed' },
+        concluded: { type: 'final', entry: 'enterConcluded' },
+      },
+    },
+    talkFormat: {
+      initial: 'pendular',
+      states: {
+        pendular: {
+          on: {
+            jointSession: [
+              { guard: 'mutualTrustEnough', target: 'direct', actions: 'holdJointSession' },
+              { actions: 'jointSessionBackfired' },
+            ],
+          },
+        },
+        direct: {
+          entry: { type: 'setTalkFormat', params: { to: 'direct' } },
+          exit: { type: 'setTalkFormat', params: { to: 'pendular' } },
+          on: { jointSession: { actions: 'holdJointSession' } },
+          always: { guard: 'mutualTrustBroken', target: 'pendular' },
+        },
+      },
+    },
+    visibility: {
+      initial: 'confidential',
+      states: {
+        confidential: {
+          on: {
+            publicStatement: { target: 'acknowledged', actions: 'makeStatement' },
+            'event.leak': { target: 'leaked', actions: 'applyWorldEvent' },
+          },
+        },
+        acknowledged: {
+          entry: { type: 'setVisibility', params: { to: 'acknowledged' } },
+          on: {
+            publicStatement: { actions: 'makeStatement' },
+            'event.leak': { target: 'leaked', actions: 'applyWorldEvent' },
+          },
+        },
+        leaked: {
+          entry: { type: 'setVisibility', params: { to: 'leaked' } },
+          on: {
+            publicStatement: [{ guard: 'isSoberStatement', target: 'acknowledged', actions: 'makeStatement' }, { actions: 'makeStatement' }],
+            'event.leak': { actions: 'applyWorldEvent' },
+          },
+        },
+      },
+    },
+  },
+});

@@ -1,0 +1,134 @@
+/**
+ * What each kind of event does to the world: spoiler strikes, sanctions shocks, confidence-building
+ * moves, support shifts, leaks, deadlines, walk-outs. Applied to a draft; returns what changed.
+ */
+import type { Effect, Scenario } from '../../scenario/schema';
+import type { Change, Msg, World } from '../types';
+import { shiftMeter, shiftTrust } from '../world';
+import { refreshBatnas } from './batna';
+import { otherIds } from '../util';
+
+/** Commitment below this after a shock makes a party walk out (6 August 2019). */
+export const SHOCK_WALKOUT_COMMITMENT = 35;
+
+export function walkOut(w: World, partyId: string, changes: Change[]): void {
+  const p = w.parties[partyId];
+  if (!p || p.seat === 'walkedOut') return;
+  p.seat = 'walkedOut';
+  changes.push({ target: partyId, meter: 'seat', delta: -1 });
+}
+
+export function applyEffect(s: Scenario, w: World, effect: Effect, changes: Change[]): Msg {
+  const partyIds = Object.keys(w.parties);
+  switch (effect.kind) {
+    case 'spoiler': {
+      const f = w.factions[effect.faction];
+      if (!f) return { key: 'event.none' };
+      f.strikes += 1;
+      const others = otherIds(partyIds, f.party);
+      switch (effect.action) {
+        case 'crackdown':
+        case 'arrest':
+          for (const o of others) {
+            shiftTrust(w, o, f.party, -12, changes);
+            shiftMeter(w, o, 'commitment', -8, changes);
+          }
+          break;
+        case 'denunciation':
+          shiftMeter(w, f.party, 'cohesion', -10, changes);
+          shiftMeter(w, f.party, 'commitment', -5, changes);
+          break;
+        case 'violence':
+          for (const a of partyIds) {
+            for (const b of otherIds(partyIds, a)) shiftTrust(w, a, b, -10, changes);
+            shiftMeter(w, a, 'commitment', -8, changes);
+          }
+          break;
+        case 'callWalkout': {
+          shiftMeter(w, f.party, 'commitment', -15, changes);
+          const p = w.parties[f.party];
+          if (p && p.cohesion < 45) walkOut(w, f.party, changes);
+          break;
+        }
+        case 'leak':
+          for (const a of partyIds) shiftMeter(w, a, 'trustInMediator', -8, changes);
+          break;
+      }
+      return { key: `event.spoiler.${effect.action}`, params: { faction: f.id, party: f.party } };
+    }
+    case 'sanctions': {
+      const p = w.parties[effect.target];
+      const actor = w.externals[effect.actor];
+      if (!p || !actor) return { key: 'event.none' };
+      const restrained = actor.restraint && effect.sanction !== 'relief';
+      const m = restrained ? effect.magnitude / 2 : effect.magnitude;
+      if (restrained) actor.restraint = false; // restraint buys one shock, not a policy change
+      if (effect.sanction === 'relief') {
+        p.shock += m / 2;
+        shiftMeter(w, p.id, 'commitment', m / 2, changes);
+      } else {
+        p.shock -= m / 2;
+        shiftMeter(w, p.id, 'commitment', -m, changes);
+        // The hit party blames those the sanctioning power backs.
+        for (const o of otherIds(partyIds, p.id)) if ((actor.support[o] ?? 0) > 0) shiftTrust(w, p.id, o, -m / 2, changes);
+      }
+      const before = p.batna;
+      refreshBatnas(s, w);
+      if (p.batna !== before) changes.push({ target: p.id, meter: 'batna', delta: Math.round((p.batna - before) * 10) / 10 });
+      if (effect.sanction !== 'relief' && p.commitment < SHOCK_WALKOUT_COMMITMENT) walkOut(w, p.id, changes);
+      return { key: `event.sanctions.${effect.sanction}${restrained ? '.restrained' : ''}`, params: { actor: actor.id, party: p.id } };
+    }
+    case 'cbm': {
+      const p = w.parties[effect.party];
+      if (!p) return { key: 'event.none' };
+      p.gestures += 1;
+      for (const o of otherIds(partyIds, p.id)) {
+        shiftTrust(w, o, p.id, 10, changes);
+        shiftMeter(w, o, 'commitment', 4, changes);
+      }
+      // Hardliners of the conceding side resent gestures.
+      for (const f of Object.values(w.factions)) if (f.party === p.id && f.stance === 'hardline') f.satisfaction = Math.max(0, f.satisfaction - 5);
+      return { key: `event.cbm.${effect.cbm}`, params: { party: p.id } };
+    }
+    case 'supportShift': {
+      const a = w.externals[effect.actor];
+      if (!a || !w.parties[effect.party]) return { key: 'event.none' };
+      a.support[effect.party] = Math.max(-100, Math.min(100, (a.support[effect.party] ?? 0) + effect.delta));
+      const before = w.parties[effect.party]!.batna;
+      refreshBatnas(s, w);
+      const after = w.parties[effect.party]!.batna;
+      if (after !== before) changes.push({ target: effect.party, meter: 'batna', delta: Math.round((after - before) * 10) / 10 });
+      return { key: 'event.supportShift', params: { actor: a.id, party: effect.party, delta: effect.delta } };
+    }
+    case 'leak':
+      for (const a of partyIds) shiftMeter(w, a, 'trustInMediator', -8, changes);
+      return { key: 'event.leak' };
+    case 'deadline': {
+      const targets = effect.party ? [effect.party] : partyIds;
+      for (const t of targets) shiftMeter(w, t, 'commitment', effect.pressure, changes);
+      return { key: 'event.deadline', params: { label: effect.label } };
+    }
+    case 'walkOut':
+      walkOut(w, effect.party, changes);
+      return { key: 'event.walkOut', params: { party: effect.party } };
+    case 'venueOffer':
+      if (!w.venuesOffered.includes(effect.venue)) w.venuesOffered.push(effect.venue);
+      return { key: 'event.venueOffer', params: { venue: effect.venue } };
+    case 'meters': {
+      const p = w.parties[effect.party];
+      if (!p) return { key: 'event.none' };
+      if (effect.trustInMediator) shiftMeter(w, p.id, 'trustInMediator', effect.trustInMediator, changes);
+      if (effect.commitment) shiftMeter(w, p.id, 'commitment', effect.commitment, changes);
+      if (effect.cohesion) shiftMeter(w, p.id, 'cohesion', effect.cohesion, changes);
+      if (effect.batna) {
+        p.shock += effect.batna;
+        const before = p.batna;
+        refreshBatnas(s, w);
+        changes.push({ target: p.id, meter: 'batna', delta: Math.round((p.batna - before) * 10) / 10 });
+      }
+      return { key: 'event.meters', params: { party: p.id } };
+    }
+    case 'news':
+      return { key: 'event.news' };
+  }
+}

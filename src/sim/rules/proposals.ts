@@ -1,0 +1,124 @@
+/**
+ * Proposals: agendas, formulas, packages, requested gestures and the call to sign. Every party
+ * answers; the engine answers for the seats no human holds, human seats answer with `respond`.
+ * A proposal settles when nobody is left to answer.
+ */
+import type { CbmKind, Scenario } from '../../scenario/schema';
+import type { Change, Msg, Proposal, ProposalKind, World } from '../types';
+import { acceptanceScore, ACCEPT_THRESHOLD, brokenRedLines } from './utility';
+import { applyEffect } from './effects';
+import { addLog } from '../world';
+
+export const isHumanParty = (w: World, partyId: string): boolean => w.options.humanRoles.includes(`party:${partyId}`);
+
+const issueName = (s: Scenario, id: string) => s.issues.find((i) => i.id === id)?.name ?? id;
+
+/** The terms a signing puts to the parties: every agreed formula on the agenda. */
+export function agreedTerms(w: World): Record<string, number> {
+  const terms: Record<string, number> = {};
+  for (const id of w.agenda ?? []) {
+    const f = w.issues[id]?.formula;
+    if (f) terms[id] = f.value;
+  }
+  return terms;
+}
+
+/** How an engine-played party answers; the reason is what it tells the mediator. */
+export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): { accept: boolean; reason: Msg } {
+  const p = w.parties[partyId]!;
+  const def = s.parties.find((d) => d.id === partyId)!;
+  const t = s.thresholds;
+  switch (prop.kind) {
+    case 'agenda': {
+      const list = prop.issues ?? [];
+      const missing = s.issues.filter((i) => i.core.includes(partyId) && !list.includes(i.id)).map((i) => i.id);
+      if (missing.length) return { accept: false, reason: { key: 'response.agenda.missingCore', params: { issues: missing.map((i) => issueName(s, i)).join(', ') } } };
+      const refused = list.filter((i) => def.refuses.includes(i) && !w.issues[i]?.reframed);
+      if (refused.length) return { accept: false, reason: { key: 'response.agenda.refusedIssue', params: { issues: refused.map((i) => issueName(s, i)).join(', ') } } };
+      if (p.trustInMediator < t.agendaTrust) return { accept: false, reason: { key: 'response.agenda.distrust' } };
+      return { accept: true, reason: { key: 'response.agenda.accept' } };
+    }
+    case 'formula':
+    case 'package':
+    case 'signing': {
+      const terms = prop.kind === 'signing' ? agreedTerms(w) : (prop.terms ?? {});
+      const broken = brokenRedLines(s, partyId, terms);
+      if (broken.length) return { accept: false, reason: { key: 'response.redLine', params: { issues: broken.map((i) => issueName(s, i)).join(', ') } } };
+      if (prop.kind === 'signing') {
+        const venue = s.venues.find((v) => v.id === w.venue);
+        const cohesionNeed = t.signingCohesion - (venue?.nearPrincipals ? 10 : 0);
+        if (w.talkFormat !== 'direct') return { accept: false, reason: { key: 'response.signing.notDirect' } };
+        if (p.commitment < t.signingCommitment) return { accept: false, reason: { key: 'response.signing.commitment' } };
+        if (p.cohesion < cohesionNeed) return { accept: false, reason: { key: 'response.signing.cohesion' } };
+      }
+      const score = acceptanceScore(s, w, partyId, terms);
+      if (score < ACCEPT_THRESHOLD[prop.kind]) return { accept: false, reason: { key: 'response.notEnough' } };
+      return { accept: true, reason: { key: prop.kind === 'signing' ? 'response.signing.accept' : 'response.accept' } };
+    }
+    case 'cbm': {
+      // A stalling party grants cheap gestures readily: they keep up appearances.
+      const trustNeed = p.intent === 'stalling' ? 35 : 45;
+      if (p.trustInMediator >= trustNeed && p.commitment >= 40) return { accept: true, reason: { key: 'response.cbm.accept' } };
+      return { accept: false, reason: { key: 'response.cbm.refused' } };
+    }
+  }
+}
+
+export function openProposal(
+  s: Scenario,
+  w: World,
+  kind: ProposalKind,
+  data: { issues?: string[]; terms?: Record<string, number>; cbm?: { party: string; cbm: CbmKind } },
+): Proposal {
+  const prop: Proposal = { id: w.proposals.length + 1, turn: w.turn, kind, ...data, responses: {}, reasons: {}, status: 'pending' };
+  const answering = kind === 'cbm' ? [data.cbm!.party] : Object.keys(w.parties);
+  w.proposals.push(prop);
+  for (const pid of answering) {
+    if (isHumanParty(w, pid)) {
+      prop.responses[pid] = 'pending';
+      continue;
+    }
+    const { accept, reason } = decide(s, w, prop, pid);
+    recordResponse(w, prop, pid, accept, reason);
+  }
+  settle(s, w, prop);
+  return prop;
+}
+
+export function recordResponse(w: World, prop: Proposal, partyId: string, accept: boolean, reason: Msg): void {
+  prop.responses[partyId] = accept ? 'accept' : 'reject';
+  prop.reasons[partyId] = reason;
+  addLog(w, { turn: w.turn, kind: 'response', proposal: prop.id, party: partyId, accept, reason });
+}
+
+/** Once every answer is in, apply what was agreed. */
+export function settle(s: Scenario, w: World, prop: Proposal): void {
+  const answers = Object.entries(prop.responses);
+  if (answers.some(([, r]) => r === 'pending')) return;
+  const accepted = answers.filter(([, r]) => r === 'accept').map(([p]) => p);
+  prop.status = accepted.length === answers.length ? 'accepted' : 'rejected';
+  switch (prop.kind) {
+    case 'agenda':
+      if (prop.status === 'accepted') w.agenda = [...(prop.issues ?? [])];
+      break;
+    case 'formula':
+    case 'package':
+      // The latest formula on each issue stands, with whoever accepted it: the table shows both.
+      for (const [issue, value] of Object.entries(prop.terms ?? {})) {
+        const st = w.issues[issue];
+        if (st) st.formula = { value, acceptedBy: accepted, proposedTurn: w.turn };
+      }
+      break;
+    case 'signing':
+      for (const p of accepted) w.signatures[p] = true;
+      break;
+    case 'cbm':
+      if (prop.status === 'accepted' && prop.cbm) {
+        const changes: Change[] = [];
+        const effect = { kind: 'cbm' as const, party: prop.cbm.party, cbm: prop.cbm.cbm };
+        const result = applyEffect(s, w, effect, changes);
+        addLog(w, { turn: w.turn, kind: 'event', source: 'party', effect, result, changes });
+      }
+      break;
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The world's answer at the end of a turn. `planTurnEnd` decides what happens (scheduled injects,
+ * missed expectations, random events, spoiler strikes); the engine then sends each planned event to
+ * the statechart; `closeTurn` lets the parties react (ripeness, neglect, gestures, walk-outs,
+ * returns, compliance); `advanceTurn` records the turn and opens the next.
+ */
+import type { Condition, Effect, InjectDef, Scenario, SpoilerAction } from '../../scenario/schema';
+import type { Change, Difficulty, PlannedEvent, World } from '../types';
+import { Dice } from '../rng';
+import { addLog, shiftMeter } from '../world';
+import { applyEffect, walkOut } from './effects';
+import { phaseIndex, progress } from './progress';
+import { isHumanParty } from './proposals';
+
+export const DIFFICULTY_ODDS: Record<Difficulty, number> = { easy: 0.6, standard: 1, hard: 1.4 };
+export const SPOILER_BASE = { none: 0, limited: 0.04, greedy: 0.08, total: 0.14 } as const;
+
+/** What each kind of spoiler reaches for, by the faction's stance. */
+const SPOILER_MENU: Record<'limited' | 'greedy' | 'total', SpoilerAction[]> = {
+  limited: ['denunciation', 'leak'],
+  greedy: ['denunciation', 'callWalkout', 'leak'],
+  total: ['crackdown', 'arrest', 'violence', 'callWalkout'],
+};
+
+export function conditionHolds(s: Scenario, w: World, c: Condition | undefined): boolean {
+  if (!c) return true;
+  if (c.phase && !c.phase.includes(w.phase as never)) return false;
+  if (c.minTurn !== undefined && w.turn < c.minTurn) return false;
+  if (c.maxTurn !== undefined && w.turn > c.maxTurn) return false;
+  if (c.minProgress !== undefined && progress(w) < c.minProgress) return false;
+  if (c.visibility && w.visibility !== c.visibility) return false;
+  if (c.partyMeter) {
+    const p = w.parties[c.partyMeter.party];
+    if (!p) return false;
+    const v = p[c.partyMeter.meter];
+    if (c.partyMeter.below !== undefined && !(v < c.partyMeter.below)) return false;
+    if (c.partyMeter.above !== undefined && !(v > c.partyMeter.above)) return false;
+  }
+  if (c.notEngaged) {
+    const engaged = w.log.some(
+      (e) => e.kind === 'move' && (('actor' in e.command && e.command.actor === c.notEngaged) || ('faction' in e.command && e.command.faction === c.notEngaged)),
+    );
+    if (engaged) return false;
+  }
+  return true;
+}
+
+/** Did the trainee make the move the exercise expected, since the inject fired? */
+export function responded(w: World, inj: InjectDef, since: number): boolean {
+  const exp = inj.expectedResponse;
+  if (!exp) return true;
+  return w.log.some((e) => {
+    if (e.kind !== 'move' || e.turn < since || e.command.type !== exp.move) return false;
+    if (!exp.target) return true;
+    const c = e.command as unknown as Record<string, unknown>;
+    return [c.party, c.actor, c.faction, c.issue, c.subject, c.venue].includes(exp.target) || (Array.isArray(c.issues) && c.issues.includes(exp.target));
+  });
+}
+
+const injectEvent = (inj: { id: string; synopsis: string; effect: Effect }, source: PlannedEvent['source']): PlannedEvent => ({
+  source,
+  id: inj.id,
+  synopsis: inj.synopsis,
+  effect: inj.effect,
+});
+
+/** A spoiler's leak is also a leak: the second event moves the visibility region. */
+export function expandPlanned(ev: PlannedEvent): PlannedEvent[] {
+  if (ev.effect.kind === 'spoiler' && ev.effect.action === 'leak') {
+    return [ev, { source: ev.source, ...(ev.id ? { id: ev.id } : {}), effect: { kind: 'leak', source: ev.effect.faction } }];
+  }
+  return [ev];
+}
+
+export function spoilerEvents(factionId: string, action: SpoilerAction, source: PlannedEvent['source']): PlannedEvent[] {
+  return expandPlanned({ source, id: factionId, effect: { kind: 'spoiler', faction: factionId, action } });
+}
+
+export function planTurnEnd(s: Scenario, w: World): PlannedEvent[] {
+  const dice = new Dice(w);
+  const odds = DIFFICULTY_ODDS[w.options.difficulty];
+  const planned: PlannedEvent[] = [];
+  const over = w.phase === 'collapsed' || w.phase === 'concluded';
+  if (over) return planned;
+
+  // 1. Scheduled injects (the MSEL): due by turn and/or condition, once each.
+  for (const inj of s.injects) {
+    if (w.firedInjects.includes(inj.id)) continue;
+    if (inj.turn !== undefined && w.turn < inj.turn) continue;
+    if (!conditionHolds(s, w, inj.condition)) continue;
+    w.firedInjects.push(inj.id);
+    if (inj.expectedResponse) w.awaiting[inj.id] = w.turn + inj.expectedResponse.withinTurns;
+    planned.push(...expandPlanned(injectEvent(inj, 'inject')));
+  }
+  // 2. Expected responses that did not come: their contingencies fire.
+  for (const [id, deadline] of Object.entries(w.awaiting)) {
+    const inj = s.injects.find((i) => i.id === id);
+    if (!inj) continue;
+    const firedTurn = deadline - (inj.expectedResponse?.withinTurns ?? 0);
+    if (responded(w, inj, firedTurn)) {
+      delete w.awaiting[id];
+      continue;
+    }
+    if (w.turn < deadline) continue;
+    delete w.awaiting[id];
+    for (const c of inj.contingency) {
+      if (w.firedInjects.includes(c.id) || !conditionHolds(s, w, c.condition)) continue;
+      w.firedInjects.push(c.id);
+      planned.push(...expandPlanned(injectEvent(c, 'contingency')));
+    }
+  }
+  // 3. One random event, sometimes, from the scenario's table for this phase.
+  if (s.randomEvents.length && dice.chance(s.randomEventChance * odds)) {
+    const table = s.randomEvents.filter((e) => !e.phases || e.phases.includes(w.phase as never));
+    const ev = dice.pickWeighted(table, (e) => e.weight);
+    if (ev) planned.push(...expandPlanned(injectEvent(ev, 'random')));
+  }
+  // 4. Spoilers: odds rise with progress and exclusion, fall with satisfaction and the right handling.
+  const prog = progress(w);
+  const signing = w.phase === 'agreements';
+  for (const f of Object.values(w.factions)) {
+    if (f.spoiler === 'none' || w.options.humanRoles.includes(`faction:${f.id}`)) continue;
+    let p = SPOILER_BASE[f.spoiler] * (1 + 1.5 * prog) * (f.included ? 0.8 : 1.5) * (1.4 - f.satisfaction / 100) * odds;
+    if (f.managed) p *= 0.25;
+    else if (signing && f.spoiler !== 'limited') p *= 2;
+    if (dice.chance(p)) {
+      const menu = SPOILER_MENU[f.spoiler];
+      planned.push(...spoilerEvents(f.id, menu[dice.int(0, menu.length - 1)]!, 'faction'));
+    }
+  }
+  return planned;
+}
+
+/** What the process promises a party, as it sees it: set against its BATNA. */
+export function processPromise(w: World, partyId: string): number {
+  const p = w.parties[partyId]!;
+  return 30 + p.trustInMediator * 0.3 + progress(w) * 30 + p.incentive;
+}
+
+export function closeTurn(s: Scenario, w: World): void {
+  const dice = new Dice(w);
+  const t = s.thresholds;
+  const ids = Object.keys(w.parties);
+  const log = (partyId: string, effect: Effect, changes: Change[], key: string) =>
+    addLog(w, { turn: w.turn, kind: 'event', source: 'party', id: partyId, effect, result: { key, params: { party: partyId } }, changes });
+
+  if (w.phase === 'suspended') {
+    w.suspendedTurns += 1;
+    for (const id of ids) {
+      const p = w.parties[id]!;
+      if (p.seat === 'walkedOut' && !isHumanParty(w, id) && p.commitment >= 35) {
+        p.seat = 'atTable';
+        log(id, { kind: 'news' }, [{ target: id, meter: 'seat', delta: 1 }], 'event.party.returns');
+      }
+    }
+  } else if (phaseIndex(w.phase) >= 0) {
+    const maxAttention = Math.max(...ids.map((id) => w.parties[id]!.attention));
+    for (const id of ids) {
+      const p = w.parties[id]!;
+      const changes: Change[] = [];
+      // Ripeness: a party with little to fall back on leans into the process.
+      shiftMeter(w, id, 'commitment', (55 - p.batna) * 0.06, changes);
+      // A party the mediator neglects doubts the mediator's impartiality.
+      if (p.attention < maxAttention - 3) shiftMeter(w, id, 'trustInMediator', -2, changes);
+      if (isHumanParty(w, id)) continue;
+      const others = ids.filter((o) => o !== id);
+      const minTrust = Math.min(100, ...others.map((o) => p.trustIn[o]!));
+      const sincereGesture = p.intent === 'sincere' && p.commitment >= 60 && minTrust >= 30 && dice.chance(0.12);
+      // A stalling party releases a few prisoners when pressed: appearances for the outside world.
+      const showGesture = p.intent === 'stalling' && p.commitment < 45 && dice.chance(0.1);
+      if (sincereGesture || showGesture) {
+        const effect: Effect = { kind: 'cbm', party: id, cbm: showGesture ? 'prisonerRelease' : 'humanitarianChannel' };
+        const result = applyEffect(s, w, effect, changes);
+        addLog(w, { turn: w.turn, kind: 'event', source: 'party', id, effect, result, changes: changes.slice() });
+        continue;
+      }
+      if (p.seat !== 'walkedOut' && (p.commitment < 20 || p.batna - processPromise(w, id) > t.walkOutMargin)) {
+        walkOut(w, id, changes);
+        log(id, { kind: 'walkOut', party: id }, changes, 'event.walkOut');
+      }
+    }
+    if (w.phase === 'monitoring') checkCompliance(s, w, dice);
+  }
+  if (w.turn >= s.turnLimit && (phaseIndex(w.phase) < phaseIndex('monitoring') || w.phase === 'suspended')) w.expired = true;
+}
+
+/** Monitoring: each party's compliance this turn; held turns count toward conclusion. */
+function checkCompliance(s: Scenario, w: World, dice: Dice): void {
+  const guarantee = Object.values(w.externals).some((e) => e.guarantee) ? 15 : 0;
+  let held = true;
+  for (const p of Object.values(w.parties)) {
+    const c = 0.35 * p.cohesion + 0.3 * p.commitment + 0.2 * w.verification + guarantee + dice.int(-8, 8);
+    w.compliance[p.id] = Math.round(Math.max(0, Math.min(100, c)));
+    if (w.compliance[p.id]! < s.thresholds.complianceFloor) held = false;
+  }
+  if (held) w.complianceTurns += 1;
+  else {
+    w.violations += 1;
+    addLog(w, { turn: w.turn, kind: 'event', source: 'party', effect: { kind: 'news' }, result: { key: 'event.violation', params: { count: w.violations } }, changes: [] });
+  }
+}
+
+/** Record the turn as it ended (after the statechart settled), then open the next one. */
+export function advanceTurn(s: Scenario, w: World): void {
+  const parties: World['series'][number]['parties'] = {};
+  for (const p of Object.values(w.parties)) {
+    parties[p.id] = {
+      trustInMediator: Math.round(p.trustInMediator),
+      commitment: Math.round(p.commitment),
+      cohesion: Math.round(p.cohesion),
+      batna: Math.round(p.batna),
+      ...(w.compliance[p.id] !== undefined ? { compliance: w.compliance[p.id] } : {}),
+    };
+  }
+  w.series = [...w.series, { turn: w.turn, phase: w.phase, parties, progress: Math.round(progress(w) * 100) / 100 }];
+  addLog(w, { turn: w.turn, kind: 'turn', ended: w.turn });
+  if (w.phase === 'collapsed' || w.phase === 'concluded') return;
+  w.turn += 1;
+  w.ap = s.actionPoints;
+}

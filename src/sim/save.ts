@@ -1,0 +1,72 @@
+/**
+ * Saves: { saveVersion, scenario id + version, options (seed, difficulty, seats), command log }.
+ * The log is the truth; loading replays it and checks the state hash when the save carries one.
+ * A save from another version is migrated when we know how, refused with a reason otherwise.
+ */
+import { z } from 'zod';
+import type { Scenario } from '../scenario/schema';
+import type { Command, Msg } from './types';
+import { replay, stateHash, type Game } from './game';
+
+export const SAVE_VERSION = 1;
+
+const saveSchema = z.object({
+  saveVersion: z.number().int(),
+  scenario: z.object({ id: z.string(), version: z.string() }),
+  seed: z.number().int(),
+  difficulty: z.enum(['easy', 'standard', 'hard']).default('standard'),
+  humanRoles: z.array(z.string()).default([]),
+  commands: z.array(z.object({ type: z.string(), role: z.string() }).passthrough()).max(20_000),
+  stateHash: z.string().optional(),
+});
+
+export type Save = z.infer<typeof saveSchema>;
+
+export function toSave(g: Game): Save {
+  const w = g.snapshot.context.w;
+  return {
+    saveVersion: SAVE_VERSION,
+    scenario: { id: g.scenario.id, version: g.scenario.version },
+    seed: w.options.seed,
+    difficulty: w.options.difficulty,
+    humanRoles: [...w.options.humanRoles],
+    commands: g.commands.map((c) => ({ ...c })),
+    stateHash: stateHash(g),
+  };
+}
+
+/** Older save shapes we can still read. Version 0 (pre-release) had `log` instead of `commands`. */
+function migrate(raw: Record<string, unknown>): Record<string, unknown> {
+  if (raw.saveVersion === 0 && Array.isArray(raw.log)) return { ...raw, saveVersion: 1, commands: raw.log };
+  return raw;
+}
+
+export type LoadSaveResult = { ok: true; game: Game; save: Save } | { ok: false; reason: Msg };
+
+/** Read a save (already parsed JSON or text) for a scenario; never throws. */
+export function loadSave(input: unknown, scenario: Scenario): LoadSaveResult {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(input);
+    } catch {
+      return { ok: false, reason: { key: 'save.corrupt' } };
+    }
+  }
+  if (!raw || typeof raw !== 'object') return { ok: false, reason: { key: 'save.corrupt' } };
+  const migrated = migrate(raw as Record<string, unknown>);
+  const version = migrated.saveVersion;
+  if (typeof version === 'number' && version > SAVE_VERSION) return { ok: false, reason: { key: 'save.newer', params: { version } } };
+  const parsed = saveSchema.safeParse(migrated);
+  if (!parsed.success) return { ok: false, reason: { key: 'save.corrupt' } };
+  const save = parsed.data;
+  if (save.saveVersion !== SAVE_VERSION) return { ok: false, reason: { key: 'save.outdated', params: { version: save.saveVersion } } };
+  if (save.scenario.id !== scenario.id) return { ok: false, reason: { key: 'save.otherScenario', params: { id: save.scenario.id } } };
+  if (save.scenario.version !== scenario.version) {
+    return { ok: false, reason: { key: 'save.scenarioVersion', params: { saved: save.scenario.version, current: scenario.version } } };
+  }
+  const r = replay(scenario, { seed: save.seed, difficulty: save.difficulty, humanRoles: save.humanRoles as Command['role'][] }, save.commands as unknown as Command[]);
+  if (!r.ok) return { ok: false, reason: { key: 'save.replayFailed', params: { index: r.index + 1 } } };
+  if (save.stateHash && stateHash(r.game) !== save.stateHash) return { ok: false, reason: { key: 'save.hashMismatch' } };
+  return { ok: true, game: r.game, save };
+}

@@ -1,0 +1,126 @@
+/**
+ * The world at turn 1, built from a scenario, and the draft discipline the rules follow:
+ * a rule receives a world, copies it with `draft`, changes the copy and returns it.
+ */
+import type { Scenario } from '../scenario/schema';
+import type { GameOptions, LogEntry, World } from './types';
+import { seedState } from './rng';
+import { cloneData, clamp } from './util';
+import { batnaOf } from './rules/batna';
+
+export const DEFAULT_OPTIONS: GameOptions = { seed: 1, difficulty: 'standard', humanRoles: [] };
+
+export function createWorld(s: Scenario, options: GameOptions): World {
+  const w: World = {
+    turn: 1,
+    ap: s.actionPoints,
+    rng: seedState(options.seed),
+    phase: 'exploratory',
+    resumePhase: null,
+    talkFormat: 'pendular',
+    visibility: 'confidential',
+    parties: {},
+    factions: {},
+    externals: {},
+    issues: {},
+    agenda: null,
+    proposals: [],
+    signatures: {},
+    venue: s.startVenue ?? s.venues[0]?.id ?? null,
+    venuesOffered: [],
+    verification: 0,
+    compliance: {},
+    complianceTurns: 0,
+    violations: 0,
+    suspendedTurns: 0,
+    knowledge: { briefing: false, history: false, spoilerTypes: {}, interests: {} },
+    firedInjects: [],
+    awaiting: {},
+    optimismTurns: [],
+    pending: [],
+    expired: false,
+    phaseEntered: { exploratory: 1 },
+    log: [],
+    series: [],
+    options,
+  };
+  for (const p of s.parties) {
+    const trustIn: Record<string, number> = {};
+    for (const q of s.parties) if (q.id !== p.id) trustIn[q.id] = p.trustIn[q.id] ?? 30;
+    w.parties[p.id] = {
+      id: p.id,
+      trustInMediator: p.trustInMediator,
+      commitment: p.commitment,
+      cohesion: p.cohesion,
+      trustIn,
+      batna: 0,
+      shock: 0,
+      incentive: 0,
+      seat: 'atTable',
+      intent: p.intent,
+      attention: 0,
+      gestures: 0,
+    };
+    w.knowledge.interests[p.id] = {};
+    w.signatures[p.id] = false;
+    for (const f of p.factions) {
+      w.factions[f.id] = {
+        id: f.id,
+        party: p.id,
+        influence: f.influence,
+        stance: f.stance,
+        spoiler: f.spoiler,
+        included: f.included,
+        satisfaction: f.satisfaction,
+        managed: false,
+        strikes: 0,
+      };
+    }
+  }
+  for (const e of s.externals) {
+    w.externals[e.id] = { id: e.id, support: { ...e.support }, disposition: e.disposition, engaged: 0, restraint: false, guarantee: false };
+  }
+  for (const iss of s.issues) {
+    const publicPos: Record<string, number> = {};
+    for (const p of s.parties) publicPos[p.id] = iss.positions[p.id]?.public ?? 50;
+    w.issues[iss.id] = { id: iss.id, publicPos, reframed: false, commission: false, formula: null };
+  }
+  for (const p of Object.values(w.parties)) p.batna = batnaOf(s, w, p.id);
+  return w;
+}
+
+/** A private copy to change. The log and series are append-only, so a shallow copy suffices. */
+export function draft(w: World): World {
+  const { log, series, options, ...rest } = w;
+  const copy = cloneData(rest) as Omit<World, 'log' | 'series' | 'options'>;
+  return { ...copy, log: log.slice(), series, options };
+}
+
+export function addLog(w: World, entry: LogEntry): void {
+  w.log.push(entry);
+}
+
+/** Change a party meter, keeping it in range, and report the change for the news. */
+export function shiftMeter(
+  w: World,
+  partyId: string,
+  meter: 'trustInMediator' | 'commitment' | 'cohesion',
+  delta: number,
+  changes?: { target: string; meter: string; delta: number }[],
+): void {
+  const p = w.parties[partyId];
+  if (!p || delta === 0) return;
+  const before = p[meter];
+  p[meter] = clamp(before + delta);
+  const d = p[meter] - before;
+  if (changes && d !== 0) changes.push({ target: partyId, meter, delta: Math.round(d * 10) / 10 });
+}
+
+export function shiftTrust(w: World, from: string, toward: string, delta: number, changes?: { target: string; meter: string; delta: number }[]): void {
+  const p = w.parties[from];
+  if (!p || p.trustIn[toward] === undefined || delta === 0) return;
+  const before = p.trustIn[toward]!;
+  p.trustIn[toward] = clamp(before + delta);
+  const d = p.trustIn[toward]! - before;
+  if (changes && d !== 0) changes.push({ target: from, meter: `trustIn:${toward}`, delta: Math.round(d * 10) / 10 });
+}
