@@ -3,11 +3,11 @@
  * it. `applyCommand` checks the sender's role and the move's legality, then runs the statechart
  * purely (XState's `transition`), then lets the world answer any events the command set off.
  */
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Scenario } from '../scenario/schema';
 import type { Command, GameOptions, LogEntry, MediatorCommand, Msg, SeatCommand, World } from './types';
 import { processMachine, type ProcessEvent, type WorldEventType } from './machine';
-import { createWorld, DEFAULT_OPTIONS } from './world';
+import { asOneChange, createWorld, DEFAULT_OPTIONS } from './world';
 import { roleRefusal, parseRole } from './roles';
 import { whyIllegal } from './rules/moves';
 import { whyIllegalSeat } from './rules/seats';
@@ -19,6 +19,20 @@ export interface Game {
   readonly snapshot: ProcessSnapshot;
   /** Every accepted command, in order: with the seed, this is the save. */
   readonly commands: readonly Command[];
+}
+
+type ProcessActor = Actor<typeof processMachine>;
+/**
+ * XState's pure `transition()` builds a fresh actor per event (hundreds of µs), so each game keeps a
+ * live actor. Snapshots stay immutable (rules change drafts, never a snapshot), and applying a
+ * command to an older Game forks a new actor from that Game's snapshot, so branching stays correct.
+ */
+const actors = new WeakMap<Game, ProcessActor>();
+
+function actorFor(g: Game): ProcessActor {
+  const live = actors.get(g);
+  if (live && live.getSnapshot() === g.snapshot) return live;
+  return createActor(processMachine, { snapshot: g.snapshot, input: g.snapshot.context }).start();
 }
 
 export type ApplyResult =
@@ -33,8 +47,10 @@ export function createGame(scenario: Scenario, options: Partial<GameOptions> = {
     difficulty: options.difficulty ?? DEFAULT_OPTIONS.difficulty,
     humanRoles: [...(options.humanRoles ?? DEFAULT_OPTIONS.humanRoles)],
   };
-  const [snapshot] = initialTransition(processMachine, { s: scenario, w: createWorld(scenario, opts) });
-  return { scenario, snapshot, commands: [] };
+  const actor = createActor(processMachine, { input: { s: scenario, w: createWorld(scenario, opts) } }).start();
+  const game: Game = { scenario, snapshot: actor.getSnapshot(), commands: [] };
+  actors.set(game, actor);
+  return game;
 }
 
 export const isOver = (g: Game): boolean => {
@@ -63,27 +79,26 @@ export function applyCommand(g: Game, cmd: Command): ApplyResult {
   const reason = whyRefused(g, cmd);
   if (reason) return { ok: false, game: g, reason };
   const before = worldOf(g).log.length;
-  let snap = step(g.snapshot, cmd as ProcessEvent);
-  snap = drainPending(snap);
-  if (cmd.type === 'endTurn') {
-    snap = step(snap, { type: 'turn.close' });
-    snap = step(snap, { type: 'turn.advance' });
-  }
-  const next: Game = { scenario: g.scenario, snapshot: snap, commands: [...g.commands, cmd] };
+  const actor = actorFor(g);
+  asOneChange(() => {
+    actor.send(cmd as ProcessEvent);
+    drainPending(actor);
+    if (cmd.type === 'endTurn') {
+      actor.send({ type: 'turn.close' });
+      actor.send({ type: 'turn.advance' });
+    }
+  });
+  const next: Game = { scenario: g.scenario, snapshot: actor.getSnapshot(), commands: [...g.commands, cmd] };
+  actors.set(next, actor);
   return { ok: true, game: next, entries: worldOf(next).log.slice(before) };
 }
 
-function step(snap: ProcessSnapshot, event: ProcessEvent): ProcessSnapshot {
-  return transition(processMachine, snap, event)[0];
-}
-
 /** Send each planned event to the statechart, one macrostep each, so its consequences settle in order. */
-function drainPending(snap: ProcessSnapshot): ProcessSnapshot {
-  const planned = snap.context.w.pending;
-  if (planned.length === 0) return snap;
-  let s = step(snap, { type: 'pending.taken' });
-  for (const p of planned) s = step(s, { type: `event.${p.effect.kind}` as WorldEventType, planned: p });
-  return s;
+function drainPending(actor: ProcessActor): void {
+  const planned = actor.getSnapshot().context.w.pending;
+  if (planned.length === 0) return;
+  actor.send({ type: 'pending.taken' });
+  for (const p of planned) actor.send({ type: `event.${p.effect.kind}` as WorldEventType, planned: p });
 }
 
 /** Apply many commands; stop at the first refusal and say which one. */

@@ -98,7 +98,8 @@ export interface View {
   complianceTurns: number;
   monitoringTurns: number;
   knowledge: { briefing: boolean; history: boolean };
-  log: LogEntry[];
+  /** Shared with the world (append-only): do not modify. */
+  log: readonly LogEntry[];
   /** Instructor only: the master scenario events list and whether each has fired. */
   injects?: { id: string; turn?: number; synopsis: string; fired: boolean; awaitingUntil?: number; learningObjective?: string }[];
   /** Instructor only: the whole world, hidden values included. */
@@ -216,7 +217,7 @@ export function viewFor(g: Game, role: Role): View {
     monitoringTurns: s.thresholds.monitoringTurns,
     knowledge: { briefing: w.knowledge.briefing, history: w.knowledge.history },
     // A delegation hears the other side's answers only through the mediator, not verbatim.
-    log: omniscient || role === 'mediator' ? w.log.slice() : w.log.filter((e) => e.kind !== 'response' || e.party === ownParty),
+    log: omniscient || role === 'mediator' ? w.log : w.log.filter((e) => e.kind !== 'response' || e.party === ownParty),
   };
   if (omniscient) {
     view.injects = s.injects.flatMap((i) => [

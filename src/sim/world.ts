@@ -5,7 +5,7 @@
 import type { Scenario } from '../scenario/schema';
 import type { GameOptions, LogEntry, World } from './types';
 import { seedState } from './rng';
-import { cloneData, clamp } from './util';
+import { clamp } from './util';
 import { batnaOf } from './rules/batna';
 
 export const DEFAULT_OPTIONS: GameOptions = { seed: 1, difficulty: 'standard', humanRoles: [] };
@@ -89,11 +89,74 @@ export function createWorld(s: Scenario, options: GameOptions): World {
   return w;
 }
 
-/** A private copy to change. The log and series are append-only, so a shallow copy suffices. */
+/**
+ * A private copy to change. Copies exactly what rules mutate; entries already in lists (log lines,
+ * planned events, settled proposals) are never changed in place, so copying the list suffices.
+ * Written out by hand because it runs on every statechart action (a generic deep clone was 10× slower).
+ */
 export function draft(w: World): World {
-  const { log, series, options, ...rest } = w;
-  const copy = cloneData(rest) as Omit<World, 'log' | 'series' | 'options'>;
-  return { ...copy, log: log.slice(), series, options };
+  if (owned?.has(w)) return w;
+  const copy = copyWorld(w);
+  owned?.add(copy);
+  return copy;
+}
+
+/**
+ * Copy-on-write per command: within one command, the first rule copies the world and the rules
+ * after it change that copy, instead of each statechart action copying again. Worlds from earlier
+ * commands are never owned, so they never change.
+ */
+let owned: WeakSet<World> | null = null;
+export function asOneChange<T>(fn: () => T): T {
+  const outer = owned;
+  owned = new WeakSet();
+  try {
+    return fn();
+  } finally {
+    owned = outer;
+  }
+}
+
+function copyWorld(w: World): World {
+  const parties: World['parties'] = {};
+  for (const k in w.parties) {
+    const p = w.parties[k]!;
+    parties[k] = { ...p, trustIn: { ...p.trustIn } };
+  }
+  const factions: World['factions'] = {};
+  for (const k in w.factions) factions[k] = { ...w.factions[k]! };
+  const externals: World['externals'] = {};
+  for (const k in w.externals) {
+    const e = w.externals[k]!;
+    externals[k] = { ...e, support: { ...e.support } };
+  }
+  const issues: World['issues'] = {};
+  for (const k in w.issues) {
+    const i = w.issues[k]!;
+    issues[k] = { ...i, publicPos: { ...i.publicPos } };
+  }
+  const interests: World['knowledge']['interests'] = {};
+  for (const k in w.knowledge.interests) interests[k] = { ...w.knowledge.interests[k]! };
+  return {
+    ...w,
+    rng: w.rng,
+    parties,
+    factions,
+    externals,
+    issues,
+    agenda: w.agenda,
+    proposals: w.proposals.slice(),
+    signatures: { ...w.signatures },
+    venuesOffered: w.venuesOffered.slice(),
+    compliance: { ...w.compliance },
+    knowledge: { ...w.knowledge, spoilerTypes: { ...w.knowledge.spoilerTypes }, interests },
+    firedInjects: w.firedInjects.slice(),
+    awaiting: { ...w.awaiting },
+    optimismTurns: w.optimismTurns.slice(),
+    phaseEntered: { ...w.phaseEntered },
+    pending: w.pending.slice(),
+    log: w.log.slice(),
+  };
 }
 
 export function addLog(w: World, entry: LogEntry): void {

@@ -45,14 +45,13 @@ export function applyEffect(s: Scenario, w: World, effect: Effect, changes: Chan
           }
           break;
         case 'callWalkout': {
-          shiftMeter(w, f.party, 'commitment', -15, changes);
+          shiftMeter(w, f.party, 'commitment', -10, changes);
           const p = w.parties[f.party];
           if (p && p.cohesion < 45) walkOut(w, f.party, changes);
           break;
         }
         case 'leak':
-          for (const a of partyIds) shiftMeter(w, a, 'trustInMediator', -8, changes);
-          break;
+          break; // the leak event that follows a spoiler's leak carries its cost (see expandPlanned)
       }
       return { key: `event.spoiler.${effect.action}`, params: { faction: f.id, party: f.party } };
     }

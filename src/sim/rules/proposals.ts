@@ -7,7 +7,7 @@ import type { CbmKind, Scenario } from '../../scenario/schema';
 import type { Change, Msg, Proposal, ProposalKind, World } from '../types';
 import { acceptanceScore, ACCEPT_THRESHOLD, brokenRedLines } from './utility';
 import { applyEffect } from './effects';
-import { addLog } from '../world';
+import { addLog, shiftMeter, shiftTrust } from '../world';
 
 export const isHumanParty = (w: World, partyId: string): boolean => w.options.humanRoles.includes(`party:${partyId}`);
 
@@ -32,9 +32,9 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
     case 'agenda': {
       const list = prop.issues ?? [];
       const missing = s.issues.filter((i) => i.core.includes(partyId) && !list.includes(i.id)).map((i) => i.id);
-      if (missing.length) return { accept: false, reason: { key: 'response.agenda.missingCore', params: { issues: missing.map((i) => issueName(s, i)).join(', ') } } };
+      if (missing.length) return { accept: false, reason: { key: 'response.agenda.missingCore', params: { issues: missing.map((i) => issueName(s, i)).join(', '), ids: missing.join(',') } } };
       const refused = list.filter((i) => def.refuses.includes(i) && !w.issues[i]?.reframed);
-      if (refused.length) return { accept: false, reason: { key: 'response.agenda.refusedIssue', params: { issues: refused.map((i) => issueName(s, i)).join(', ') } } };
+      if (refused.length) return { accept: false, reason: { key: 'response.agenda.refusedIssue', params: { issues: refused.map((i) => issueName(s, i)).join(', '), ids: refused.join(',') } } };
       if (p.trustInMediator < t.agendaTrust) return { accept: false, reason: { key: 'response.agenda.distrust' } };
       return { accept: true, reason: { key: 'response.agenda.accept' } };
     }
@@ -43,7 +43,7 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
     case 'signing': {
       const terms = prop.kind === 'signing' ? agreedTerms(w) : (prop.terms ?? {});
       const broken = brokenRedLines(s, partyId, terms);
-      if (broken.length) return { accept: false, reason: { key: 'response.redLine', params: { issues: broken.map((i) => issueName(s, i)).join(', ') } } };
+      if (broken.length) return { accept: false, reason: { key: 'response.redLine', params: { issues: broken.map((i) => issueName(s, i)).join(', '), ids: broken.join(',') } } };
       if (prop.kind === 'signing') {
         const venue = s.venues.find((v) => v.id === w.venue);
         const cohesionNeed = t.signingCohesion - (venue?.nearPrincipals ? 10 : 0);
@@ -91,12 +91,22 @@ export function recordResponse(w: World, prop: Proposal, partyId: string, accept
   addLog(w, { turn: w.turn, kind: 'response', proposal: prop.id, party: partyId, accept, reason });
 }
 
+/** Each thing agreed together makes the next easier: commitment and mutual trust grow with success. */
+function buildOnSuccess(w: World, scale: number): void {
+  const ids = Object.keys(w.parties);
+  for (const a of ids) {
+    shiftMeter(w, a, 'commitment', 3 * scale);
+    for (const b of ids) if (a !== b) shiftTrust(w, a, b, 3 * scale);
+  }
+}
+
 /** Once every answer is in, apply what was agreed. */
 export function settle(s: Scenario, w: World, prop: Proposal): void {
   const answers = Object.entries(prop.responses);
   if (answers.some(([, r]) => r === 'pending')) return;
   const accepted = answers.filter(([, r]) => r === 'accept').map(([p]) => p);
   prop.status = accepted.length === answers.length ? 'accepted' : 'rejected';
+  if (prop.status === 'accepted' && prop.kind !== 'cbm') buildOnSuccess(w, prop.kind === 'package' ? 2 : 1);
   switch (prop.kind) {
     case 'agenda':
       if (prop.status === 'accepted') w.agenda = [...(prop.issues ?? [])];

@@ -60,7 +60,10 @@ export function applySeatCommand(s: Scenario, w: World, cmd: SeatCommand & { rol
   const id = parseRole(cmd.role)?.id ?? '';
   switch (cmd.type) {
     case 'respond': {
-      const prop = w.proposals.find((p) => p.id === cmd.proposal)!;
+      // Copy the proposal before answering it: older snapshots share the original.
+      const idx = w.proposals.findIndex((p) => p.id === cmd.proposal);
+      const prop = { ...w.proposals[idx]!, responses: { ...w.proposals[idx]!.responses }, reasons: { ...w.proposals[idx]!.reasons } };
+      w.proposals[idx] = prop;
       recordResponse(w, prop, id, cmd.accept, { key: cmd.accept ? 'response.accept' : 'response.humanReject' });
       settle(s, w, prop);
       return;

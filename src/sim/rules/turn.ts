@@ -13,7 +13,7 @@ import { phaseIndex, progress } from './progress';
 import { isHumanParty } from './proposals';
 
 export const DIFFICULTY_ODDS: Record<Difficulty, number> = { easy: 0.6, standard: 1, hard: 1.4 };
-export const SPOILER_BASE = { none: 0, limited: 0.04, greedy: 0.08, total: 0.14 } as const;
+export const SPOILER_BASE = { none: 0, limited: 0.03, greedy: 0.06, total: 0.1 } as const;
 
 /** What each kind of spoiler reaches for, by the faction's stance. */
 const SPOILER_MENU: Record<'limited' | 'greedy' | 'total', SpoilerAction[]> = {
