@@ -1,3 +1,38 @@
-// Placeholder until the front end lands: proves the build and the page load.
-const root = document.getElementById('game');
-if (root) root.textContent = 'Third Side — the game is loading.';
+/**
+ * Entry point: build the store (bundled scenarios, browser autosave, pack library), start the
+ * Phaser game over it, and — in test builds only — expose a read-only hook for browser tests.
+ */
+import './game/ui.css';
+import { createGameStore } from './store/gameStore';
+import { browserStorage } from './store/autosave';
+import { bundledSources, parseBundled } from './store/scenarios';
+import { startEmptyGame, startGame } from './game/index';
+import { stateHash } from './sim/index';
+
+const params = new URLSearchParams(location.search);
+
+if (params.get('bench') === 'empty') {
+  startEmptyGame('game');
+} else {
+  const store = createGameStore({ storage: browserStorage(), bundled: parseBundled(bundledSources()) });
+  // Deep link used by the benchmark: straight to the table of a bundled scenario.
+  const auto = params.get('autostart');
+  if (auto) {
+    store.getState().setChoice({ scenarioKey: `bundled:${auto}`, seed: Number(params.get('seed') ?? 1) || 1 });
+    if (store.getState().newGame()) store.getState().skipBriefing();
+  }
+  const game = startGame(store, 'game');
+  if (__TEST_HOOKS__) {
+    (window as unknown as Record<string, unknown>).__thirdSide = {
+      hash: () => {
+        const g = store.getState().game;
+        return g ? stateHash(g) : null;
+      },
+      view: () => store.getState().view,
+      screen: () => store.getState().screen,
+      scene: () => game.scene.getScenes(true).map((s) => s.scene.key)[0] ?? null,
+      inbox: () => store.getState().inbox.length,
+      commands: () => store.getState().game?.commands.length ?? 0,
+    };
+  }
+}

@@ -1,0 +1,449 @@
+/**
+ * The mediator's moves as a DOM panel: every move type with its cost; illegal ones disabled with
+ * the engine's reason (from availableMoves); a small form per move for its targets, values,
+ * agenda lists and package terms, with the engine's verdict previewed before sending.
+ * No rule here: the lists of targets come from the scenario and the View, legality from the engine.
+ */
+import type { GameStore } from '../store/gameStore';
+import type { MediatorCommand, MoveOption, View } from '../sim/index';
+import { el, rerender } from './overlay';
+import { fmt, t } from '../i18n/index';
+import { hex, partyColor } from './theme';
+
+type MoveType = MediatorCommand['type'];
+
+/** Moves that need no target: made at once. */
+const DIRECT: MoveType[] = ['jointSession', 'studyHistory', 'designVerification', 'proposeNextPhase', 'readBriefing', 'endTurn'];
+
+interface Draft {
+  type: MoveType;
+  fields: Record<string, string>;
+  agenda: Set<string>;
+  terms: Record<string, number>;
+  include: Set<string>;
+  value: number;
+}
+
+export class MovesPanel {
+  private draft: Draft | null = null;
+  private focusType: MoveType | null = null;
+  private blocked = false;
+
+  constructor(
+    private readonly store: GameStore,
+    private readonly root: HTMLDivElement,
+  ) {
+    root.setAttribute('role', 'region');
+    root.setAttribute('aria-label', t('table.moves'));
+  }
+
+  private get s() {
+    return this.store.getState();
+  }
+
+  endTurn(): void {
+    if (this.blocked) return;
+    this.draft = null;
+    this.s.command({ type: 'endTurn' });
+  }
+
+  escape(): void {
+    if (this.draft) {
+      const type = this.draft.type;
+      this.draft = null;
+      this.focusType = type;
+      this.render(this.blocked);
+    }
+  }
+
+  render(blocked: boolean): void {
+    this.blocked = blocked;
+    const v = this.s.view;
+    if (!v) return;
+    if (blocked) this.root.setAttribute('inert', '');
+    else this.root.removeAttribute('inert');
+    this.root.classList.toggle('blocked', blocked);
+    const status = this.status();
+    const body = this.draft ? this.composer(v) : this.list(v);
+    rerender(this.root, status, body);
+    if (!blocked && this.focusType) {
+      const b = this.root.querySelector<HTMLElement>(`[data-move="${this.focusType}"]`);
+      b?.focus();
+      this.focusType = null;
+    } else if (!blocked && this.draft && !this.root.contains(document.activeElement)) {
+      this.root.querySelector<HTMLElement>('.composer input, .composer button')?.focus();
+    } else if (!blocked && !this.root.contains(document.activeElement)) {
+      // Back from a dialog: land on the first move that can be made.
+      this.root.querySelector<HTMLElement>('button.move:not([aria-disabled="true"])')?.focus();
+    }
+  }
+
+  /** What the last move did (its result and the parties' answers), or why it was refused. */
+  private status(): HTMLElement {
+    const { refusal, lastMove, scenario, view } = this.s;
+    const box = el('div', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'move-status' });
+    box.append(el('div', { class: 'ap' }, el('strong', { text: t('ui.ap', { ap: view?.ap ?? 0, max: view?.apMax ?? 0 }) }), el('span', { class: 'hint', text: ` · ${t('ui.turnOf', { turn: view?.turn ?? 0, limit: view?.turnLimit ?? 0 })}` })));
+    if (refusal) box.append(el('p', { class: 'refusal', 'data-testid': 'refusal', text: t('table.refused', { reason: fmt(refusal, scenario) }) }));
+    else if (lastMove?.result && lastMove.command.type !== 'endTurn') {
+      box.append(el('p', { class: 'result', text: fmt(lastMove.result, scenario) }));
+      for (const e of lastMove.entries) {
+        if (e.kind === 'response') box.append(el('p', { class: e.accept ? 'resp ok' : 'resp no', text: t(e.accept ? 'news.response.accept' : 'news.response.reject', { party: scenario?.parties.find((p) => p.id === e.party)?.short ?? e.party, reason: fmt(e.reason, scenario) }) }));
+      }
+    }
+    return box;
+  }
+
+  private list(v: View): HTMLElement {
+    const moves = this.s.moves.filter((m) => m.type !== 'endTurn' && (m.type !== 'readBriefing' || m.legal));
+    const end = this.s.moves.find((m) => m.type === 'endTurn');
+    const detail = el('p', { class: 'detail', id: 'move-detail', 'aria-live': 'polite' });
+    const grid = el('div', { class: 'grid' }, ...moves.map((m) => this.moveButton(m, detail)));
+    const foot = el(
+      'div',
+      { class: 'foot' },
+      el('button', {
+        class: 'btn end',
+        'data-move': 'endTurn',
+        'data-k': 'endTurn',
+        'data-testid': 'move-endTurn',
+        'aria-disabled': end?.legal ? undefined : 'true',
+        onclick: () => this.endTurn(),
+        text: `${t('table.endTurn')} (E)`,
+      }),
+      el('button', { class: 'btn ghost small', 'data-k': 'debrief', 'data-testid': 'stop-debrief', onclick: () => window.confirm(t('table.debriefConfirm')) && this.s.toDebrief(), text: `${t('table.debriefNow')} (D)` }),
+    );
+    void v;
+    return el('div', { class: 'list' }, el('h2', { text: t('table.moves') }), grid, detail, foot);
+  }
+
+  private moveButton(m: MoveOption, detail: HTMLElement): HTMLElement {
+    const reason = m.legal ? '' : fmt(m.reason, this.s.scenario);
+    const cost = m.type === 'changeVenue' ? t('ui.costAll') : t('ui.cost', { cost: m.cost });
+    const info = `${t(`move.${m.type}`)} — ${cost}. ${t(`move.${m.type}.help`)}${reason ? ' ' + t('table.wouldRefuse', { reason }) : ''}`;
+    const b = el(
+      'button',
+      {
+        class: `move${m.legal ? '' : ' illegal'}`,
+        'data-move': m.type,
+        'data-k': `move-${m.type}`,
+        'data-testid': `move-${m.type}`,
+        'aria-disabled': m.legal ? undefined : 'true',
+        'aria-describedby': 'move-detail',
+        title: info,
+        onclick: () => this.open(m),
+        onfocus: () => (detail.textContent = info),
+        onmouseenter: () => (detail.textContent = info),
+      },
+      el('span', { class: 'name', text: t(`move.${m.type}`) }),
+      el('span', { class: 'why' }, el('span', { class: 'cost', text: cost }), ' · ', m.legal ? t(`move.${m.type}.help`) : reason),
+    );
+    return b;
+  }
+
+  private open(m: MoveOption): void {
+    if (this.blocked) return;
+    if (!m.legal) {
+      // Disabled: say why (the engine's reason), change nothing.
+      const cmd = this.fallback(m.type);
+      this.s.showRefusal(m.reason ?? this.s.preview(cmd) ?? { key: "refuse.noTarget" });
+      this.focusType = m.type;
+      this.render(this.blocked);
+      return;
+    }
+    if (DIRECT.includes(m.type)) {
+      this.focusType = m.type;
+      this.s.command({ type: m.type } as MediatorCommand);
+      return;
+    }
+    const v = this.s.view!;
+    const first = m.commands[0] as Record<string, unknown> | undefined;
+    const fields: Record<string, string> = {};
+    for (const [k, val] of Object.entries(first ?? {})) if (typeof val === 'string' && k !== 'type') fields[k] = val;
+    const agenda = new Set(v.issues.filter((i) => i.core.length > 0).map((i) => i.id));
+    const onAgenda = v.agenda ?? [];
+    const pkg = (m.commands.find((c) => c.type === 'proposePackage') as { terms?: Record<string, number> } | undefined)?.terms ?? {};
+    const terms: Record<string, number> = {};
+    for (const id of onAgenda) terms[id] = pkg[id] ?? v.issues.find((i) => i.id === id)?.formula?.value ?? mean(v.issues.find((i) => i.id === id)?.publicPos);
+    const value = m.type === 'proposeFormula' ? ((first?.value as number | undefined) ?? 50) : 50;
+    this.draft = { type: m.type, fields, agenda, terms, include: new Set(onAgenda), value };
+    this.render(this.blocked);
+    this.root.querySelector<HTMLElement>('.composer input:checked, .composer input, .composer button')?.focus();
+  }
+
+  /** A stand-in command for a move with no legal target, to ask the engine why. */
+  private fallback(type: MoveType): MediatorCommand {
+    const v = this.s.view!;
+    const s = this.s.scenario!;
+    const party = v.parties[0]?.id ?? '';
+    const issue = v.issues[0]?.id ?? '';
+    switch (type) {
+      case 'caucus':
+        return { type, party };
+      case 'proposeAgenda':
+        return { type, issues: v.issues.map((i) => i.id) };
+      case 'proposeFormula':
+        return { type, issue: v.agenda?.[0] ?? issue, value: 50 };
+      case 'proposePackage':
+        return { type, terms: Object.fromEntries((v.agenda ?? v.issues.map((i) => i.id)).map((i) => [i, 50])) };
+      case 'reframe':
+      case 'technicalCommission':
+        return { type, issue };
+      case 'requestCbm':
+        return { type, party, cbm: 'prisonerRelease' };
+      case 'engageExternal':
+        return { type, actor: s.externals[0]?.id ?? '', ask: 'backing' };
+      case 'engageSpoiler':
+        return { type, faction: s.parties[0]?.factions[0]?.id ?? '', approach: 'induce' };
+      case 'publicStatement':
+        return { type, tone: 'sober' };
+      case 'consultExperts':
+        return { type, subject: issue };
+      case 'changeVenue':
+        return { type, venue: s.venues[0]?.id ?? '' };
+      default:
+        return { type } as MediatorCommand;
+    }
+  }
+
+  /** The command the form describes now. */
+  private command(): MediatorCommand | null {
+    const d = this.draft;
+    if (!d) return null;
+    const f = d.fields;
+    switch (d.type) {
+      case 'caucus':
+        return { type: 'caucus', party: f.party ?? '' };
+      case 'proposeAgenda':
+        return { type: 'proposeAgenda', issues: this.s.view!.issues.map((i) => i.id).filter((i) => d.agenda.has(i)) };
+      case 'proposeFormula':
+        return { type: 'proposeFormula', issue: f.issue ?? '', value: d.value };
+      case 'proposePackage':
+        return { type: 'proposePackage', terms: Object.fromEntries(Object.entries(d.terms).filter(([i]) => d.include.has(i))) };
+      case 'reframe':
+        return { type: 'reframe', issue: f.issue ?? '' };
+      case 'technicalCommission':
+        return { type: 'technicalCommission', issue: f.issue ?? '' };
+      case 'requestCbm':
+        return { type: 'requestCbm', party: f.party ?? '', cbm: (f.cbm ?? 'prisonerRelease') as never };
+      case 'engageExternal':
+        return { type: 'engageExternal', actor: f.actor ?? '', ask: (f.ask ?? 'backing') as never };
+      case 'engageSpoiler':
+        return { type: 'engageSpoiler', faction: f.faction ?? '', approach: (f.approach ?? 'induce') as never };
+      case 'publicStatement':
+        return f.tone === 'critical' ? { type: 'publicStatement', tone: 'critical', party: f.party ?? this.s.view!.parties[0]!.id } : { type: 'publicStatement', tone: (f.tone ?? 'sober') as never };
+      case 'consultExperts':
+        return { type: 'consultExperts', subject: f.subject ?? '' };
+      case 'changeVenue':
+        return { type: 'changeVenue', venue: f.venue ?? '' };
+      default:
+        return { type: d.type } as MediatorCommand;
+    }
+  }
+
+  private composer(v: View): HTMLElement {
+    const d = this.draft!;
+    const s = this.s.scenario!;
+    const parts: HTMLElement[] = [];
+    const radios = (field: string, legend: string, options: { value: string; label: string; hint?: string; color?: string }[]) => {
+      if (d.fields[field] === undefined && options[0]) d.fields[field] = options[0].value;
+      parts.push(
+        el(
+          'fieldset',
+          { class: 'radios' },
+          el('legend', { text: legend }),
+          ...options.map((o) =>
+            el(
+              'label',
+              { class: `opt${d.fields[field] === o.value ? ' selected' : ''}` },
+              el('input', {
+                type: 'radio',
+                name: field,
+                value: o.value,
+                'data-k': `${field}-${o.value}`,
+                'data-testid': `opt-${field}-${o.value}`,
+                checked: d.fields[field] === o.value,
+                onchange: () => {
+                  d.fields[field] = o.value;
+                  this.render(this.blocked);
+                },
+              }),
+              o.color ? el('span', { class: 'dot', style: `background:${o.color}` }) : null,
+              el('span', { text: o.label }),
+              o.hint ? el('span', { class: 'hint', text: ` ${o.hint}` }) : null,
+            ),
+          ),
+        ),
+      );
+    };
+    const partyOpts = v.parties.map((p, i) => ({ value: p.id, label: p.short, color: hex(partyColor(i)), hint: p.seat === 'walkedOut' ? `(${t('table.seat.walkedOut')})` : undefined }));
+    const issueOpts = (ids?: string[]) => v.issues.filter((i) => !ids || ids.includes(i.id)).map((i) => ({ value: i.id, label: i.name }));
+    switch (d.type) {
+      case 'caucus':
+        radios('party', t('table.target'), partyOpts);
+        break;
+      case 'requestCbm':
+        radios('party', t('table.target'), partyOpts);
+        radios('cbm', t('table.cbm'), ['prisonerRelease', 'releaseForeigners', 'humanitarianChannel', 'ceasefire'].map((c) => ({ value: c, label: t(`cbm.${c}`) })));
+        break;
+      case 'engageExternal':
+        radios('actor', t('table.target'), v.externals.map((e) => ({ value: e.id, label: e.name, hint: `(${t(`table.kind.${e.kind}`)})` })));
+        radios('ask', t('table.ask'), ['backing', 'incentive', 'restraint', 'guarantee'].map((a) => ({ value: a, label: t(`ask.${a}`) })));
+        break;
+      case 'engageSpoiler':
+        radios(
+          'faction',
+          t('table.target'),
+          v.parties.flatMap((p, i) => p.factions.map((f) => ({ value: f.id, label: f.name, color: hex(partyColor(i)), hint: `(${t(`table.stance.${f.stance}`)}, ${f.spoiler === 'unknown' ? '?' : t(`table.spoiler.${f.spoiler}`)})` }))),
+        );
+        radios('approach', t('table.approach'), ['induce', 'socialize', 'coerce', 'isolate'].map((a) => ({ value: a, label: t(`approach.${a}`) })));
+        break;
+      case 'publicStatement':
+        radios('tone', t('table.tone'), ['sober', 'optimistic', 'critical'].map((a) => ({ value: a, label: t(`tone.${a}`) })));
+        if (d.fields.tone === 'critical') radios('party', t('table.target'), partyOpts);
+        break;
+      case 'consultExperts':
+        radios('subject', t('table.subject'), [
+          ...v.parties.flatMap((p, i) => p.factions.map((f) => ({ value: f.id, label: f.name, color: hex(partyColor(i)), hint: f.spoiler === 'unknown' ? '(?)' : `(${t(`table.spoiler.${f.spoiler}`)})` }))),
+          ...issueOpts(),
+        ]);
+        break;
+      case 'reframe':
+      case 'technicalCommission':
+        radios('issue', t('table.formulaIssue'), issueOpts());
+        break;
+      case 'changeVenue':
+        radios('venue', t('table.venueField'), v.venues.map((x) => ({ value: x.id, label: x.name, hint: x.nearPrincipals ? t('table.nearPrincipals') : undefined })));
+        break;
+      case 'proposeAgenda':
+        parts.push(
+          el(
+            'fieldset',
+            { class: 'checks' },
+            el('legend', { text: t('table.agendaPick') }),
+            ...v.issues.map((i) =>
+              el(
+                'label',
+                { class: 'opt' },
+                el('input', {
+                  type: 'checkbox',
+                  'data-k': `ag-${i.id}`,
+                  'data-testid': `agenda-${i.id}`,
+                  checked: d.agenda.has(i.id),
+                  onchange: (ev: Event) => {
+                    if ((ev.target as HTMLInputElement).checked) d.agenda.add(i.id);
+                    else d.agenda.delete(i.id);
+                    this.render(this.blocked);
+                  },
+                }),
+                el('span', { text: i.name }),
+                i.core.length ? el('span', { class: 'hint', text: ` (${t('table.core', { list: i.core.map((c) => v.parties.find((p) => p.id === c)?.short ?? c).join(', ') })})` }) : null,
+                i.reframed ? el('span', { class: 'hint', text: ` · ${t('table.reframed')}` }) : null,
+              ),
+            ),
+          ),
+        );
+        break;
+      case 'proposeFormula': {
+        radios('issue', t('table.formulaIssue'), issueOpts(v.agenda ?? []));
+        const iss = v.issues.find((i) => i.id === d.fields.issue);
+        if (iss) parts.push(this.slider(iss.id, d.value, (x) => (d.value = x), v));
+        break;
+      }
+      case 'proposePackage':
+        for (const id of v.agenda ?? []) {
+          const iss = v.issues.find((i) => i.id === id)!;
+          parts.push(
+            el(
+              'div',
+              { class: 'term' },
+              el(
+                'label',
+                { class: 'opt' },
+                el('input', {
+                  type: 'checkbox',
+                  'data-k': `inc-${id}`,
+                  'data-testid': `include-${id}`,
+                  checked: d.include.has(id),
+                  onchange: (ev: Event) => {
+                    if ((ev.target as HTMLInputElement).checked) d.include.add(id);
+                    else d.include.delete(id);
+                    this.render(this.blocked);
+                  },
+                }),
+                el('strong', { text: iss.name }),
+              ),
+              d.include.has(id) ? this.slider(id, d.terms[id] ?? 50, (x) => (d.terms[id] = x), v, true) : null,
+            ),
+          );
+        }
+        break;
+      default:
+        break;
+    }
+    const cmd = this.command();
+    const why = cmd ? this.s.preview(cmd) : null;
+    const send = el('button', { class: 'btn primary', 'data-k': 'send', 'data-testid': 'send', onclick: () => this.send(), text: t('table.send') });
+    return el(
+      'form',
+      { class: 'composer', onsubmit: (ev: Event) => (ev.preventDefault(), this.send()) },
+      el('h2', { text: t('table.compose', { move: t(`move.${d.type}`) }) }),
+      el('p', { class: 'hint', text: t(`move.${d.type}.help`) }),
+      el('div', { class: 'fields' }, ...parts),
+      el('p', { class: why ? 'refusal' : 'ok', 'data-testid': 'preview', text: why ? t('table.wouldRefuse', { reason: fmt(why, s) }) : '' }),
+      el('div', { class: 'row' }, send, el('button', { type: 'button', class: 'btn ghost', 'data-k': 'back', onclick: () => this.escape(), text: `${t('ui.back')} (Esc)` })),
+    );
+  }
+
+  /** A 0..100 slider with the issue's anchors and what the mediator knows of the parties' positions. */
+  private slider(issueId: string, value: number, set: (x: number) => void, v: View, compact = false): HTMLElement {
+    const iss = v.issues.find((i) => i.id === issueId)!;
+    const out = el('output', { class: 'value', text: String(value) });
+    const input = el('input', {
+      type: 'range',
+      min: 0,
+      max: 100,
+      step: 1,
+      value,
+      'data-k': `val-${issueId}`,
+      'data-testid': `value-${issueId}`,
+      'aria-label': `${iss.name}: ${t('table.formulaValue')}`,
+      'aria-valuetext': `${value}`,
+      oninput: (ev: Event) => {
+        const x = Number((ev.target as HTMLInputElement).value);
+        set(x);
+        out.textContent = String(x);
+        (ev.target as HTMLInputElement).setAttribute('aria-valuetext', String(x));
+      },
+      onchange: () => this.render(this.blocked),
+    });
+    const known = v.parties.map((p, i) => {
+      const k = iss.known[p.id] ?? {};
+      const bits = [`${t('table.legend.public')} ${iss.publicPos[p.id]}`, k.ideal !== undefined ? t('table.knownIdeal', { value: k.ideal }) : '', k.reservation !== undefined ? t('table.knownRed', { value: k.reservation }) : '', k.weight !== undefined ? t('table.knownWeight', { value: k.weight }) : ''].filter(Boolean);
+      return el('li', {}, el('span', { class: 'dot', style: `background:${hex(partyColor(i))}` }), el('span', { text: `${p.short}: ${bits.join(', ')}` }));
+    });
+    return el(
+      'div',
+      { class: 'slider' },
+      el('div', { class: 'row' }, input, out),
+      el('div', { class: 'anchors' }, el('span', { text: `0: ${iss.low}` }), el('span', { text: `100: ${iss.high}` })),
+      compact ? null : el('ul', { class: 'known' }, ...known),
+    );
+  }
+
+  private send(): void {
+    const cmd = this.command();
+    if (!cmd) return;
+    const type = cmd.type;
+    const refused = this.s.command(cmd);
+    if (!refused) {
+      this.draft = null;
+      this.focusType = type;
+    }
+    this.render(this.blocked);
+  }
+}
+
+function mean(pos: Record<string, number> | undefined): number {
+  const xs = Object.values(pos ?? {});
+  return xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 50;
+}

@@ -1,0 +1,51 @@
+/**
+ * The scenarios a player can choose: those bundled with the game (scenarios/*.yaml, read as raw
+ * text by Vite and checked by the same loader the CLI uses) and those from imported packs.
+ */
+import { loadScenario, formatProblem } from '../scenario/load';
+import type { Scenario } from '../scenario/schema';
+
+export interface ScenarioEntry {
+  /** Stable key saves refer to: "bundled:<id>" or "pack:<packId>:<id>". */
+  key: string;
+  scenario: Scenario;
+  source: 'bundled' | 'pack';
+  packId?: string;
+  packTitle?: string;
+}
+
+export interface CatalogueProblem {
+  file: string;
+  problems: string[];
+}
+
+export const bundledKey = (id: string): string => `bundled:${id}`;
+export const packKey = (packId: string, id: string): string => `pack:${packId}:${id}`;
+
+/** Parse bundled sources (file name → YAML text). Broken files are reported, never thrown. */
+export function parseBundled(sources: Record<string, string>): { entries: ScenarioEntry[]; problems: CatalogueProblem[] } {
+  const entries: ScenarioEntry[] = [];
+  const problems: CatalogueProblem[] = [];
+  const files = Object.keys(sources).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  for (const file of files) {
+    const name = file.split('/').pop() ?? file;
+    const r = loadScenario(sources[file]!);
+    if (!r.ok) {
+      problems.push({ file: name, problems: r.problems.filter((p) => p.severity === 'error').slice(0, 8).map((p) => formatProblem(p, name)) });
+      continue;
+    }
+    if (entries.some((e) => e.scenario.id === r.value.id)) continue;
+    entries.push({ key: bundledKey(r.value.id), scenario: r.value, source: 'bundled' });
+  }
+  return { entries, problems };
+}
+
+/** The tutorial first, then the rest alphabetically. */
+function order(file: string): number {
+  return /tutorial/.test(file) ? 0 : 1;
+}
+
+/** Bundled scenario texts, inlined at build time (no runtime fetch). */
+export function bundledSources(): Record<string, string> {
+  return import.meta.glob('../../scenarios/*.{yaml,yml}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+}

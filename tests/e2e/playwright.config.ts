@@ -1,0 +1,36 @@
+/**
+ * Browser tests: a `--mode test` build (test hook on) served by `vite preview`, driven in Debian's
+ * chromium. Screenshots of each scene go to tests/artifacts/ (gitignored).
+ */
+import { defineConfig } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '../..');
+const PORT = Number(process.env.E2E_PORT ?? 4319);
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export default defineConfig({
+  testDir: here,
+  outputDir: resolve(root, 'test-results'),
+  timeout: 120_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: 3,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    viewport: { width: 1280, height: 720 },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    trace: 'off',
+  },
+  webServer: {
+    command: `npx vite build --mode test --outDir ../tests/artifacts/dist-e2e --emptyOutDir && npx vite preview --outDir ../tests/artifacts/dist-e2e --host 127.0.0.1 --port ${PORT} --strictPort`,
+    cwd: root,
+    url: `http://127.0.0.1:${PORT}`,
+    timeout: 120_000,
+    reuseExistingServer: !process.env.CI,
+  },
+});
