@@ -19,6 +19,8 @@ export interface Game {
   readonly snapshot: ProcessSnapshot;
   /** Every accepted command, in order: with the seed, this is the save. */
   readonly commands: readonly Command[];
+  /** Statechart events sent so far (commands, world events, turn steps): a cost measure for benchmarks. */
+  readonly events: number;
 }
 
 type ProcessActor = Actor<typeof processMachine>;
@@ -48,7 +50,7 @@ export function createGame(scenario: Scenario, options: Partial<GameOptions> = {
     humanRoles: [...(options.humanRoles ?? DEFAULT_OPTIONS.humanRoles)],
   };
   const actor = createActor(processMachine, { input: { s: scenario, w: createWorld(scenario, opts) } }).start();
-  const game: Game = { scenario, snapshot: actor.getSnapshot(), commands: [] };
+  const game: Game = { scenario, snapshot: actor.getSnapshot(), commands: [], events: 0 };
   actors.set(game, actor);
   return game;
 }
@@ -80,25 +82,28 @@ export function applyCommand(g: Game, cmd: Command): ApplyResult {
   if (reason) return { ok: false, game: g, reason };
   const before = worldOf(g).log.length;
   const actor = actorFor(g);
+  let sent = 0;
   asOneChange(() => {
     actor.send(cmd as ProcessEvent);
-    drainPending(actor);
+    sent = 1 + drainPending(actor);
     if (cmd.type === 'endTurn') {
       actor.send({ type: 'turn.close' });
       actor.send({ type: 'turn.advance' });
+      sent += 2;
     }
   });
-  const next: Game = { scenario: g.scenario, snapshot: actor.getSnapshot(), commands: [...g.commands, cmd] };
+  const next: Game = { scenario: g.scenario, snapshot: actor.getSnapshot(), commands: [...g.commands, cmd], events: g.events + sent };
   actors.set(next, actor);
   return { ok: true, game: next, entries: worldOf(next).log.slice(before) };
 }
 
 /** Send each planned event to the statechart, one macrostep each, so its consequences settle in order. */
-function drainPending(actor: ProcessActor): void {
+function drainPending(actor: ProcessActor): number {
   const planned = actor.getSnapshot().context.w.pending;
-  if (planned.length === 0) return;
+  if (planned.length === 0) return 0;
   actor.send({ type: 'pending.taken' });
   for (const p of planned) actor.send({ type: `event.${p.effect.kind}` as WorldEventType, planned: p });
+  return planned.length + 1;
 }
 
 /** Apply many commands; stop at the first refusal and say which one. */

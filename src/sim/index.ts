@@ -14,3 +14,6 @@ export type { Save, LoadSaveResult } from './save';
 export { processMachine } from './machine';
 export { MOVE_COST } from './rules/moves';
 export { criteriaFor } from './rules/criteria';
+export { computeDebrief } from './debrief';
+export type { Debrief } from './debrief';
+export * as bots from './bots';

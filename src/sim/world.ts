@@ -108,6 +108,9 @@ export function draft(w: World): World {
  */
 let owned: WeakSet<World> | null = null;
 export function asOneChange<T>(fn: () => T): T {
+  // Nested scopes share the outer one: a whole bot game played inside one scope copies the world
+  // once, since nothing holds on to its intermediate states (see bots/play.ts).
+  if (owned) return fn();
   const outer = owned;
   owned = new WeakSet();
   try {

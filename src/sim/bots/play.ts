@@ -6,6 +6,7 @@ import type { Scenario } from '../../scenario/schema';
 import type { Command, GameOptions, Msg } from '../types';
 import { applyCommand, createGame, isOver, worldOf, type Game } from '../game';
 import { Dice, seedState } from '../rng';
+import { asOneChange } from '../world';
 import { botCommand, type PolicyId } from './policies';
 
 export interface PlayOptions extends Partial<GameOptions> {
@@ -24,7 +25,16 @@ export function withoutInjects(s: Scenario, ids: string[] = []): Scenario {
   return { ...s, injects: s.injects.filter((i) => !ids.includes(i.id)) };
 }
 
+/**
+ * Play linearly: the intermediate games are dropped, so the whole game is one copy-on-write scope
+ * (the world is copied once, not once per command). The result is identical either way; a test
+ * compares state hashes with command-by-command play.
+ */
 export function playGame(scenario: Scenario, opts: PlayOptions, script: readonly Command[] = []): PlayResult {
+  return asOneChange(() => playLinear(scenario, opts, script));
+}
+
+function playLinear(scenario: Scenario, opts: PlayOptions, script: readonly Command[]): PlayResult {
   const s = withoutInjects(scenario, opts.withoutInjects);
   let g = createGame(s, opts);
   for (let i = 0; i < script.length; i++) {

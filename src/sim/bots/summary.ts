@@ -1,0 +1,39 @@
+/** One game in one line: what the CLI prints with --json and what balance reports aggregate. */
+import type { PolicyId } from './policies';
+import { stateHash, worldOf, type Game } from '../game';
+import { computeDebrief } from '../debrief';
+
+export interface RunSummary {
+  seed: number;
+  policy: PolicyId | 'script';
+  difficulty: string;
+  outcome: string;
+  phaseReached: string;
+  turns: number;
+  /** The phase at the end of each turn. */
+  timeline: string[];
+  /** Ids of the sins committed. */
+  sins: string[];
+  score: number;
+  /** Injects that fired, in order. */
+  injects: string[];
+  stateHash: string;
+}
+
+export function runSummary(g: Game, policy: PolicyId | 'script'): RunSummary {
+  const w = worldOf(g);
+  const d = computeDebrief(g.scenario, w);
+  return {
+    seed: w.options.seed,
+    policy,
+    difficulty: w.options.difficulty,
+    outcome: d.outcome,
+    phaseReached: d.phaseReached,
+    turns: w.series.length,
+    timeline: w.series.map((r) => r.phase),
+    sins: d.sins.filter((s) => s.committed).map((s) => s.id),
+    score: d.score,
+    injects: [...w.firedInjects],
+    stateHash: stateHash(g),
+  };
+}
