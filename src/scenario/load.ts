@@ -7,6 +7,9 @@ import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNo
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
 import { checkReferences } from './references';
+import { checkSemantics } from './semantics';
+import { excessiveNestingAt, MAX_FLOW_DEPTH } from './nesting';
+import { closestKey, knownKeysAt } from './suggest';
 
 export interface LoadProblem {
   /** Path inside the document, e.g. ["parties", 0, "factions", 1, "spoiler"]. */
@@ -61,8 +64,39 @@ export function parseLocated(source: string): Parsed {
     };
   }
   const lineCounter = new LineCounter();
-  // Aliases are capped so a "billion laughs" document cannot blow up memory.
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const deep = excessiveNestingAt(source);
+  if (deep !== undefined) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < deep; i++) {
+      if (source.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return {
+      data: undefined,
+      locate: () => undefined,
+      problems: [
+        {
+          path: [],
+          severity: 'error',
+          message: 'brackets are nested too deeply here',
+          expected: `at most ${MAX_FLOW_DEPTH} levels of [ ] and { }`,
+          hint: 'a pack never needs this; look for unclosed brackets',
+          line,
+          column: deep - lineStart + 1,
+        },
+      ],
+    };
+  }
+  // Aliases are capped (in toJS below) so a "billion laughs" document cannot blow up memory.
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    return { data: undefined, locate: () => undefined, problems: [{ path: [], severity: 'error', message: `cannot read the document: ${(e as Error).message}` }] };
+  }
   const problems: LoadProblem[] = [];
   for (const err of doc.errors) {
     const pos = lineCounter.linePos(err.pos[0]);
@@ -105,8 +139,11 @@ export function parseLocated(source: string): Parsed {
   return { data, locate, problems };
 }
 
-/** Turn zod issues into located problems with the expected type spelled out. */
-export function zodProblems(error: z.ZodError, locate: Parsed['locate']): LoadProblem[] {
+/**
+ * Turn zod issues into located problems with the expected type spelled out. `root`, the schema
+ * that produced `error`, lets an unknown field suggest the known one it resembles.
+ */
+export function zodProblems(error: z.ZodError, locate: Parsed['locate'], root?: z.ZodType): LoadProblem[] {
   const out: LoadProblem[] = [];
   const visit = (issues: z.core.$ZodIssue[], prefix: PropertyKey[]) => {
     for (const issue of issues) {
@@ -118,11 +155,18 @@ export function zodProblems(error: z.ZodError, locate: Parsed['locate']): LoadPr
         continue;
       }
       const p: LoadProblem = { path, severity: 'error', message: issue.message };
-      if (issue.code === 'invalid_type') p.expected = String(issue.expected);
+      if (issue.code === 'invalid_type') {
+        p.expected = String(issue.expected);
+        const received = /received (\w+)/.exec(issue.message)?.[1];
+        const field = path[path.length - 1];
+        if (received === 'undefined' && typeof field === 'string') p.message = `missing required field "${field}"`;
+        else if (issue.expected === 'string' && (received === 'number' || received === 'boolean')) p.hint = 'put the value in quotes, e.g. "1.0"';
+      }
       if (issue.code === 'invalid_value' && 'values' in issue) p.expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
       if (issue.code === 'unrecognized_keys') {
         p.message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-        p.hint = 'check the spelling against scenarios/README.md or scenarios/schema.json';
+        const near = root ? closestKey(String(issue.keys[0]), knownKeysAt(root, path)) : undefined;
+        p.hint = near ? `did you mean "${near}"?` : 'check the spelling against scenarios/README.md or scenarios/schema.json';
         const loc = locate([...path, issue.keys[0]!]);
         if (loc) Object.assign(p, loc);
       }
@@ -146,10 +190,10 @@ export function loadScenario(source: string): LoadResult<Scenario> {
 export function validateScenarioData(data: unknown, locate: Parsed['locate'] = () => undefined, prefix: (string | number)[] = []): LoadResult<Scenario> {
   const result = scenarioSchema.safeParse(data);
   if (!result.success) {
-    const problems = zodProblems(result.error, (p) => locate([...prefix, ...p]));
+    const problems = zodProblems(result.error, (p) => locate([...prefix, ...p]), scenarioSchema);
     return { ok: false, problems: problems.map((p) => ({ ...p, path: [...prefix, ...p.path] })) };
   }
-  const refs = checkReferences(result.data).map((p) => ({ ...p, path: [...prefix, ...p.path], ...(locate([...prefix, ...p.path]) ?? {}) }));
+  const refs = [...checkReferences(result.data), ...checkSemantics(result.data)].map((p) => ({ ...p, path: [...prefix, ...p.path], ...(locate([...prefix, ...p.path]) ?? {}) }));
   const errors = refs.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: refs };
   return { ok: true, value: result.data, warnings: refs };

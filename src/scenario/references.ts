@@ -18,7 +18,7 @@ export function checkReferences(s: Scenario): LoadProblem[] {
   const externalIds = s.externals.map((e) => e.id);
   const issueIds = s.issues.map((i) => i.id);
   const venueIds = s.venues.map((v) => v.id);
-  const list = (ids: string[]) => (ids.length ? ids.map((x) => `"${x}"`).join(', ') : '(none defined)');
+  const list = (ids: string[]) => (ids.length ? [...new Set(ids)].map((x) => `"${x}"`).join(', ') : '(none defined)');
 
   const dupes = (ids: string[], where: (i: number) => Path, what: string) => {
     const seen = new Set<string>();
@@ -55,7 +55,7 @@ export function checkReferences(s: Scenario): LoadProblem[] {
     iss.core.forEach((c, ci) => ref(['issues', ii, 'core', ci], c, partyIds, 'party'));
     for (const k of Object.keys(iss.positions)) ref(['issues', ii, 'positions', k], k, partyIds, 'party');
     for (const pid of partyIds) {
-      if (!iss.positions[pid]) err(['issues', ii, 'positions'], `no position for party "${pid}"`, 'every party needs a position on every issue', `a key "${pid}"`);
+      if (!Object.hasOwn(iss.positions, pid)) err(['issues', ii, 'positions'], `no position for party "${pid}"`, 'every party needs a position on every issue', `a key "${pid}"`);
     }
   });
   for (const pid of partyIds) {
@@ -102,7 +102,8 @@ export function checkReferences(s: Scenario): LoadProblem[] {
     checkEffect([...base, 'effect'], inj.effect);
     checkCondition([...base, 'condition'], inj.condition);
     ref([...base, 'target'], inj.target, anyTarget, 'target');
-    if (inj.expectedResponse?.target) ref([...base, 'expectedResponse', 'target'], inj.expectedResponse.target, anyTarget, 'target');
+    // A changeVenue response names a venue, so venues count as targets here.
+    if (inj.expectedResponse?.target) ref([...base, 'expectedResponse', 'target'], inj.expectedResponse.target, [...anyTarget, ...venueIds], 'target');
     if (inj.contingency.length > 0 && !inj.expectedResponse) warn([...base, 'contingency'], `inject "${inj.id}" has contingencies but no expectedResponse`, 'contingencies fire only when an expected response does not come');
     inj.contingency.forEach((c, ci) => {
       checkEffect([...base, 'contingency', ci, 'effect'], c.effect);

@@ -1,0 +1,41 @@
+/**
+ * Command dispatch for `npm run pack`, apart from process I/O so tests can call it directly.
+ * Exit codes: 0 fine (warnings allowed), 1 a pack has errors, 2 the command line is wrong.
+ */
+import { validateFiles, type Output } from './validate';
+
+const USAGE = `Usage:
+  npm run pack -- validate <file> [<file>...]   check one or more packs (YAML or JSON)
+  npm run pack -- balance <file> [--runs N]      play bot policies and report balance (not available yet)
+
+validate prints every problem as  file:line:column error|warning: path: message — expected X — hint: Y
+and exits with 1 when any file has an error, 0 when there are only warnings.
+The authoring guide is scenarios/README.md.`;
+
+export function main(argv: string[], io: Output): number {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.out(USAGE);
+    return command ? 0 : 2;
+  }
+  if (command === 'validate') {
+    const files = rest.filter((a) => a !== '--');
+    if (files.length === 0) {
+      io.err('pack validate: name at least one file, e.g. npm run pack -- validate scenarios/tutorial.yaml');
+      return 2;
+    }
+    const option = files.find((f) => f.startsWith('--'));
+    if (option) {
+      io.err(`pack validate: unknown option ${option}`);
+      return 2;
+    }
+    return validateFiles(files, io);
+  }
+  if (command === 'balance') {
+    io.err('pack balance: not available yet — the balance analyzer arrives with the engine (see scenarios/README.md, "Checking balance").');
+    return 2;
+  }
+  io.err(`pack: unknown command "${command}"\n\n${USAGE}`);
+  return 2;
+}
+

@@ -1,0 +1,219 @@
+/**
+ * Scenario packs: what an instructor writes and shares. A pack is one YAML or JSON file holding
+ * metadata and one or more scenarios; a bare scenario file is read as a pack of one, so the game,
+ * the CLI and the in-game import all go through `loadPack`. A pack is data only: nothing in it is
+ * ever run or rendered as markup, and its size, counts and string lengths are bounded.
+ */
+import { z } from 'zod';
+import { scenarioSchema, type Scenario } from './schema';
+import { firstJsonError } from './jsonSyntax';
+import { lenientReferenceProblems } from './lenient';
+import { parseLocated, validateScenarioData, zodProblems, MAX_SOURCE_CHARS, type LoadProblem, type LoadResult } from './load';
+
+/** Most scenarios one pack may hold. */
+export const MAX_SCENARIOS_PER_PACK = 10;
+/** Most characters a pack file may have (the loader refuses larger text before parsing it). */
+export const MAX_PACK_CHARS = MAX_SOURCE_CHARS;
+/** Most problems one load reports; a broken file can produce thousands of the same. */
+export const MAX_PROBLEMS = 200;
+
+const packId = z
+  .string()
+  .min(1)
+  .max(48)
+  .regex(/^[a-z][a-z0-9_-]*$/, 'an id: lower-case letters, digits, "-" or "_", starting with a letter');
+const text = (max: number) => z.string().min(1).max(max);
+
+export const packMetaSchema = z.strictObject({
+  id: packId.describe('stable id of the pack; saves refer to it'),
+  title: text(160),
+  version: z.string().min(1).max(24).describe('bump it when you change the pack, e.g. "1.2.0"'),
+  authors: z.array(text(120)).max(20).default([]),
+  language: z
+    .string()
+    .max(35)
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'a BCP-47 language tag such as "en", "es" or "pt-BR"')
+    .default('en')
+    .describe('language of the texts, a BCP-47 tag such as "en" or "es-VE"'),
+  learningObjectives: z.array(text(400)).max(30).default([]).describe('what a trainee should learn from the pack'),
+  description: text(2000).optional(),
+  license: text(120).optional().describe('e.g. "CC-BY-4.0"'),
+});
+export type PackMeta = z.infer<typeof packMetaSchema>;
+
+export const packSchema = z
+  .strictObject({
+    $schema: z.string().max(300).optional().describe('path or URL of scenarios/schema.json, for editors'),
+    pack: packMetaSchema,
+    scenarios: z.array(scenarioSchema).min(1).max(MAX_SCENARIOS_PER_PACK),
+  })
+  .describe('A Third Side scenario pack');
+export type PackInput = z.input<typeof packSchema>;
+export type Pack = z.infer<typeof packSchema>;
+
+/** What a pack file may contain: a pack, or a bare scenario (a pack of one). */
+export const packFileSchema = z.union([packSchema, scenarioSchema]).describe('A Third Side scenario pack, or a single scenario');
+
+/** A pack file starts with `pack:` or `scenarios:`; anything else is read as a bare scenario. */
+export function isPackShaped(data: unknown): boolean {
+  return isRecord(data) && ('pack' in data || 'scenarios' in data);
+}
+
+/** Wrap one scenario as a pack, taking the metadata the scenario has. */
+export function packFromScenario(s: Scenario): Pack {
+  const objectives = [...new Set(s.injects.flatMap((i) => [i.learningObjective, ...i.contingency.map((c) => c.learningObjective)]).filter((x): x is string => !!x))];
+  return {
+    ...(s.$schema !== undefined ? { $schema: s.$schema } : {}),
+    pack: { id: s.id, title: s.title, version: s.version, authors: [], language: 'en', learningObjectives: objectives.slice(0, 30) },
+    scenarios: [s],
+  };
+}
+
+/**
+ * Load a pack (or a bare scenario) from YAML or JSON text. Reports every problem at once, each
+ * located and named by its path, sorted by place in the file. Never throws. `fileName` picks
+ * strict JSON checking for *.json files; it is not otherwise used.
+ */
+export function loadPack(source: string, fileName?: string): LoadResult<Pack> {
+  try {
+    return capped(loadPackUnsafe(typeof source === 'string' ? source : String(source), fileName));
+  } catch (e) {
+    // Defence in depth: a bug in a check must not take the game or the CLI down with it.
+    return { ok: false, problems: [{ path: [], severity: 'error', message: `the pack could not be checked: ${(e as Error)?.message ?? String(e)}`, hint: 'please report this file to the developers' }] };
+  }
+}
+
+function loadPackUnsafe(source: string, fileName: string | undefined): LoadResult<Pack> {
+  if (fileName && /\.json$/i.test(fileName) && source.length <= MAX_PACK_CHARS && source.trim() !== '') {
+    const problem = strictJsonProblem(source);
+    if (problem) return { ok: false, problems: [problem] };
+  }
+  const parsed = parseLocated(source);
+  if (parsed.problems.length > 0) return { ok: false, problems: trimSyntaxCascade(parsed.problems) };
+  return validatePackData(parsed.data, parsed.locate);
+}
+
+/** Most syntax errors shown: after the first, the parser is mostly reporting its own confusion. */
+export const MAX_SYNTAX_PROBLEMS = 10;
+
+function trimSyntaxCascade(problems: LoadProblem[]): LoadProblem[] {
+  const seenLines = new Set<number | undefined>();
+  const kept = problems.filter((p) => {
+    if (p.line !== undefined && seenLines.has(p.line)) return false;
+    seenLines.add(p.line);
+    return true;
+  });
+  if (kept.length <= MAX_SYNTAX_PROBLEMS) return kept;
+  const more = kept.length - MAX_SYNTAX_PROBLEMS;
+  return [
+    ...kept.slice(0, MAX_SYNTAX_PROBLEMS),
+    { path: [], severity: 'error', message: `…and ${more} more syntax error${more > 1 ? 's' : ''}, most likely caused by the first ones`, hint: 'fix the first error and validate again' },
+  ];
+}
+
+type Locate = (path: (string | number)[]) => { line: number; column: number } | undefined;
+
+/** Validate already-parsed data as a pack or a bare scenario (the in-game import can call this too). */
+export function validatePackData(data: unknown, locate: Locate = () => undefined): LoadResult<Pack> {
+  if (data === undefined || data === null || data === '') {
+    return { ok: false, problems: [{ path: [], severity: 'error', message: 'the file is empty', expected: 'a pack (pack: and scenarios:) or a scenario', hint: 'start from the worked example in scenarios/README.md' }] };
+  }
+  if (!isRecord(data)) {
+    return {
+      ok: false,
+      problems: [{ path: [], severity: 'error', message: `the file holds ${Array.isArray(data) ? 'a list' : `a single ${typeof data}`}`, expected: 'a mapping with pack: and scenarios:, or a scenario', ...(locate([]) ?? {}) }],
+    };
+  }
+  if (!isPackShaped(data)) {
+    const one = checkScenario(data, locate, []);
+    return one.ok ? { ok: true, value: packFromScenario(one.value), warnings: one.warnings } : one;
+  }
+
+  const problems: LoadProblem[] = [];
+  const wrapper = packSchema.safeParse(data);
+  if (!wrapper.success) {
+    // Issues inside a scenario are reported by the per-scenario pass below, with its deeper checks.
+    const outside = wrapper.error.issues.filter((i) => !(i.path[0] === 'scenarios' && typeof i.path[1] === 'number'));
+    if (outside.length > 0) problems.push(...zodProblems(new z.ZodError(outside), locate, packSchema));
+  }
+  const scenarios = Array.isArray(data.scenarios) ? data.scenarios.slice(0, MAX_SCENARIOS_PER_PACK) : [];
+  const valid: Scenario[] = [];
+  scenarios.forEach((raw, i) => {
+    const one = checkScenario(raw, locate, ['scenarios', i]);
+    if (one.ok) {
+      problems.push(...one.warnings);
+      valid.push(one.value);
+    } else problems.push(...one.problems);
+  });
+  if (valid.length === scenarios.length) {
+    valid.forEach((s, i) => {
+      if (valid.findIndex((x) => x.id === s.id) !== i) {
+        problems.push({ path: ['scenarios', i, 'id'], severity: 'error', message: `duplicate scenario id "${s.id}"`, hint: 'every scenario in a pack needs its own id; saves refer to it', ...(locate(['scenarios', i, 'id']) ?? {}) });
+      }
+    });
+  }
+  if (wrapper.success) {
+    const meta = wrapper.data.pack;
+    if (meta.authors.length === 0) problems.push({ path: ['pack', 'authors'], severity: 'warning', message: 'no authors listed', hint: 'say who wrote the pack, so users know whom to ask', ...(locate(['pack']) ?? {}) });
+    if (meta.learningObjectives.length === 0) {
+      problems.push({ path: ['pack', 'learningObjectives'], severity: 'warning', message: 'no learning objectives listed', hint: 'list what a trainee should learn; the debrief and the pack menu show them', ...(locate(['pack']) ?? {}) });
+    }
+  }
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!wrapper.success && errors.length === 0) problems.push({ path: [], severity: 'error', message: 'the pack does not match the pack format', hint: 'compare it with the worked example in scenarios/README.md' });
+  if (!wrapper.success || errors.length > 0) return { ok: false, problems };
+  // Re-use the per-scenario results: they carry the same data the wrapper parsed.
+  return { ok: true, value: { ...wrapper.data, scenarios: valid }, warnings: problems };
+}
+
+/** One scenario: its types, references and meaning; with type errors, its references too. */
+function checkScenario(raw: unknown, locate: Locate, prefix: (string | number)[]): LoadResult<Scenario> {
+  const one = validateScenarioData(raw, locate, prefix);
+  if (one.ok) return one;
+  const more = lenientReferenceProblems(raw).map((p) => ({ ...p, path: [...prefix, ...p.path], ...(locate([...prefix, ...p.path]) ?? {}) }));
+  return { ok: false, problems: [...one.problems, ...more] };
+}
+
+/** YAML reads more than JSON allows (comments, single quotes, bare keys); a .json file must be JSON. */
+function strictJsonProblem(source: string): LoadProblem | undefined {
+  const e = firstJsonError(source);
+  if (!e) return undefined;
+  return {
+    path: [],
+    severity: 'error',
+    message: `syntax: not valid JSON: ${e.message}`,
+    hint: 'JSON needs double quotes around keys and strings, commas between items, no comments and no trailing commas; or save the file as .yaml',
+    ...lineColumn(source, e.offset),
+  };
+}
+
+function lineColumn(source: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/** Sort problems by place in the file (unlocated last) and cap their number. */
+function capped(result: LoadResult<Pack>): LoadResult<Pack> {
+  const order = (list: LoadProblem[]) =>
+    list
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => (a.p.line ?? Infinity) - (b.p.line ?? Infinity) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+      .map(({ p }) => p);
+  const cap = (list: LoadProblem[]) => {
+    if (list.length <= MAX_PROBLEMS) return list;
+    const more = list.length - MAX_PROBLEMS;
+    return [...list.slice(0, MAX_PROBLEMS), { path: [], severity: list.some((p) => p.severity === 'error') ? ('error' as const) : ('warning' as const), message: `…and ${more} more problem${more > 1 ? 's' : ''} not shown`, hint: 'fix the ones above first' }];
+  };
+  return result.ok ? { ...result, warnings: cap(order(result.warnings)) } : { ok: false, problems: cap(order(result.problems)) };
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
