@@ -32,8 +32,12 @@ const SEAT_COMMANDS: Record<string, SeatCommand['type'][]> = {
 };
 
 /** Why this role may not send this command, or null when it may. */
+const MEDIATOR_SET = new Set(MEDIATOR_COMMANDS);
+
 export function roleRefusal(s: Scenario, w: World, cmd: Command): Msg | null {
   const role = cmd.role as string;
+  // The common case first: bots and the table ask this for every candidate move.
+  if (role === 'mediator') return MEDIATOR_SET.has(cmd.type) ? null : { key: 'refuse.role.notAllowed', params: { role, command: cmd.type } };
   const r = parseRole(role);
   if (!r || !roleExists(s, cmd.role)) return { key: 'refuse.role.unknown', params: { role: String(role) } };
   if (r.kind === 'mediator') {

@@ -25,8 +25,13 @@ export interface BotState {
 export type Policy = (g: Game, view: View, dice: Dice) => MediatorCommand;
 
 const legal = (g: Game, c: MediatorCommand): boolean => whyRefused(g, { ...c, role: 'mediator' } as Command) === null;
-const firstLegal = (g: Game, cands: (MediatorCommand | null | undefined)[]): MediatorCommand | null => {
-  for (const c of cands) if (c && legal(g, c)) return c;
+type Candidate = MediatorCommand | null | undefined | (() => MediatorCommand | null | undefined);
+/** The first legal candidate; a function candidate is only built when reached (some are costly). */
+const firstLegal = (g: Game, cands: Candidate[]): MediatorCommand | null => {
+  for (const c of cands) {
+    const cmd = typeof c === 'function' ? c() : c;
+    if (cmd && legal(g, cmd)) return cmd;
+  }
   return null;
 };
 const END: MediatorCommand = { type: 'endTurn' };
@@ -160,7 +165,7 @@ export const byTheBookPolicy: Policy = (g, view) => {
   const askedCbm = madeThisTurn(view, 'requestCbm');
   const gesture: MediatorCommand | null = !canMeet && !askedCbm ? { type: 'requestCbm', party: distrusted.id, cbm: 'prisonerRelease' } : null;
 
-  const phaseMoves: (MediatorCommand | null)[] = [];
+  const phaseMoves: Candidate[] = [];
   switch (view.phase) {
     case 'exploratory': {
       if (allMet) phaseMoves.push({ type: 'proposeNextPhase' });
@@ -186,10 +191,13 @@ export const byTheBookPolicy: Policy = (g, view) => {
       if (unexplored) phaseMoves.push({ type: 'technicalCommission', issue: unexplored });
       if (incentive) phaseMoves.push({ type: 'engageExternal', actor: incentive.id, ask: 'incentive' });
       if (!unexplored && open.length > 0) {
-        const terms: Record<string, number> = {};
-        for (const id of view.agenda ?? []) terms[id] = bestKnownFormula(view, id);
         const lastPkg = lastProposal(view, 'package');
-        if (!lastPkg || lastPkg.turn < view.turn) phaseMoves.push(open.length > 1 ? { type: 'proposePackage', terms } : { type: 'proposeFormula', issue: open[0]!, value: terms[open[0]!]! });
+        if (!lastPkg || lastPkg.turn < view.turn)
+          phaseMoves.push(() => {
+            const terms: Record<string, number> = {};
+            for (const id of view.agenda ?? []) terms[id] = bestKnownFormula(view, id);
+            return open.length > 1 ? { type: 'proposePackage', terms } : { type: 'proposeFormula', issue: open[0]!, value: terms[open[0]!]! };
+          });
         // Not enough yet: build trust with whoever said no, move closer to the principals.
         const no = lastPkg ? Object.entries(lastPkg.responses).find(([, r]) => r === 'reject') : undefined;
         if (nearVenue) phaseMoves.push({ type: 'changeVenue', venue: nearVenue.id });
@@ -220,7 +228,7 @@ export const byTheBookPolicy: Policy = (g, view) => {
     }
   }
   if (view.phase === 'negotiation' && gesture && view.turn % 2 === 0) phaseMoves.push(gesture);
-  const spoilerWork: (MediatorCommand | null)[] = [
+  const spoilerWork: Candidate[] = [
     toHandle ? { type: 'engageSpoiler', faction: toHandle.id, approach: approach(toHandle.spoiler) } : null,
     unknownHard ? { type: 'consultExperts', subject: unknownHard.id } : null,
   ];
