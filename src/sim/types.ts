@@ -2,9 +2,9 @@
  * The engine's public vocabulary: roles, commands, world state, messages.
  * Everything here is plain data (JSON-safe), so saves, views and the classroom server can share it.
  */
-import type { CbmKind, Effect, PhaseId, Scenario, SpoilerAction, SpoilerType } from '../scenario/schema';
+import type { CbmKind, Effect, InjectDef, IssuePosition, PhaseId, Scenario, SpoilerAction, SpoilerType } from '../scenario/schema';
 
-export type { PhaseId, SpoilerType, SpoilerAction, CbmKind, Effect, Scenario };
+export type { PhaseId, SpoilerType, SpoilerAction, CbmKind, Effect, Scenario, InjectDef, IssuePosition };
 
 export type Role = 'mediator' | 'instructor' | 'observer' | `party:${string}` | `faction:${string}` | `external:${string}`;
 

@@ -17,6 +17,7 @@ import { detectSins } from './sins';
 import { assessHallmarks } from './hallmarks';
 import { compareHistory } from './history';
 import { scoreParts, totalScore } from './score';
+import { reviewExercise } from './exercise';
 
 export function computeDebrief(scenario: Scenario, world: World): Debrief {
   const run = readRun(scenario, world);
@@ -43,6 +44,7 @@ export function computeDebrief(scenario: Scenario, world: World): Debrief {
     sins,
     hallmarks,
     history: compareHistory(run, outcome),
+    exercise: reviewExercise(scenario, world),
     score: totalScore(parts),
     scoreParts: parts,
   };
@@ -54,3 +56,4 @@ export { DEBRIEF_MESSAGES } from './messages';
 export { RESULT_KEYS, hasKey } from './keys';
 export { utility } from './agreement';
 export { SCORE_WEIGHTS } from './score';
+export type { InjectReview } from './exercise';

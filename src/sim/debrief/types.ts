@@ -149,4 +149,6 @@ export interface Debrief {
   /** 0..100; see score.ts for the formula. */
   score: number;
   scoreParts: ScoreParts;
+  /** The MSEL walked through: each fired inject, the expected response and whether it came. */
+  exercise: import('./exercise').InjectReview[];
 }

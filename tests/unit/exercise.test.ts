@@ -1,0 +1,45 @@
+/**
+ * The debrief walks the instructor's events list (MSEL): an expected response made in time is
+ * marked met; one that never comes is marked missed and its contingency fires.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadScenario } from '../../src/scenario/load';
+import { applyCommand, createGame, worldOf, type Game } from '../../src/sim/game';
+import { computeDebrief } from '../../src/sim/debrief';
+import type { Command } from '../../src/sim/types';
+
+const scenario = (() => {
+  const r = loadScenario(readFileSync('scenarios/tutorial.yaml', 'utf8'));
+  if (!r.ok) throw new Error('tutorial does not load');
+  return r.value;
+})();
+
+function play(commands: Omit<Command, 'role'>[]): Game {
+  let g = createGame(scenario, { seed: 5 });
+  for (const c of commands) {
+    const r = applyCommand(g, { role: 'mediator', ...c } as Command);
+    if (!r.ok) throw new Error(`refused ${c.type}: ${r.reason.key}`);
+    g = r.game;
+  }
+  return g;
+}
+const endTurns = (n: number) => Array.from({ length: n }, () => ({ type: 'endTurn' as const }));
+
+describe('exercise review (MSEL) in the debrief', () => {
+  it('marks a missed expected response and the contingency that fired instead', () => {
+    const g = play(endTurns(6));
+    const review = computeDebrief(scenario, worldOf(g)).exercise;
+    const raid = review.find((r) => r.id === 'customs-raid');
+    expect(raid).toMatchObject({ turn: 2, met: false, contingenciesFired: ['rangers-call-walkout'], expected: { move: 'engageSpoiler', target: 'rangers' } });
+    expect(raid?.learningObjective).toBeTruthy();
+    expect(review.find((r) => r.id === 'rangers-call-walkout')).toMatchObject({ source: 'contingency' });
+  });
+
+  it('marks an expected response made in time as met, and no contingency fires', () => {
+    const g = play([...endTurns(2), { type: 'engageSpoiler', faction: 'rangers', approach: 'induce' }, ...endTurns(4)]);
+    const raid = computeDebrief(scenario, worldOf(g)).exercise.find((r) => r.id === 'customs-raid');
+    expect(raid).toMatchObject({ met: true, contingenciesFired: [] });
+    expect(worldOf(g).firedInjects).not.toContain('rangers-call-walkout');
+  });
+});
