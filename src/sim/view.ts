@@ -113,11 +113,14 @@ export function viewFor(g: Game, role: Role): View {
   const omniscient = role === 'instructor';
   const ownParty = r?.kind === 'party' ? r.id : r?.kind === 'faction' ? w.factions[r.id!]?.party : undefined;
 
+  const factionRole = r?.kind === 'faction' ? r.id : null;
   const parties: PartyView[] = s.parties.map((def) => {
     const p = w.parties[def.id]!;
+    const trustIn: Record<string, number> = {};
+    for (const k in p.trustIn) trustIn[k] = Math.round(p.trustIn[k]!);
     const own = ownParty === def.id || omniscient;
     const intent: PartyView['intent'] = own ? p.intent : p.intent === 'stalling' && w.knowledge.history && role === 'mediator' ? 'suspected' : 'unknown';
-    return {
+    const view: PartyView = {
       id: def.id,
       name: def.name,
       short: def.short ?? def.name,
@@ -129,15 +132,14 @@ export function viewFor(g: Game, role: Role): View {
       commitment: Math.round(own ? p.commitment : apparentCommitment(p)),
       cohesion: Math.round(p.cohesion),
       batna: Math.round(p.batna),
-      trustIn: Object.fromEntries(Object.entries(p.trustIn).map(([k, v]) => [k, Math.round(v)])),
+      trustIn,
       seat: p.seat,
       attention: p.attention,
       intent,
       signed: !!w.signatures[def.id],
-      ...(w.compliance[def.id] !== undefined ? { compliance: w.compliance[def.id] } : {}),
       factions: def.factions.map((fd) => {
         const f = w.factions[fd.id]!;
-        const knows = omniscient || role === `faction:${fd.id}` || (role === 'mediator' && w.knowledge.spoilerTypes[fd.id] !== undefined);
+        const knows = omniscient || factionRole === fd.id || (role === 'mediator' && w.knowledge.spoilerTypes[fd.id] !== undefined);
         return {
           id: fd.id,
           name: fd.name,
@@ -151,6 +153,9 @@ export function viewFor(g: Game, role: Role): View {
         };
       }),
     };
+    const compliance = w.compliance[def.id];
+    if (compliance !== undefined) view.compliance = compliance;
+    return view;
   });
 
   const issues: IssueView[] = s.issues.map((def: IssueDef) => {
