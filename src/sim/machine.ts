@@ -18,6 +18,7 @@ import { applyEffect } from './rules/effects';
 import { advanceTurn, closeTurn, planTurnEnd } from './rules/turn';
 import { criteriaMet, mutualTrust } from './rules/criteria';
 import { Dice } from './rng';
+import { MEDIATOR_COMMANDS } from './roles';
 
 export interface ProcessContext {
   s: Scenario;
@@ -57,22 +58,9 @@ const enterPhase = (phase: ProcessPhase) =>
     w.phase = phase;
   });
 
-const ROOT_MOVES = [
-  'caucus',
-  'proposeAgenda',
-  'proposeFormula',
-  'proposePackage',
-  'reframe',
-  'requestCbm',
-  'engageExternal',
-  'engageSpoiler',
-  'consultExperts',
-  'studyHistory',
-  'technicalCommission',
-  'changeVenue',
-  'designVerification',
-  'readBriefing',
-] as const;
+/** Moves a region handles itself (with guards); every other mediator move is applied at the root. */
+const REGION_MOVES = ['jointSession', 'publicStatement', 'proposeNextPhase', 'endTurn'];
+const ROOT_MOVES = MEDIATOR_COMMANDS.filter((m) => !REGION_MOVES.includes(m));
 const SEAT_EVENTS = ['respond', 'gesture', 'walkOut', 'returnToTable', 'spoilerAction', 'externalAction', 'inject'] as const;
 const ROOT_WORLD_EVENTS: WorldEventType[] = ['event.spoiler', 'event.sanctions', 'event.cbm', 'event.supportShift', 'event.deadline', 'event.walkOut', 'event.venueOffer', 'event.meters', 'event.news'];
 
