@@ -384,6 +384,7 @@ export const EN: Record<string, string> = {
   'refuse.role.engineSeat': '{{role}} is played by the engine.',
   'refuse.unknownProposal': 'there is no proposal #{{id}}.',
   'refuse.notPending': 'proposal #{{id}} is not waiting for an answer.',
+  'refuse.proposalStale': 'proposal #{{id}} was made in an earlier phase; it can no longer be answered.',
   'refuse.respond.accept': 'an answer must accept or reject.',
   'refuse.notWalkedOut': 'the party has not walked out.',
   'refuse.spoilerAction': 'unknown spoiler action.',

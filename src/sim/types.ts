@@ -117,6 +117,8 @@ export type ProposalKind = 'agenda' | 'formula' | 'package' | 'cbm' | 'signing';
 export interface Proposal {
   id: number;
   turn: number;
+  /** The phase it was made in: an answer after the phase has changed comes too late. */
+  phase: ProcessPhase;
   kind: ProposalKind;
   /** agenda: issue ids; formula/package: issue → value; cbm: { party, cbm }; signing: none. */
   issues?: string[];

@@ -17,3 +17,6 @@ export function cloneData<T>(value: T): T {
 }
 
 export const otherIds = (ids: readonly string[], id: string): string[] => ids.filter((x) => x !== id);
+
+/** An own key of a record: ids from commands must never reach Object.prototype's members. */
+export const has = (record: object, key: unknown): boolean => typeof key === 'string' && Object.prototype.hasOwnProperty.call(record, key);

@@ -422,7 +422,7 @@ describe('haste', () => {
 
   it('counts a rejected signing proposal once even when the move was logged as a refused next phase', () => {
     const p = toNegotiation().phase('agreements');
-    p.world.proposals.push({ id: 99, turn: 3, kind: 'signing', responses: { gov: 'reject', opp: 'accept' }, reasons: {}, status: 'rejected' });
+    p.world.proposals.push({ id: 99, turn: 3, phase: 'agreements', kind: 'signing', responses: { gov: 'reject', opp: 'accept' }, reasons: {}, status: 'rejected' });
     p.move({ type: 'proposeNextPhase' }, RESULT_KEYS.nextPhaseRefused).endTurn();
     expect(sin(debrief(p), 'haste').evidence.map((m) => m.key)).toEqual(['debrief.sin.haste.nextPhaseRefused']);
   });

@@ -236,6 +236,7 @@ export class Play {
     const proposal: Proposal = {
       id,
       turn: this.turn,
+      phase: this.world.phase,
       kind,
       ...(command.type === 'proposeAgenda' ? { issues: command.issues } : {}),
       ...(terms ? { terms } : {}),
@@ -259,6 +260,7 @@ export class Play {
     this.world.proposals.push({
       id: this.world.proposals.length + 1,
       turn: this.turn,
+      phase: 'agreements',
       kind: 'signing',
       responses: Object.fromEntries(parties.map((p) => [p, accepted ? 'accept' : 'reject'])),
       reasons: {},

@@ -1,7 +1,6 @@
 /**
- * Known engine bugs, each pinned down by a test marked `it.fails`: the test states what the docs
- * promise and currently fails. When a bug is fixed its test starts passing, `it.fails` then
- * reports it, and the marker should be removed so the test guards the fix.
+ * Regression tests for engine bugs found by these tests (all fixed): each states what the docs
+ * promise, so a return of the bug fails here.
  */
 import { describe, expect, it } from 'vitest';
 import { whyRefused } from '../../src/sim';
@@ -40,7 +39,7 @@ describe('BUG 1: targets named after Object.prototype members are accepted', () 
     ['engageSpoiler __proto__', 'exploratory', { type: 'engageSpoiler', faction: '__proto__', approach: 'induce' }, 'refuse.unknownFaction'],
     ['consultExperts constructor (refused as "already known")', 'exploratory', { type: 'consultExperts', subject: 'constructor' }, 'refuse.unknownSubject'],
   ];
-  it.fails.each(cases)('%s is refused as an unknown target', (_label, phase, cmd, key) => {
+  it.each(cases)('%s is refused as an unknown target', (_label, phase, cmd, key) => {
     const g = phase === 'agenda' ? agenda : exploratory;
     expect(whyRefused(g, { ...cmd, role: 'mediator' } as Command)?.key).toBe(key);
   });
@@ -57,7 +56,7 @@ describe('BUG 1: targets named after Object.prototype members are accepted', () 
  * Repro: new Dice({ rng: seedState(s) }).unit() > 0.99 for every s in 1..1000.
  */
 describe('BUG 2: early randomness does not depend on the seed', () => {
-  it.fails('a random event fires at the end of turn 1 in about randomEventChance of the games', () => {
+  it('a random event fires at the end of turn 1 in about randomEventChance of the games', () => {
     const s = calmMini((x) => {
       x.randomEventChance = 0.5;
       x.randomEvents = [{ id: 'rumour', weight: 1, synopsis: 'A rumour.', effect: { kind: 'news' } }];
@@ -85,7 +84,7 @@ describe('BUG 2: early randomness does not depend on the seed', () => {
  * walkOut inject), end the turn: the party returns (seat atTable) but the phase is collapsed.
  */
 describe('BUG 3: a walk-out during monitoring past the turn limit collapses a signed agreement', () => {
-  it.fails('the process resumes monitoring when the party comes back', () => {
+  it('the process resumes monitoring when the party comes back', () => {
     const s = calmMini();
     let g = endTurns(newGame(s), s.turnLimit - 6);
     g = run(toMonitoring(g), { type: 'designVerification' }, { type: 'engageExternal', actor: 'league', ask: 'guarantee' }, { type: 'endTurn' });
@@ -96,5 +95,40 @@ describe('BUG 3: a walk-out during monitoring past the turn limit collapses a si
     g = run(g, { type: 'endTurn' });
     expect(party(g, 'union').seat).toBe('atTable');
     expect(w(g).phase).toBe('monitoring');
+  });
+});
+
+/**
+ * BUG 4 — a human delegation could answer an old proposal after the phase moved on (an agenda
+ * accepted during negotiation would overturn agreed work). Answers now expire with the phase.
+ */
+describe('BUG 4: answers to proposals from an earlier phase are refused', () => {
+  it('a pending agenda cannot be answered once the process has moved on', async () => {
+    const { applyCommand, createGame, worldOf } = await import('../../src/sim');
+    const s = calmMini();
+    let g = createGame(s, { seed: 3, humanRoles: ['party:union'] });
+    const send = (c: Command) => {
+      const r = applyCommand(g, c);
+      if (r.ok) g = r.game;
+      return r;
+    };
+    // Reach the agenda phase, propose an agenda the human union leaves pending.
+    for (let i = 0; i < 12 && worldOf(g).phase === 'exploratory'; i++) {
+      send({ role: 'mediator', type: 'proposeNextPhase' });
+      for (const p of Object.keys(worldOf(g).parties)) send({ role: 'mediator', type: 'caucus', party: p });
+      send({ role: 'mediator', type: 'endTurn' });
+    }
+    expect(worldOf(g).phase).toBe('agenda');
+    send({ role: 'mediator', type: 'proposeAgenda', issues: s.issues.map((i) => i.id) });
+    const pending = worldOf(g).proposals.at(-1)!;
+    expect(pending.responses['union']).toBe('pending');
+    // The phase moves on (a walk-out suspends the process) while the answer is still pending.
+    const walked = applyCommand(g, { role: 'instructor', type: 'inject', effect: { kind: 'walkOut', party: s.parties[0]!.id } });
+    expect(walked.ok).toBe(true);
+    if (walked.ok) g = walked.game;
+    expect(worldOf(g).phase).toBe('suspended');
+    const r = applyCommand(g, { role: 'party:union', type: 'respond', proposal: pending.id, accept: true });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason.key).toBe('refuse.proposalStale');
   });
 });

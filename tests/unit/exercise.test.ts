@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { loadScenario } from '../../src/scenario/load';
 import { applyCommand, createGame, worldOf, type Game } from '../../src/sim/game';
 import { computeDebrief } from '../../src/sim/debrief';
-import type { Command } from '../../src/sim/types';
+import type { Command, MediatorCommand } from '../../src/sim/types';
 
 const scenario = (() => {
   const r = loadScenario(readFileSync('scenarios/tutorial.yaml', 'utf8'));
@@ -15,7 +15,7 @@ const scenario = (() => {
   return r.value;
 })();
 
-function play(commands: Omit<Command, 'role'>[]): Game {
+function play(commands: MediatorCommand[]): Game {
   let g = createGame(scenario, { seed: 5 });
   for (const c of commands) {
     const r = applyCommand(g, { role: 'mediator', ...c } as Command);
@@ -37,7 +37,7 @@ describe('exercise review (MSEL) in the debrief', () => {
   });
 
   it('marks an expected response made in time as met, and no contingency fires', () => {
-    const g = play([...endTurns(2), { type: 'engageSpoiler', faction: 'rangers', approach: 'induce' }, ...endTurns(4)]);
+    const g = play([...endTurns(2), { type: 'engageSpoiler', faction: 'rangers', approach: 'induce' } as MediatorCommand, ...endTurns(4)]);
     const raid = computeDebrief(scenario, worldOf(g)).exercise.find((r) => r.id === 'customs-raid');
     expect(raid).toMatchObject({ met: true, contingenciesFired: [] });
     expect(worldOf(g).firedInjects).not.toContain('rangers-call-walkout');

@@ -96,7 +96,7 @@ describe('acceptance score: what moves a party to say yes', () => {
     const t = acceptanceScore(s, copy, 'gov', terms);
     copy.parties.gov!.trustInMediator += (37.5 - t) / 0.4;
     expect(acceptanceScore(s, copy, 'gov', terms)).toBeCloseTo(37.5, 6);
-    const prop = (kind: Proposal['kind']): Proposal => ({ id: 1, turn: 1, kind, terms, responses: {}, reasons: {}, status: 'pending' });
+    const prop = (kind: Proposal['kind']): Proposal => ({ id: 1, turn: 1, phase: 'negotiation', kind, terms, responses: {}, reasons: {}, status: 'pending' });
     expect(decide(s, copy, prop('formula'), 'gov')).toMatchObject({ accept: false, reason: { key: 'response.notEnough' } });
     expect(decide(s, copy, prop('package'), 'gov')).toMatchObject({ accept: true });
   });
@@ -106,7 +106,7 @@ describe('acceptance score: what moves a party to say yes', () => {
     copy.parties.gov!.trustInMediator = 100;
     copy.parties.gov!.incentive = 20;
     copy.talkFormat = 'direct';
-    const prop: Proposal = { id: 1, turn: 1, kind: 'formula', terms: { revenue: 61 }, responses: {}, reasons: {}, status: 'pending' };
+    const prop: Proposal = { id: 1, turn: 1, phase: 'negotiation', kind: 'formula', terms: { revenue: 61 }, responses: {}, reasons: {}, status: 'pending' };
     expect(decide(s, copy, prop, 'gov')).toEqual({ accept: false, reason: { key: 'response.redLine', params: { issues: 'Copper revenue', ids: 'revenue' } } });
   });
 });

@@ -7,7 +7,7 @@ import type { Scenario } from '../../scenario/schema';
 import type { Change, MediatorCommand, Msg, World } from '../types';
 import { addLog, shiftMeter, shiftTrust } from '../world';
 import { openProposal } from './proposals';
-import { otherIds, clamp } from '../util';
+import { otherIds, clamp, has } from '../util';
 import { phaseIndex } from './progress';
 import { refreshBatnas } from './batna';
 
@@ -51,8 +51,9 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
   const phase = w.phase;
   const suspended = phase === 'suspended';
   const inPhase = (...phases: string[]) => phases.includes(phase);
-  const party = (id: string) => w.parties[id];
-  const issueKnown = (id: string) => id in w.issues;
+  // Own keys only: a target named "constructor" or "__proto__" must not find Object's members.
+  const party = (id: string) => (has(w.parties, id) ? w.parties[id] : undefined);
+  const issueKnown = (id: string) => has(w.issues, id);
   switch (cmd.type) {
     case 'endTurn':
       return null;
@@ -102,11 +103,11 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
       if (!['prisonerRelease', 'releaseForeigners', 'humanitarianChannel', 'ceasefire'].includes(cmd.cbm)) return refuse('cbm');
       return null;
     case 'engageExternal':
-      if (!(cmd.actor in w.externals)) return refuse('unknownActor', { id: cmd.actor });
+      if (!has(w.externals, cmd.actor)) return refuse('unknownActor', { id: cmd.actor });
       if (!['backing', 'incentive', 'restraint', 'guarantee'].includes(cmd.ask)) return refuse('ask');
       return null;
     case 'engageSpoiler':
-      if (!(cmd.faction in w.factions)) return refuse('unknownFaction', { id: cmd.faction });
+      if (!has(w.factions, cmd.faction)) return refuse('unknownFaction', { id: cmd.faction });
       if (!['induce', 'socialize', 'coerce', 'isolate'].includes(cmd.approach)) return refuse('approach');
       return null;
     case 'publicStatement':
@@ -114,7 +115,7 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
       if (cmd.tone === 'critical' && (!cmd.party || !party(cmd.party))) return refuse('statement.target');
       return null;
     case 'consultExperts':
-      if (cmd.subject in w.factions) return w.knowledge.spoilerTypes[cmd.subject] ? refuse('alreadyKnown') : null;
+      if (has(w.factions, cmd.subject)) return w.knowledge.spoilerTypes[cmd.subject] ? refuse('alreadyKnown') : null;
       if (issueKnown(cmd.subject)) {
         const all = Object.keys(w.parties).every((p) => w.knowledge.interests[p]?.[cmd.subject]?.ideal !== undefined);
         return all ? refuse('alreadyKnown') : null;
@@ -290,7 +291,7 @@ export function applyMove(s: Scenario, w: World, cmd: MediatorCommand, roll: () 
       break;
     }
     case 'consultExperts':
-      if (cmd.subject in w.factions) {
+      if (has(w.factions, cmd.subject)) {
         w.knowledge.spoilerTypes[cmd.subject] = w.factions[cmd.subject]!.spoiler;
         result = { key: 'move.consultExperts.faction', params: { faction: cmd.subject } };
       } else {

@@ -70,7 +70,7 @@ export function openProposal(
   kind: ProposalKind,
   data: { issues?: string[]; terms?: Record<string, number>; cbm?: { party: string; cbm: CbmKind } },
 ): Proposal {
-  const prop: Proposal = { id: w.proposals.length + 1, turn: w.turn, kind, ...data, responses: {}, reasons: {}, status: 'pending' };
+  const prop: Proposal = { id: w.proposals.length + 1, turn: w.turn, phase: w.phase, kind, ...data, responses: {}, reasons: {}, status: 'pending' };
   const answering = kind === 'cbm' ? [data.cbm!.party] : Object.keys(w.parties);
   w.proposals.push(prop);
   for (const pid of answering) {

@@ -10,6 +10,7 @@ import { addLog } from '../world';
 import { recordResponse, settle } from './proposals';
 import { expandPlanned, spoilerEvents } from './turn';
 import { checkReferences } from '../../scenario/references';
+import { has } from '../util';
 
 const refuse = (key: string, params?: Msg['params']): Msg => (params ? { key: `refuse.${key}`, params } : { key: `refuse.${key}` });
 
@@ -20,15 +21,17 @@ export function whyIllegalSeat(s: Scenario, w: World, cmd: SeatCommand & { role:
     case 'respond': {
       const prop = w.proposals.find((p) => p.id === cmd.proposal);
       if (!prop) return refuse('unknownProposal', { id: cmd.proposal });
-      if (prop.responses[id] !== 'pending') return refuse('notPending', { id: cmd.proposal });
+      if (!has(prop.responses, id) || prop.responses[id] !== 'pending') return refuse('notPending', { id: cmd.proposal });
+      // An agenda answered during negotiation would overturn agreed work: answers expire with the phase.
+      if (prop.phase !== w.phase) return refuse('proposalStale', { id: cmd.proposal });
       return typeof cmd.accept === 'boolean' ? null : refuse('respond.accept');
     }
     case 'gesture':
       return ['prisonerRelease', 'releaseForeigners', 'humanitarianChannel', 'ceasefire'].includes(cmd.cbm) ? null : refuse('cbm');
     case 'walkOut':
-      return w.parties[id]?.seat === 'walkedOut' ? refuse('alreadyDone') : null;
+      return has(w.parties, id) && w.parties[id]!.seat === 'walkedOut' ? refuse('alreadyDone') : null;
     case 'returnToTable':
-      return w.parties[id]?.seat === 'walkedOut' ? null : refuse('notWalkedOut');
+      return has(w.parties, id) && w.parties[id]!.seat === 'walkedOut' ? null : refuse('notWalkedOut');
     case 'spoilerAction':
       return ['crackdown', 'arrest', 'denunciation', 'violence', 'callWalkout', 'leak'].includes(cmd.action) ? null : refuse('spoilerAction');
     case 'externalAction': {

@@ -181,7 +181,9 @@ export function closeTurn(s: Scenario, w: World): void {
     }
     if (w.phase === 'monitoring') checkCompliance(s, w, dice);
   }
-  if (w.turn >= s.turnLimit && (phaseIndex(w.phase) < phaseIndex('monitoring') || w.phase === 'suspended')) w.expired = true;
+  // Time runs out only for reaching an agreement: once signed, monitoring (and a walk-out during it) goes on.
+  const signed = w.phase === 'monitoring' || (w.phase === 'suspended' && w.resumePhase === 'monitoring');
+  if (w.turn >= s.turnLimit && !signed && phaseIndex(w.phase) < phaseIndex('monitoring')) w.expired = true;
 }
 
 /** Monitoring: each party's compliance this turn; held turns count toward conclusion. */
