@@ -21,7 +21,7 @@ if (params.get('bench') === 'empty') {
     store.getState().setChoice({ scenarioKey: `bundled:${auto}`, seed: Number(params.get('seed') ?? 1) || 1 });
     if (store.getState().newGame()) store.getState().skipBriefing();
   }
-  const game = startGame(store, 'game');
+  startGame(store, 'game');
   if (__TEST_HOOKS__) {
     (window as unknown as Record<string, unknown>).__thirdSide = {
       hash: () => {
@@ -30,7 +30,7 @@ if (params.get('bench') === 'empty') {
       },
       view: () => store.getState().view,
       screen: () => store.getState().screen,
-      scene: () => game.scene.getScenes(true).map((s) => s.scene.key)[0] ?? null,
+      scene: () => (window as unknown as { __thirdSideScene?: string }).__thirdSideScene ?? null,
       inbox: () => store.getState().inbox.length,
       commands: () => store.getState().game?.commands.length ?? 0,
     };

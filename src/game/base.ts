@@ -34,16 +34,14 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /** A keyboard shortcut (ignored while the focus is in a text field or a dialog grabs it). */
-  protected hotkeys(map: Record<string, (ev: KeyboardEvent) => void>): void {
+  protected hotkeys(map: Record<string, (ev: KeyboardEvent) => unknown>): void {
     const handler = (ev: KeyboardEvent) => {
       if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
       const t = ev.target as HTMLElement | null;
       if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') && (t as HTMLInputElement).type !== 'checkbox' && (t as HTMLInputElement).type !== 'radio') return;
       const fn = map[ev.key] ?? map[ev.key.toLowerCase()];
-      if (fn) {
-        ev.preventDefault();
-        fn(ev);
-      }
+      // A handler that returns false did not handle the key: leave it to the browser.
+      if (fn && fn(ev) !== false) ev.preventDefault();
     };
     document.addEventListener('keydown', handler);
     this.unsubs.push(() => document.removeEventListener('keydown', handler));

@@ -21,7 +21,8 @@ export function startGame(store: GameStore, parent: string, packUi: PackUi | nul
   const go = (screen: Screen) => {
     if (!booted) return;
     const key = SCENE_OF[screen];
-    for (const sc of game.scene.getScenes(true)) if (sc.scene.key !== key) game.scene.stop(sc.scene.key);
+    for (const k of ['Boot', ...Object.values(SCENE_OF)]) if (k !== key && game.scene.isActive(k)) game.scene.stop(k);
+    if (game.scene.isActive('Boot') || game.scene.getScene('Boot')?.sys.settings.status !== Phaser.Scenes.SHUTDOWN) game.scene.stop('Boot');
     game.scene.start(key);
   };
   const game = new Phaser.Game({
@@ -46,7 +47,26 @@ export function startGame(store: GameStore, parent: string, packUi: PackUi | nul
     ],
   });
   store.subscribe((s, p) => {
+    wake();
     if (s.screen !== p.screen) go(s.screen);
+  });
+
+  // A turn-based table needs no redraw while nothing moves: the loop sleeps when idle (no tween,
+  // no store change, no input for a moment) and wakes on the next change. `?continuous` keeps it
+  // running every frame (the benchmark reports both).
+  const continuous = new URLSearchParams(location.search).has('continuous');
+  let lastActivity = performance.now();
+  const wake = () => {
+    lastActivity = performance.now();
+    if (!continuous && game.loop && !game.loop.running && document.visibilityState === 'visible') game.loop.wake(true);
+  };
+  for (const ev of ['keydown', 'pointerdown', 'wheel', 'focusin']) document.addEventListener(ev, wake, { passive: true });
+  game.events.on(Phaser.Core.Events.POST_STEP, () => {
+    if (continuous) return;
+    const now = performance.now();
+    const busy = game.scene.getScenes(true).some((sc) => sc.tweens.getTweens().length > 0);
+    if (busy) lastActivity = now;
+    else if (now - lastActivity > 600) game.loop.sleep();
   });
   const sync = () => game.canvas && syncOverlay(game.canvas);
   game.events.once(Phaser.Core.Events.READY, () => {
@@ -55,6 +75,7 @@ export function startGame(store: GameStore, parent: string, packUi: PackUi | nul
   });
   // FIT settles the canvas size shortly after a window resize; follow it.
   window.addEventListener('resize', () => {
+    wake();
     requestAnimationFrame(sync);
     setTimeout(sync, 120);
   });

@@ -382,7 +382,7 @@ export class MovesPanel {
     }
     const cmd = this.command();
     const why = cmd ? this.s.preview(cmd) : null;
-    const send = el('button', { class: 'btn primary', 'data-k': 'send', 'data-testid': 'send', onclick: () => this.send(), text: t('table.send') });
+    const send = el('button', { type: 'submit', class: 'btn primary', 'data-k': 'send', 'data-testid': 'send', text: t('table.send') });
     return el(
       'form',
       { class: 'composer', onsubmit: (ev: Event) => (ev.preventDefault(), this.send()) },

@@ -19,7 +19,6 @@ export class BriefingScene extends BaseScene {
     const s = this.s.scenario;
     if (!s) return;
     const g = this.add.graphics();
-    g.fillGradientStyle(C.bgDeep, C.bgDeep, C.bg, C.bg, 1).fillRect(0, 0, W, H);
     // A dossier folder behind the text.
     g.fillStyle(0x3a2f22).fillRoundedRect(40, 70, W - 80, H - 100, 14);
     g.fillStyle(0x4a3b2a).fillRoundedRect(40, 56, 220, 40, 10);

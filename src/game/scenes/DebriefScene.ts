@@ -36,8 +36,7 @@ export class DebriefScene extends BaseScene {
     const d = this.s.debrief;
     const s = this.s.scenario;
     if (!d || !s) return;
-    this.add.graphics().fillGradientStyle(C.bgDeep, C.bgDeep, C.bg, C.bg, 1).fillRect(0, 0, W, H);
-    this.layer = this.add.container(0, 0);
+        this.layer = this.add.container(0, 0);
     const g = this.add.graphics();
     this.layer.add(g);
 

@@ -26,16 +26,16 @@ export class MenuScene extends BaseScene {
     this.form.setAttribute('role', 'main');
     this.render();
     this.watch((s, p) => {
-      if (s.catalogue !== p.catalogue || s.resumable !== p.resumable || s.saveNotice !== p.saveNotice || s.choice !== p.choice || s.catalogueProblems !== p.catalogueProblems) this.render();
+      if (s.catalogue !== p.catalogue || s.resumable !== p.resumable || s.saveNotice !== p.saveNotice || s.catalogueProblems !== p.catalogueProblems) this.render();
+      else if (s.choice !== p.choice) this.syncChoice();
     });
-    this.hotkeys({ Enter: (ev) => (ev.target as HTMLElement)?.tagName === 'BODY' && this.s.newGame() });
+    this.hotkeys({ Enter: (ev) => ((ev.target as HTMLElement)?.tagName === 'BODY' ? this.s.newGame() : false) });
     const first = this.form.querySelector<HTMLElement>('[data-k="resume"]') ?? this.form.querySelector<HTMLElement>('[data-k="start"]');
     first?.focus();
   }
 
   private drawArt(): void {
     const g = this.add.graphics();
-    g.fillGradientStyle(C.bgDeep, C.bgDeep, C.bg, C.bg, 1).fillRect(0, 0, W, H);
     // A long table seen from above, two delegations and the third seat at its head.
     const cx = 300;
     const cy = 430;
@@ -48,7 +48,7 @@ export class MenuScene extends BaseScene {
     g.fillStyle(C.accent).fillCircle(cx - 240, cy, 22);
     g.lineStyle(2, C.accent, 0.5).strokeCircle(cx - 240, cy, 34);
     const ring = this.add.circle(cx - 240, cy, 34).setStrokeStyle(2, C.accent, 0.8);
-    this.tweens.add({ targets: ring, scale: 1.5, alpha: 0, duration: 1800, repeat: -1 });
+    this.tweens.add({ targets: ring, scale: 1.5, alpha: 0, duration: 1800, repeat: 2 });
     if (this.textures.exists('emblem')) this.add.image(300, 150, 'emblem').setDisplaySize(150, 150);
     this.add.text(300, 250, t('ui.title'), ts(56, C.text, { bold: true })).setOrigin(0.5);
     this.add.text(300, 300, t('ui.subtitle'), ts(18, C.dim, { wrap: 480, align: 'center' })).setOrigin(0.5, 0);
@@ -59,6 +59,16 @@ export class MenuScene extends BaseScene {
       if (i < 4) g.lineStyle(3, C.line).lineBetween(x + 12, 600, x + 98, 600);
       this.add.text(x, 620, t(`phase.short.${p}`), ts(14, C.dim)).setOrigin(0.5, 0);
     });
+  }
+
+  /** The inputs already show the choice; only the highlight follows (no re-render under the pointer). */
+  private syncChoice(): void {
+    for (const l of this.form.querySelectorAll('label.choice, label.pill')) {
+      const input = l.querySelector('input');
+      l.classList.toggle('selected', !!input?.checked);
+    }
+    const start = this.form.querySelector<HTMLButtonElement>('[data-k="start"]');
+    if (start) start.disabled = !this.s.choice.scenarioKey;
   }
 
   private render(): void {
