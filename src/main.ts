@@ -8,6 +8,8 @@ import { browserStorage } from './store/autosave';
 import { bundledSources, parseBundled } from './store/scenarios';
 import { startEmptyGame, startGame } from './game/index';
 import { stateHash } from './sim/index';
+import { PackLibrary } from './store/packLibrary';
+import { createPackUi } from './game/packsUi';
 
 const params = new URLSearchParams(location.search);
 
@@ -21,7 +23,14 @@ if (params.get('bench') === 'empty') {
     store.getState().setChoice({ scenarioKey: `bundled:${auto}`, seed: Number(params.get('seed') ?? 1) || 1 });
     if (store.getState().newGame()) store.getState().skipBriefing();
   }
-  startGame(store, 'game');
+  let library: PackLibrary | null = null;
+  try {
+    if (typeof indexedDB !== 'undefined') library = new PackLibrary();
+  } catch {
+    library = null;
+  }
+  if (!library) store.getState().setPackEntries([]);
+  startGame(store, 'game', createPackUi(store, library));
   if (__TEST_HOOKS__) {
     (window as unknown as Record<string, unknown>).__thirdSide = {
       hash: () => {

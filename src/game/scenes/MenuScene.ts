@@ -30,6 +30,10 @@ export class MenuScene extends BaseScene {
       else if (s.choice !== p.choice) this.syncChoice();
     });
     this.hotkeys({ Enter: (ev) => ((ev.target as HTMLElement)?.tagName === 'BODY' ? this.s.newGame() : false) });
+    if (this.packUi) {
+      const stop = this.packUi.listen();
+      this.events.once('shutdown', stop);
+    }
     const first = this.form.querySelector<HTMLElement>('[data-k="resume"]') ?? this.form.querySelector<HTMLElement>('[data-k="start"]');
     first?.focus();
   }
@@ -38,7 +42,7 @@ export class MenuScene extends BaseScene {
     const g = this.add.graphics();
     // A long table seen from above, two delegations and the third seat at its head.
     const cx = 300;
-    const cy = 430;
+    const cy = 470;
     g.fillStyle(C.tableRim).fillRoundedRect(cx - 200, cy - 70, 400, 140, 60);
     g.fillStyle(C.table).fillRoundedRect(cx - 190, cy - 60, 380, 120, 52);
     for (let i = 0; i < 4; i++) {
@@ -55,9 +59,9 @@ export class MenuScene extends BaseScene {
     const phases = ['exploratory', 'agenda', 'negotiation', 'agreements', 'monitoring'];
     phases.forEach((p, i) => {
       const x = 80 + i * 110;
-      g.fillStyle(i === 0 ? C.accent : C.line).fillCircle(x, 600, 10);
-      if (i < 4) g.lineStyle(3, C.line).lineBetween(x + 12, 600, x + 98, 600);
-      this.add.text(x, 620, t(`phase.short.${p}`), ts(14, C.dim)).setOrigin(0.5, 0);
+      g.fillStyle(i === 0 ? C.accent : C.line).fillCircle(x, 640, 10);
+      if (i < 4) g.lineStyle(3, C.line).lineBetween(x + 12, 640, x + 98, 640);
+      this.add.text(x, 660, t(`phase.short.${p}`), ts(14, C.dim)).setOrigin(0.5, 0);
     });
   }
 
