@@ -49,9 +49,8 @@ export function reviewExercise(s: Scenario, w: World): InjectReview[] {
         const exp = inj.expectedResponse;
         review.expected = { move: exp.move, withinTurns: exp.withinTurns, description: exp.description, ...(exp.target ? { target: exp.target } : {}) };
         review.contingenciesFired = inj.contingency.filter((c) => w.firedInjects.includes(c.id)).map((c) => c.id);
-        const since = at?.turn ?? 1;
         const open = w.awaiting[inj.id] !== undefined;
-        review.met = responded(w, inj, since) ? true : open ? null : false;
+        review.met = responded(w, inj) ? true : open ? null : false;
       }
       out.push(review);
     }

@@ -45,16 +45,23 @@ export function conditionHolds(s: Scenario, w: World, c: Condition | undefined):
   return true;
 }
 
-/** Did the trainee make the move the exercise expected, since the inject fired? */
-export function responded(w: World, inj: InjectDef, since: number): boolean {
+/**
+ * Did the trainee make the move the exercise expected after the inject fired? Only moves logged
+ * after the inject's own news count: a move made earlier in the turn was not a response to it.
+ */
+export function responded(w: World, inj: InjectDef): boolean {
   const exp = inj.expectedResponse;
   if (!exp) return true;
-  return w.log.some((e) => {
-    if (e.kind !== 'move' || e.turn < since || e.command.type !== exp.move) return false;
+  let i = w.log.findIndex((e) => e.kind === 'event' && e.id === inj.id && (e.source === 'inject' || e.source === 'instructor'));
+  if (i < 0) return false;
+  for (i++; i < w.log.length; i++) {
+    const e = w.log[i]!;
+    if (e.kind !== 'move' || e.command.type !== exp.move) continue;
     if (!exp.target) return true;
     const c = e.command as unknown as Record<string, unknown>;
-    return [c.party, c.actor, c.faction, c.issue, c.subject, c.venue].includes(exp.target) || (Array.isArray(c.issues) && c.issues.includes(exp.target));
-  });
+    if ([c.party, c.actor, c.faction, c.issue, c.subject, c.venue].includes(exp.target) || (Array.isArray(c.issues) && c.issues.includes(exp.target))) return true;
+  }
+  return false;
 }
 
 const injectEvent = (inj: { id: string; synopsis: string; effect: Effect }, source: PlannedEvent['source']): PlannedEvent => ({
@@ -96,8 +103,7 @@ export function planTurnEnd(s: Scenario, w: World): PlannedEvent[] {
   for (const [id, deadline] of Object.entries(w.awaiting)) {
     const inj = s.injects.find((i) => i.id === id);
     if (!inj) continue;
-    const firedTurn = deadline - (inj.expectedResponse?.withinTurns ?? 0);
-    if (responded(w, inj, firedTurn)) {
+    if (responded(w, inj)) {
       delete w.awaiting[id];
       continue;
     }
