@@ -66,7 +66,7 @@ export function whyRefused(g: Game, cmd: Command): Msg | null {
   const w = worldOf(g);
   const byRole = roleRefusal(g.scenario, w, cmd);
   if (byRole) return byRole;
-  const kind = parseRole(cmd.role)!.kind;
+  const kind = cmd.role === 'mediator' ? 'mediator' : parseRole(cmd.role)!.kind;
   try {
     return kind === 'mediator'
       ? whyIllegal(g.scenario, w, cmd as MediatorCommand)
