@@ -83,6 +83,7 @@ export function checkReferences(s: Scenario): LoadProblem[] {
       case 'venueOffer':
         return ref([...path, 'venue'], e.venue, venueIds, 'venue');
       case 'meters':
+        for (const other of Object.keys(e.trustIn ?? {})) ref([...path, 'trustIn', other], other, partyIds.filter((x) => x !== e.party), 'party');
         return ref([...path, 'party'], e.party, partyIds, 'party');
       default:
         return;

@@ -130,6 +130,7 @@ export const effectSchema = z.discriminatedUnion('kind', [
     commitment: z.number().min(-50).max(50).optional(),
     cohesion: z.number().min(-50).max(50).optional(),
     batna: z.number().min(-50).max(50).optional(),
+    trustIn: z.record(z.string(), z.number().min(-50).max(50)).optional().describe("changes to this party's trust in other parties, by party id"),
   }),
   z.strictObject({ kind: z.literal('news') }),
 ]);

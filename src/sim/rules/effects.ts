@@ -6,7 +6,7 @@ import type { Effect, Scenario } from '../../scenario/schema';
 import type { Change, Msg, World } from '../types';
 import { shiftMeter, shiftTrust } from '../world';
 import { refreshBatnas } from './batna';
-import { otherIds } from '../util';
+import { has, otherIds } from '../util';
 
 /** Commitment below this after a shock makes a party walk out (6 August 2019). */
 export const SHOCK_WALKOUT_COMMITMENT = 35;
@@ -119,6 +119,7 @@ export function applyEffect(s: Scenario, w: World, effect: Effect, changes: Chan
       if (effect.trustInMediator) shiftMeter(w, p.id, 'trustInMediator', effect.trustInMediator, changes);
       if (effect.commitment) shiftMeter(w, p.id, 'commitment', effect.commitment, changes);
       if (effect.cohesion) shiftMeter(w, p.id, 'cohesion', effect.cohesion, changes);
+      for (const [other, delta] of Object.entries(effect.trustIn ?? {})) if (has(p.trustIn, other)) shiftTrust(w, p.id, other, delta, changes);
       if (effect.batna) {
         p.shock += effect.batna;
         const before = p.batna;
