@@ -1,0 +1,317 @@
+/**
+ * Balance statistics: pure functions from game records to the numbers, flags and comparisons the
+ * reports show. No I/O, no engine: the tests feed them synthetic records.
+ *
+ * Definitions (also in scenarios/README.md §8):
+ *  - a game reaches a phase when its furthest phase is that one or a later one;
+ *  - an *agreement* is a game that reached monitoring (signed: outcome durable or notImplemented);
+ *  - percentiles use the nearest-rank method (the p-th percentile is a value some game had).
+ */
+import type { PolicyId } from '../../sim/bots/policies';
+import type { PhaseId, ProcessPhase } from '../../sim/types';
+import { MAIN_PHASES, OUTCOMES, PROCESS_PHASES, type GameRecord, type Outcome } from './balanceGames';
+
+/** The thresholds behind the flags, in percentage points of games. */
+export const THRESHOLDS = {
+  /** Unwinnable: by-the-book signs in fewer than this share of games … */
+  unwinnableAgreement: 2,
+  /** … and most of its games (fewer than this share reach it) never even get to the agreements phase. */
+  unwinnableAgreementsPhase: 50,
+  /** Trivially won: random play signs in more than this share of games … */
+  trivialRandomAgreement: 30,
+  /** … or by-the-book ends durable in more than this share with no collapse at all. */
+  trivialDurable: 95,
+  /** Skill does not matter: by-the-book signs fewer than this many points more often than random … */
+  skillAgreementGap: 10,
+  /** … and does not get this many phases further on average. */
+  skillPhaseGap: 0.5,
+  /** Out of history's reach: by-the-book gets as far as the real process in fewer than this share. */
+  historyReach: 5,
+  /** Below this many games per policy, rates move by several points from run to run. */
+  fewRuns: 200,
+} as const;
+
+export const isAgreement = (r: Pick<GameRecord, 'phaseReached'>): boolean => r.phaseReached === 'monitoring';
+export const isCollapse = (r: Pick<GameRecord, 'outcome'>): boolean => r.outcome === 'collapsed';
+export const phaseRank = (p: PhaseId): number => MAIN_PHASES.indexOf(p);
+
+/** Nearest-rank percentile of ascending `sorted` (p in 0..100); NaN for no data. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((Math.min(100, Math.max(0, p)) / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+/** Share (0..1) of `values` equal to each key, every key present (0 when absent). */
+export function distribution<K extends string>(values: readonly string[], keys: readonly K[]): Record<K, number> {
+  const out = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+  if (values.length === 0) return out;
+  for (const v of values) if (v in out) out[v as K] += 1;
+  for (const k of keys) out[k] /= values.length;
+  return out;
+}
+
+export const mean = (xs: readonly number[]): number => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+export interface TurnStats {
+  median: number;
+  p5: number;
+  p95: number;
+  min: number;
+  max: number;
+  /** histogram[t] = games that lasted t turns. */
+  histogram: number[];
+}
+
+export function turnStats(turns: readonly number[]): TurnStats {
+  const sorted = [...turns].sort((a, b) => a - b);
+  const histogram = new Array<number>((sorted.at(-1) ?? 0) + 1).fill(0);
+  for (const t of sorted) histogram[t]! += 1;
+  return { median: percentile(sorted, 50), p5: percentile(sorted, 5), p95: percentile(sorted, 95), min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, histogram };
+}
+
+/** Share of games in which each id occurs (at most once per game), most frequent first. */
+export function frequencies(lists: readonly (readonly string[])[]): { id: string; share: number }[] {
+  const counts = new Map<string, number>();
+  for (const l of lists) for (const id of new Set(l)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return [...counts]
+    .map(([id, c]) => ({ id, share: c / Math.max(1, lists.length) }))
+    .sort((a, b) => b.share - a.share || a.id.localeCompare(b.id));
+}
+
+export interface PolicyStats {
+  policy: PolicyId;
+  games: number;
+  /** Share of games per outcome (0..1). */
+  outcomes: Record<Outcome, number>;
+  /** Share of games that reached each phase (0..1); non-increasing along the phases. */
+  phaseReach: Record<PhaseId, number>;
+  /** Share of games whose furthest phase was each phase. */
+  furthest: Record<PhaseId, number>;
+  agreement: number;
+  collapse: number;
+  /** Mean furthest phase, 0 = exploratory … 4 = monitoring. */
+  meanPhase: number;
+  turns: TurnStats;
+  meanScore: number;
+  sins: { id: string; share: number }[];
+  /** Share of games in which each inject or contingency fired. */
+  injects: { id: string; share: number }[];
+  /** byTurn[t-1][phase] = share of games whose turn t ended in that phase; a game already over counts with its last phase. */
+  byTurn: Record<ProcessPhase, number>[];
+}
+
+export function policyStats(policy: PolicyId, records: readonly GameRecord[]): PolicyStats {
+  const n = records.length;
+  const furthest = distribution(records.map((r) => r.phaseReached), MAIN_PHASES);
+  const phaseReach = {} as Record<PhaseId, number>;
+  let tail = 0;
+  for (let i = MAIN_PHASES.length - 1; i >= 0; i--) {
+    tail += furthest[MAIN_PHASES[i]!];
+    phaseReach[MAIN_PHASES[i]!] = n ? Math.min(1, tail) : 0;
+  }
+  const longest = records.reduce((m, r) => Math.max(m, r.timeline.length), 0);
+  const byTurn: Record<ProcessPhase, number>[] = [];
+  for (let t = 0; t < longest; t++) byTurn.push(distribution(records.map((r) => r.timeline[Math.min(t, r.timeline.length - 1)] ?? 'exploratory'), PROCESS_PHASES));
+  return {
+    policy,
+    games: n,
+    outcomes: distribution(records.map((r) => r.outcome), OUTCOMES),
+    phaseReach,
+    furthest,
+    agreement: n ? records.filter(isAgreement).length / n : 0,
+    collapse: n ? records.filter(isCollapse).length / n : 0,
+    meanPhase: mean(records.map((r) => phaseRank(r.phaseReached))),
+    turns: turnStats(records.map((r) => r.turns)),
+    meanScore: mean(records.map((r) => r.score)),
+    sins: frequencies(records.map((r) => r.sins)),
+    injects: frequencies(records.map((r) => r.injects)),
+    byTurn,
+  };
+}
+
+// ——— Ablation ———
+
+export interface AblationRow {
+  inject: string;
+  /** Paired seeds compared. */
+  seeds: number;
+  /** Share of those seeds in which the inject fired with it in place. */
+  fired: number;
+  agreementWith: number;
+  agreementWithout: number;
+  /** without − with, in shares (−1..1): positive means removing the inject helps agreement. */
+  agreementDelta: number;
+  collapseWith: number;
+  collapseWithout: number;
+  collapseDelta: number;
+  /** Half-width of the 95% interval of each paired difference. */
+  agreementMargin: number;
+  collapseMargin: number;
+}
+
+/** 1.96 × standard error of the mean of paired differences (each −1, 0 or 1). */
+function pairedMargin(diffs: readonly number[]): number {
+  const n = diffs.length;
+  if (n < 2) return NaN;
+  const m = mean(diffs);
+  const variance = diffs.reduce((a, d) => a + (d - m) ** 2, 0) / (n - 1);
+  return 1.96 * Math.sqrt(variance / n);
+}
+
+/** Compare the same seeds played with (`baseline`) and without (`without`) an inject, game by game. */
+export function ablationRow(inject: string, baseline: readonly GameRecord[], without: readonly GameRecord[]): AblationRow {
+  if (baseline.length !== without.length) throw new Error(`ablation of ${inject}: ${baseline.length} baseline games but ${without.length} without`);
+  const n = baseline.length;
+  const share = (rs: readonly GameRecord[], f: (r: GameRecord) => boolean) => (n ? rs.filter(f).length / n : 0);
+  const diffs = (f: (r: GameRecord) => boolean) => baseline.map((b, i) => Number(f(without[i]!)) - Number(f(b)));
+  const agreementWith = share(baseline, isAgreement);
+  const agreementWithout = share(without, isAgreement);
+  const collapseWith = share(baseline, isCollapse);
+  const collapseWithout = share(without, isCollapse);
+  return {
+    inject,
+    seeds: n,
+    fired: share(baseline, (r) => r.injects.includes(inject)),
+    agreementWith,
+    agreementWithout,
+    agreementDelta: agreementWithout - agreementWith,
+    collapseWith,
+    collapseWithout,
+    collapseDelta: collapseWithout - collapseWith,
+    agreementMargin: pairedMargin(diffs(isAgreement)),
+    collapseMargin: pairedMargin(diffs(isCollapse)),
+  };
+}
+
+/** The effect used for ordering: the larger of the two absolute changes. */
+export const ablationEffect = (r: AblationRow): number => Math.max(Math.abs(r.agreementDelta), Math.abs(r.collapseDelta));
+
+/** Strongest effect first; ties by the sum of both changes, then by id (stable across runs). */
+export function sortAblation(rows: readonly AblationRow[]): AblationRow[] {
+  return [...rows].sort(
+    (a, b) =>
+      ablationEffect(b) - ablationEffect(a) ||
+      Math.abs(b.agreementDelta) + Math.abs(b.collapseDelta) - (Math.abs(a.agreementDelta) + Math.abs(a.collapseDelta)) ||
+      a.inject.localeCompare(b.inject),
+  );
+}
+
+/** An effect is clear when either change is larger than its 95% margin. */
+export const ablationIsClear = (r: AblationRow): boolean =>
+  (Math.abs(r.agreementDelta) > 0 && Math.abs(r.agreementDelta) > (r.agreementMargin || 0)) || (Math.abs(r.collapseDelta) > 0 && Math.abs(r.collapseDelta) > (r.collapseMargin || 0));
+
+// ——— History ———
+
+export interface HistoryInfo {
+  phaseReached: PhaseId;
+  outcome: Outcome;
+}
+
+export interface HistoryComparison {
+  history: HistoryInfo;
+  /** By-the-book games that got at least as far as the real process. */
+  reachedAtLeast: number;
+  /** … whose furthest phase was the real one. */
+  samePhase: number;
+  /** … that ended with the real outcome. */
+  sameOutcome: number;
+  /** … that matched both. */
+  same: number;
+  /** The most common furthest phase and outcome of by-the-book play. */
+  modalPhase: PhaseId;
+  modalOutcome: Outcome;
+}
+
+const modal = <K extends string>(d: Record<K, number>, keys: readonly K[]): K => keys.reduce((best, k) => (d[k] > d[best] ? k : best), keys[0]!);
+
+export function compareHistory(history: HistoryInfo, records: readonly GameRecord[]): HistoryComparison {
+  const n = Math.max(1, records.length);
+  const count = (f: (r: GameRecord) => boolean) => records.filter(f).length / n;
+  return {
+    history,
+    reachedAtLeast: count((r) => phaseRank(r.phaseReached) >= phaseRank(history.phaseReached)),
+    samePhase: count((r) => r.phaseReached === history.phaseReached),
+    sameOutcome: count((r) => r.outcome === history.outcome),
+    same: count((r) => r.phaseReached === history.phaseReached && r.outcome === history.outcome),
+    modalPhase: modal(distribution(records.map((r) => r.phaseReached), MAIN_PHASES), MAIN_PHASES),
+    modalOutcome: modal(distribution(records.map((r) => r.outcome), OUTCOMES), OUTCOMES),
+  };
+}
+
+// ——— Flags ———
+
+export type FlagId = 'unwinnable' | 'hard-to-close' | 'trivially-won' | 'skill-does-not-matter' | 'history-out-of-reach' | 'few-runs';
+export interface Flag {
+  id: FlagId;
+  /** problem: the scenario needs work; warning: look into it; note: read the numbers with care. */
+  severity: 'problem' | 'warning' | 'note';
+  message: string;
+}
+
+export const pct = (share: number, digits = 1): string => `${(100 * share).toFixed(digits)}%`;
+const pts = (share: number): string => `${(100 * share).toFixed(1)} points`;
+
+/**
+ * The flags for one scenario, from the per-policy statistics (random and by-the-book are needed;
+ * a missing policy skips the flags that use it).
+ */
+export function balanceFlags(stats: Partial<Record<PolicyId, PolicyStats>>, history?: HistoryComparison): Flag[] {
+  const flags: Flag[] = [];
+  const T = THRESHOLDS;
+  const btb = stats['by-the-book'];
+  const random = stats.random;
+  // For a historical process that never signed, failing to sign may be the point of the exercise.
+  const asInHistory =
+    history && history.history.phaseReached !== 'monitoring'
+      ? ` — as in history: the real process reached ${history.history.phaseReached} and ended ${history.history.outcome}, and by-the-book play ends the same way in ${pct(history.same)} of games; keep it only if the exercise is meant to show why such talks fail`
+      : '';
+  if (btb) {
+    const a = btb.agreement * 100;
+    const reach = btb.phaseReach.agreements * 100;
+    if (a < T.unwinnableAgreement && reach < T.unwinnableAgreementsPhase) {
+      flags.push({
+        id: 'unwinnable',
+        severity: 'problem',
+        message: `by-the-book play signs an agreement in ${pct(btb.agreement)} of games (under ${T.unwinnableAgreement}%) and ${pct(1 - btb.phaseReach.agreements)} never reach the agreements phase (over ${100 - T.unwinnableAgreementsPhase}%): even sound mediation almost never succeeds${asInHistory}`,
+      });
+    } else if (a < T.unwinnableAgreement) {
+      flags.push({
+        id: 'hard-to-close',
+        severity: 'warning',
+        message: `by-the-book play reaches the agreements phase in ${pct(btb.phaseReach.agreements)} of games but signs in only ${pct(btb.agreement)}: check the signing thresholds (signingCohesion, signingCommitment) and the zones of agreement${asInHistory}`,
+      });
+    }
+  }
+  const trivial: string[] = [];
+  if (random && random.agreement * 100 > T.trivialRandomAgreement) {
+    trivial.push(`random play signs an agreement in ${pct(random.agreement)} of games (over ${T.trivialRandomAgreement}%): careless mediation wins too easily`);
+  }
+  if (btb && btb.outcomes.durable * 100 > T.trivialDurable && btb.collapse === 0) {
+    trivial.push(`by-the-book play ends durable in ${pct(btb.outcomes.durable)} of games (over ${T.trivialDurable}%) and never collapses: nothing is at stake`);
+  }
+  if (trivial.length) flags.push({ id: 'trivially-won', severity: 'problem', message: trivial.join('; ') });
+  if (btb && random) {
+    const gap = btb.agreement - random.agreement;
+    const phaseGap = btb.meanPhase - random.meanPhase;
+    if (gap * 100 < T.skillAgreementGap && phaseGap < T.skillPhaseGap) {
+      flags.push({
+        id: 'skill-does-not-matter',
+        severity: 'warning',
+        message: `by-the-book play signs ${gap >= 0 ? `only ${pts(gap)} more often` : `${pts(-gap)} less often`} than random play (${pct(btb.agreement)} vs ${pct(random.agreement)}) and gets ${phaseGap.toFixed(2)} phases further on average: good practice is not rewarded`,
+      });
+    }
+  }
+  if (history && btb && history.reachedAtLeast * 100 < T.historyReach) {
+    flags.push({
+      id: 'history-out-of-reach',
+      severity: 'warning',
+      message: `the real process reached ${history.history.phaseReached}, but by-the-book play gets that far in only ${pct(history.reachedAtLeast)} of games: the scenario is harder than history`,
+    });
+  }
+  const games = Math.min(...Object.values(stats).map((s) => s!.games));
+  if (Number.isFinite(games) && games < T.fewRuns) {
+    flags.push({ id: 'few-runs', severity: 'note', message: `only ${games} games per policy: rates can move by several points between runs; use --runs 1000 for a verdict` });
+  }
+  return flags;
+}
