@@ -361,7 +361,7 @@ export const EN: Record<string, string> = {
   'refuse.unknownVenue': 'there is no venue "{{id}}".',
   'refuse.suspended': 'the talks are suspended: bring the parties back first.',
   'refuse.jointSession.exploratory': 'no joint sessions during exploratory talks: meet each side separately first.',
-  'refuse.phase': '{{move}} belongs to the {{phase}} phase.',
+  'refuse.phase': '{{move}} is possible only in these phases: {{phases}}.',
   'refuse.agenda.empty': 'an agenda needs at least one issue.',
   'refuse.agenda.duplicate': 'an issue appears twice on the agenda.',
   'refuse.notOnAgenda': '{{id}} is not on the agreed agenda.',

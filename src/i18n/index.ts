@@ -83,6 +83,11 @@ export function fmtParams(params: MsgParams | undefined, s?: Scenario | null): R
       out[k] = k === 'delta' && typeof v === 'number' ? signed(v) : v;
       continue;
     }
+    if (k === 'phases') {
+      // A comma-separated list of phase ids, e.g. where a move is allowed.
+      out[k] = v.split(',').map((x) => (hasMessage('phase.' + x) ? t('phase.' + x) : x)).join(', ');
+      continue;
+    }
     const prefix = ENUM_PARAMS[k];
     if (prefix && hasMessage(prefix + v)) out[k] = t(prefix + v);
     else out[k] = nameOf(s, v);

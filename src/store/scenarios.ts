@@ -2,7 +2,8 @@
  * The scenarios a player can choose: those bundled with the game (scenarios/*.yaml, read as raw
  * text by Vite and checked by the same loader the CLI uses) and those from imported packs.
  */
-import { loadScenario, formatProblem } from '../scenario/load';
+import { formatProblem } from '../scenario/load';
+import { loadPack } from '../scenario/pack';
 import type { Scenario } from '../scenario/schema';
 
 export interface ScenarioEntry {
@@ -29,23 +30,26 @@ export function parseBundled(sources: Record<string, string>): { entries: Scenar
   const files = Object.keys(sources).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   for (const file of files) {
     const name = file.split('/').pop() ?? file;
-    const r = loadScenario(sources[file]!);
+    // Bundled files are bare scenarios or packs (the historical set): read both through loadPack.
+    const r = loadPack(sources[file]!, name);
     if (!r.ok) {
       problems.push({ file: name, problems: r.problems.filter((p) => p.severity === 'error').slice(0, 8).map((p) => formatProblem(p, name)) });
       continue;
     }
-    if (entries.some((e) => e.scenario.id === r.value.id)) continue;
-    entries.push({ key: bundledKey(r.value.id), scenario: r.value, source: 'bundled' });
+    for (const scenario of r.value.scenarios) {
+      if (entries.some((e) => e.scenario.id === scenario.id)) continue;
+      entries.push({ key: bundledKey(scenario.id), scenario, source: 'bundled' });
+    }
   }
   return { entries, problems };
 }
 
-/** The tutorial first, then the rest alphabetically. */
+/** The tutorial first, then the flagship, then the historical set in time order. */
 function order(file: string): number {
-  return /tutorial/.test(file) ? 0 : 1;
+  return /tutorial/.test(file) ? 0 : /historical\//.test(file) ? 2 : 1;
 }
 
 /** Bundled scenario texts, inlined at build time (no runtime fetch). */
 export function bundledSources(): Record<string, string> {
-  return import.meta.glob('../../scenarios/*.{yaml,yml}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+  return import.meta.glob(['../../scenarios/*.{yaml,yml}', '../../scenarios/historical/*.{yaml,yml}'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 }

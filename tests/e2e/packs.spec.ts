@@ -1,10 +1,13 @@
 /** In-game pack import: a valid pack joins the menu; an invalid one shows the loader's problems and changes nothing. */
 import { test, expect, shot, waitScene } from './helpers';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const tutorial = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios/tutorial.yaml'), 'utf8');
+const scenarios = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+const tutorial = readFileSync(join(scenarios, 'tutorial.yaml'), 'utf8');
+/** Every shipped file holds one scenario: the menu lists that many before any import. */
+const bundledCount = [scenarios, join(scenarios, 'historical')].flatMap((d) => readdirSync(d).filter((f) => /\.ya?ml$/.test(f))).length;
 
 test('import a pack by file picker, see errors for a bad one, remove it', async ({ page }) => {
   await page.goto('/');
@@ -13,7 +16,8 @@ test('import a pack by file picker, see errors for a bad one, remove it', async 
   await page.getByTestId('pack-file').setInputFiles({ name: 'broken.yaml', mimeType: 'text/yaml', buffer: Buffer.from(bad) });
   await expect(page.getByTestId('pack-status')).toContainText('broken.yaml');
   await expect(page.getByTestId('pack-status')).toContainText('turnLimit');
-  await expect(page.locator('[data-testid^="scenario-"]')).toHaveCount(2);
+  // Nothing was added: only the bundled scenarios (tutorial, flagship, historical set) are listed.
+  await expect(page.locator('[data-testid^="scenario-"]')).toHaveCount(bundledCount);
   await shot(page, '30-menu-pack-error');
 
   const good = `pack:\n  id: classroom\n  title: Classroom pack\n  version: "1.0.0"\nscenarios:\n  - ${tutorial.replace(/^id: tutorial$/m, 'id: arden-class').split('\n').filter((l) => !l.startsWith('#')).join('\n    ')}`;

@@ -1,12 +1,13 @@
 /**
- * Command dispatch for `npm run pack`, apart from process I/O so tests can call it directly.
+ * Command dispatch for `npm run pack validate`, apart from process I/O so tests can call it directly.
  * Exit codes: 0 fine (warnings allowed), 1 a pack has errors, 2 the command line is wrong.
  */
 import { validateFiles, type Output } from './validate';
 
 const USAGE = `Usage:
   npm run pack -- validate <file> [<file>...]   check one or more packs (YAML or JSON)
-  npm run pack -- balance <file> [--runs N]      play bot policies and report balance (not available yet)
+  npm run pack -- balance <file>[#id] [--runs N] [--seed S] [--out DIR] [--ablation N]
+                                               play the bot policies in worker threads; write balance reports
 
 validate prints every problem as  file:line:column error|warning: path: message — expected X — hint: Y
 and exits with 1 when any file has an error, 0 when there are only warnings.
@@ -31,10 +32,7 @@ export function main(argv: string[], io: Output): number {
     }
     return validateFiles(files, io);
   }
-  if (command === 'balance') {
-    io.err('pack balance: not available yet — the balance analyzer arrives with the engine (see scenarios/README.md, "Checking balance").');
-    return 2;
-  }
+  // `balance` is asynchronous (worker threads) and dispatched by src/cli/pack.ts before this.
   io.err(`pack: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }

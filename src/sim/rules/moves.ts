@@ -67,7 +67,7 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
       return null;
     case 'proposeAgenda': {
       if (suspended) return refuse('suspended');
-      if (phase !== 'agenda') return refuse('phase', { move: cmd.type, phase: 'agenda' });
+      if (phase !== 'agenda') return refuse('phase', { move: cmd.type, phases: 'agenda' });
       if (!Array.isArray(cmd.issues) || cmd.issues.length === 0) return refuse('agenda.empty');
       const bad = cmd.issues.find((i) => !issueKnown(i));
       if (bad) return refuse('unknownIssue', { id: bad });
@@ -76,14 +76,14 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
     }
     case 'proposeFormula':
       if (suspended) return refuse('suspended');
-      if (phase !== 'negotiation') return refuse('phase', { move: cmd.type, phase: 'negotiation' });
+      if (phase !== 'negotiation') return refuse('phase', { move: cmd.type, phases: 'negotiation' });
       if (!issueKnown(cmd.issue)) return refuse('unknownIssue', { id: cmd.issue });
       if (!w.agenda?.includes(cmd.issue)) return refuse('notOnAgenda', { id: cmd.issue });
       if (!Number.isFinite(cmd.value) || cmd.value < 0 || cmd.value > 100) return refuse('value');
       return null;
     case 'proposePackage': {
       if (suspended) return refuse('suspended');
-      if (phase !== 'negotiation') return refuse('phase', { move: cmd.type, phase: 'negotiation' });
+      if (phase !== 'negotiation') return refuse('phase', { move: cmd.type, phases: 'negotiation' });
       const entries = Object.entries(cmd.terms ?? {});
       if (entries.length < 2) return refuse('package.small');
       for (const [i, v] of entries) {
@@ -95,7 +95,7 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
     }
     case 'reframe':
       if (!issueKnown(cmd.issue)) return refuse('unknownIssue', { id: cmd.issue });
-      if (!inPhase('exploratory', 'agenda', 'negotiation', 'suspended')) return refuse('phase', { move: cmd.type, phase: 'negotiation' });
+      if (!inPhase('exploratory', 'agenda', 'negotiation', 'suspended')) return refuse('phase', { move: cmd.type, phases: 'exploratory,agenda,negotiation' });
       return w.issues[cmd.issue]!.reframed ? refuse('alreadyDone') : null;
     case 'requestCbm':
       if (!party(cmd.party)) return refuse('unknownParty', { id: cmd.party });
@@ -125,7 +125,7 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
       return w.knowledge.history ? refuse('alreadyDone') : null;
     case 'technicalCommission':
       if (!issueKnown(cmd.issue)) return refuse('unknownIssue', { id: cmd.issue });
-      if (!inPhase('agenda', 'negotiation')) return refuse('phase', { move: cmd.type, phase: 'negotiation' });
+      if (!inPhase('agenda', 'negotiation')) return refuse('phase', { move: cmd.type, phases: 'agenda,negotiation' });
       return w.issues[cmd.issue]!.commission ? refuse('alreadyDone') : null;
     case 'changeVenue': {
       const v = s.venues.find((x) => x.id === cmd.venue);
@@ -135,7 +135,7 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
       return null;
     }
     case 'designVerification':
-      if (!inPhase('negotiation', 'agreements', 'monitoring')) return refuse('phase', { move: cmd.type, phase: 'agreements' });
+      if (!inPhase('negotiation', 'agreements', 'monitoring')) return refuse('phase', { move: cmd.type, phases: 'negotiation,agreements,monitoring' });
       return w.verification >= 100 ? refuse('alreadyDone') : null;
     case 'proposeNextPhase':
       if (suspended) return refuse('suspended');
