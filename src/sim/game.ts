@@ -100,10 +100,8 @@ export function applyCommand(g: Game, cmd: Command): ApplyResult {
 /** Send each planned event to the statechart, one macrostep each, so its consequences settle in order. */
 function drainPending(actor: ProcessActor): number {
   const planned = actor.getSnapshot().context.w.pending;
-  if (planned.length === 0) return 0;
-  actor.send({ type: 'pending.taken' });
   for (const p of planned) actor.send({ type: `event.${p.effect.kind}` as WorldEventType, planned: p });
-  return planned.length + 1;
+  return planned.length;
 }
 
 /** Apply many commands; stop at the first refusal and say which one. */

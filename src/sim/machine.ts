@@ -30,7 +30,6 @@ export type WorldEvent = { type: WorldEventType; planned: PlannedEvent };
 export type ProcessEvent =
   | Command
   | WorldEvent
-  | { type: 'pending.taken' }
   | { type: 'turn.close' }
   | { type: 'turn.advance' };
 
@@ -103,6 +102,8 @@ const processSetup = setup({
     }),
     applyWorldEvent: update((s, w, e) => {
       const { planned } = e as WorldEvent;
+      // Planned events arrive in order: this one leaves the queue.
+      if (w.pending[0] === planned) w.pending = w.pending.slice(1);
       const changes: Change[] = [];
       const result = applyEffect(s, w, planned.effect, changes);
       addLog(w, { turn: w.turn, kind: 'event', source: planned.source, ...(planned.id ? { id: planned.id } : {}), ...(planned.synopsis ? { synopsis: planned.synopsis } : {}), effect: planned.effect, result, changes });
@@ -118,9 +119,6 @@ const processSetup = setup({
     planTurnEnd: update((s, w, e) => {
       addLog(w, { turn: w.turn, kind: 'move', role: (e as Command).role, command: { type: 'endTurn' }, cost: 0, result: { key: 'move.endTurn.done' }, changes: [] });
       w.pending.push(...planTurnEnd(s, w));
-    }),
-    takePending: update((_s, w) => {
-      w.pending = [];
     }),
     closeTurn: update((s, w) => closeTurn(s, w)),
     advanceTurn: update((s, w) => advanceTurn(s, w)),
@@ -169,7 +167,6 @@ export const processMachine = processSetup.createMachine({
   on: {
     ...(rootOn as object),
     endTurn: { actions: 'planTurnEnd' },
-    'pending.taken': { actions: 'takePending' },
     'turn.close': { actions: 'closeTurn' },
     'turn.advance': { actions: 'advanceTurn' },
   },

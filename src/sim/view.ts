@@ -51,7 +51,8 @@ export interface ExternalView {
   description?: string;
   support: Record<string, number>;
   disposition: number;
-  leverage: string[];
+  /** From the scenario (shared, read-only). */
+  leverage: readonly string[];
   engaged: number;
   restraint: boolean;
   guarantee: boolean;
@@ -63,7 +64,8 @@ export interface IssueView {
   description: string;
   low: string;
   high: string;
-  core: string[];
+  /** From the scenario (shared, read-only). */
+  core: readonly string[];
   onAgenda: boolean;
   reframed: boolean;
   commission: boolean;
@@ -172,7 +174,7 @@ export function viewFor(g: Game, role: Role): View {
       description: def.description,
       low: def.low,
       high: def.high,
-      core: [...def.core],
+      core: def.core,
       onAgenda: !!w.agenda?.includes(def.id),
       reframed: st.reframed,
       commission: st.commission,
@@ -201,18 +203,21 @@ export function viewFor(g: Game, role: Role): View {
     parties,
     externals: s.externals.map((def) => {
       const e = w.externals[def.id]!;
-      return {
+      const support: Record<string, number> = {};
+      for (const k in e.support) support[k] = e.support[k]!;
+      const ext: ExternalView = {
         id: def.id,
         name: def.name,
         kind: def.kind,
-        ...(def.description ? { description: def.description } : {}),
-        support: { ...e.support },
+        support,
         disposition: Math.round(e.disposition),
-        leverage: [...def.leverage],
+        leverage: def.leverage,
         engaged: e.engaged,
         restraint: e.restraint,
         guarantee: e.guarantee,
       };
+      if (def.description) ext.description = def.description;
+      return ext;
     }),
     issues,
     agenda: w.agenda ? [...w.agenda] : null,

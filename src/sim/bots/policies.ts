@@ -7,7 +7,7 @@
  *    engages outside powers before shocks, reframes, uses technical commissions, trades in packages.
  */
 import type { Scenario } from '../../scenario/schema';
-import type { Command, MediatorCommand, Proposal } from '../types';
+import type { Command, LogEntry, MediatorCommand, Proposal } from '../types';
 import { whyRefused, type Game } from '../game';
 import { viewFor, type View } from '../view';
 import { legalCommands } from '../available';
@@ -48,16 +48,28 @@ function movesThisTurn(view: View): MediatorCommand[] {
 }
 const madeThisTurn = (view: View, type: string) => movesThisTurn(view).some((c) => c.type === type);
 
-/** One pass over the log: which spoilers were handled rightly, when each outside power was last asked what. */
-function memory(view: View): { handled: Set<string>; lastAsked: Map<string, number> } {
-  const handled = new Set<string>();
-  const lastAsked = new Map<string, number>();
-  for (const e of view.log) {
-    if (e.kind !== 'move') continue;
-    if (e.command.type === 'engageSpoiler' && e.result.key === 'move.engageSpoiler.right') handled.add(e.command.faction);
-    if (e.command.type === 'engageExternal') lastAsked.set(`${e.command.actor}:${e.command.ask}`, e.turn);
+interface Memory {
+  read: number;
+  handled: Set<string>;
+  lastAsked: Map<string, number>;
+}
+/** Per log array: a game played linearly appends to one array, so only new entries are read. */
+const memories = new WeakMap<readonly LogEntry[], Memory>();
+
+/** Which spoilers were handled rightly, when each outside power was last asked what. */
+function memory(view: View): Memory {
+  let m = memories.get(view.log);
+  if (!m || m.read > view.log.length) {
+    m = { read: 0, handled: new Set(), lastAsked: new Map() };
+    memories.set(view.log, m);
   }
-  return { handled, lastAsked };
+  for (; m.read < view.log.length; m.read++) {
+    const e = view.log[m.read]!;
+    if (e.kind !== 'move') continue;
+    if (e.command.type === 'engageSpoiler' && e.result.key === 'move.engageSpoiler.right') m.handled.add(e.command.faction);
+    if (e.command.type === 'engageExternal') m.lastAsked.set(e.command.actor + ':' + e.command.ask, e.turn);
+  }
+  return m;
 }
 const lastProposal = (view: View, kind: Proposal['kind']) => [...view.proposals].reverse().find((p) => p.kind === kind);
 
@@ -132,15 +144,17 @@ export const byTheBookPolicy: Policy = (g, view) => {
   if (movesThisTurn(view).length > 8) return END;
   const mem = memory(view);
   const engagedRight = (fid: string) => mem.handled.has(fid);
-  const engagedRecently = (actor: string, ask: string, turns: number) => (mem.lastAsked.get(`${actor}:${ask}`) ?? -Infinity) > view.turn - turns;
+  const engagedRecently = (actor: string, ask: string, turns: number) => (mem.lastAsked.get(actor + ':' + ask) ?? -Infinity) > view.turn - turns;
   const factions = view.parties.flatMap((p) => p.factions);
   const byNeed = [...view.parties].sort((a, b) => Math.min(a.commitment - t.exploratoryCommitment, a.trustInMediator - t.exploratoryTrust) - Math.min(b.commitment - t.exploratoryCommitment, b.trustInMediator - t.exploratoryTrust));
   const leastAttended = [...view.parties].sort((a, b) => a.attention - b.attention)[0]!;
   const allMet = view.criteria.every((c) => c.met);
 
   // Study before acting: the briefing, then the history of earlier talks.
-  const study = firstLegal(g, [{ type: 'readBriefing' }, { type: 'studyHistory' }]);
-  if (study) return study;
+  if (!view.knowledge.briefing || !view.knowledge.history) {
+    const study = firstLegal(g, [{ type: 'readBriefing' }, { type: 'studyHistory' }]);
+    if (study) return study;
+  }
 
   if (view.phase === 'suspended') {
     const out = view.parties.filter((p) => p.seat === 'walkedOut').sort((a, b) => a.commitment - b.commitment)[0];
