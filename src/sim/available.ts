@@ -6,7 +6,7 @@ import type { CbmKind } from '../scenario/schema';
 import { MEDIATOR_MOVES } from '../scenario/schema';
 import type { Command, ExternalAsk, MediatorCommand, Msg, SpoilerApproach } from './types';
 import { whyRefused, worldOf, type Game } from './game';
-import { MOVE_COST } from './rules/moves';
+import { MOVE_COST, whyIllegal } from './rules/moves';
 
 export interface MoveOption {
   type: MediatorCommand['type'];
@@ -73,8 +73,11 @@ export function candidatesOf(g: Game, type: MediatorCommand['type']): MediatorCo
   }
 }
 
+/** Is this mediator command legal now? (The mediator may send every move type, so only the move is checked.) */
+export const mediatorMayMake = (g: Game, c: MediatorCommand): boolean => whyIllegal(g.scenario, worldOf(g), c) === null;
+
 export function legalCommands(g: Game, type: MediatorCommand['type']): MediatorCommand[] {
-  return candidatesOf(g, type).filter((c) => whyRefused(g, { ...c, role: 'mediator' } as Command) === null);
+  return candidatesOf(g, type).filter((c) => mediatorMayMake(g, c));
 }
 
 /** The mediator's move list: each move type, legal or not, with the reason and its legal targets. */
@@ -82,7 +85,7 @@ export function availableMoves(g: Game): MoveOption[] {
   const types = [...MEDIATOR_MOVES, 'readBriefing'] as MediatorCommand['type'][];
   return types.map((type) => {
     const all = candidatesOf(g, type);
-    const legal = all.filter((c) => whyRefused(g, { ...c, role: 'mediator' } as Command) === null);
+    const legal = all.filter((c) => mediatorMayMake(g, c));
     const option: MoveOption = { type, cost: MOVE_COST[type], legal: legal.length > 0, commands: legal };
     if (!option.legal) option.reason = explainIllegal(g, type, all);
     return option;

@@ -8,9 +8,9 @@
  */
 import type { Scenario } from '../../scenario/schema';
 import type { Command, LogEntry, MediatorCommand, Proposal } from '../types';
-import { whyRefused, type Game } from '../game';
+import type { Game } from '../game';
 import { viewFor, type View } from '../view';
-import { legalCommands } from '../available';
+import { legalCommands, mediatorMayMake } from '../available';
 import { MEDIATOR_MOVES } from '../../scenario/schema';
 import { Dice } from '../rng';
 import { rightApproach } from '../rules/moves';
@@ -24,7 +24,7 @@ export interface BotState {
 
 export type Policy = (g: Game, view: View, dice: Dice) => MediatorCommand;
 
-const legal = (g: Game, c: MediatorCommand): boolean => whyRefused(g, { ...c, role: 'mediator' } as Command) === null;
+const legal = mediatorMayMake;
 type Candidate = MediatorCommand | null | undefined | (() => MediatorCommand | null | undefined);
 /** The first legal candidate; a function candidate is only built when reached (some are costly). */
 const firstLegal = (g: Game, cands: Candidate[]): MediatorCommand | null => {
