@@ -47,21 +47,17 @@ interface Parsed {
   problems: LoadProblem[];
 }
 
+/** A text refused before parsing: one problem, no data. */
+const unparsed = (problem: Omit<LoadProblem, 'path' | 'severity'>): Parsed => ({
+  data: undefined,
+  locate: () => undefined,
+  problems: [{ path: [], severity: 'error', ...problem }],
+});
+
 /** Parse YAML/JSON text into plain data plus a function that maps a data path to line:column. */
 export function parseLocated(source: string): Parsed {
   if (source.length > MAX_SOURCE_CHARS) {
-    return {
-      data: undefined,
-      locate: () => undefined,
-      problems: [
-        {
-          path: [],
-          severity: 'error',
-          message: `the file is too large (${source.length} characters)`,
-          expected: `at most ${MAX_SOURCE_CHARS} characters`,
-        },
-      ],
-    };
+    return unparsed({ message: `the file is too large (${source.length} characters)`, expected: `at most ${MAX_SOURCE_CHARS} characters` });
   }
   const lineCounter = new LineCounter();
   const deep = excessiveNestingAt(source);
@@ -74,21 +70,13 @@ export function parseLocated(source: string): Parsed {
         lineStart = i + 1;
       }
     }
-    return {
-      data: undefined,
-      locate: () => undefined,
-      problems: [
-        {
-          path: [],
-          severity: 'error',
-          message: 'brackets are nested too deeply here',
-          expected: `at most ${MAX_FLOW_DEPTH} levels of [ ] and { }`,
-          hint: 'a pack never needs this; look for unclosed brackets',
-          line,
-          column: deep - lineStart + 1,
-        },
-      ],
-    };
+    return unparsed({
+      message: 'brackets are nested too deeply here',
+      expected: `at most ${MAX_FLOW_DEPTH} levels of [ ] and { }`,
+      hint: 'a pack never needs this; look for unclosed brackets',
+      line,
+      column: deep - lineStart + 1,
+    });
   }
   // Aliases are capped (in toJS below) so a "billion laughs" document cannot blow up memory.
   let doc: ReturnType<typeof parseDocument>;
