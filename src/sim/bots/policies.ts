@@ -9,7 +9,7 @@
 import type { Scenario } from '../../scenario/schema';
 import type { Command, LogEntry, MediatorCommand, Proposal } from '../types';
 import type { Game } from '../game';
-import { viewFor, type View } from '../view';
+import { viewFor, type FactionView, type View } from '../view';
 import { legalCommands, mediatorMayMake } from '../available';
 import { MEDIATOR_MOVES } from '../../scenario/schema';
 import { Dice } from '../rng';
@@ -145,9 +145,10 @@ export const byTheBookPolicy: Policy = (g, view) => {
   const mem = memory(view);
   const engagedRight = (fid: string) => mem.handled.has(fid);
   const engagedRecently = (actor: string, ask: string, turns: number) => (mem.lastAsked.get(actor + ':' + ask) ?? -Infinity) > view.turn - turns;
-  const factions = view.parties.flatMap((p) => p.factions);
-  const byNeed = [...view.parties].sort((a, b) => Math.min(a.commitment - t.exploratoryCommitment, a.trustInMediator - t.exploratoryTrust) - Math.min(b.commitment - t.exploratoryCommitment, b.trustInMediator - t.exploratoryTrust));
-  const leastAttended = [...view.parties].sort((a, b) => a.attention - b.attention)[0]!;
+  const factions: FactionView[] = [];
+  for (const p of view.parties) for (const f of p.factions) factions.push(f);
+  const neediest = minBy(view.parties, (p) => Math.min(p.commitment - t.exploratoryCommitment, p.trustInMediator - t.exploratoryTrust));
+  const leastAttended = minBy(view.parties, (p) => p.attention);
   const allMet = view.criteria.every((c) => c.met);
 
   // Study before acting: the briefing, then the history of earlier talks.
@@ -172,10 +173,11 @@ export const byTheBookPolicy: Policy = (g, view) => {
   const incentive = view.phase === 'negotiation' || view.phase === 'agreements' ? view.externals.find((e) => (e.leverage.includes('sanctions') || e.leverage.includes('money')) && !engagedRecently(e.id, 'incentive', 99)) : undefined;
   const guarantor = view.externals.find((e) => (e.leverage.includes('guarantees') || e.leverage.includes('mediation')) && !e.guarantee);
   const nearVenue = view.venues.find((v) => v.nearPrincipals && v.id !== view.venue);
-  const mutual = Math.min(...view.parties.flatMap((p) => Object.values(p.trustIn)));
+  let mutual = 100;
+  for (const p of view.parties) for (const k in p.trustIn) mutual = Math.min(mutual, p.trustIn[k]!);
   // Face to face only when they will sit together; until then, gestures build mutual trust.
   const canMeet = mutual >= t.directTalksTrust;
-  const distrusted = [...view.parties].sort((a, b) => trustReceived(view, a.id) - trustReceived(view, b.id))[0]!;
+  const distrusted = minBy(view.parties, (p) => trustReceived(view, p.id));
   const askedCbm = madeThisTurn(view, 'requestCbm');
   const gesture: MediatorCommand | null = !canMeet && !askedCbm ? { type: 'requestCbm', party: distrusted.id, cbm: 'prisonerRelease' } : null;
 
@@ -183,7 +185,7 @@ export const byTheBookPolicy: Policy = (g, view) => {
   switch (view.phase) {
     case 'exploratory': {
       if (allMet) phaseMoves.push({ type: 'proposeNextPhase' });
-      phaseMoves.push({ type: 'caucus', party: byNeed[0]!.id });
+      phaseMoves.push({ type: 'caucus', party: neediest.id });
       break;
     }
     case 'agenda': {
@@ -258,6 +260,20 @@ export const byTheBookPolicy: Policy = (g, view) => {
   ]);
   return pick ?? END;
 };
+
+/** The first item with the lowest score (stable, like taking the head of a sort). */
+function minBy<T>(items: readonly T[], score: (t: T) => number): T {
+  let best = items[0]!;
+  let bestScore = score(best);
+  for (let i = 1; i < items.length; i++) {
+    const v = score(items[i]!);
+    if (v < bestScore) {
+      best = items[i]!;
+      bestScore = v;
+    }
+  }
+  return best;
+}
 
 /** How much the other parties trust this one. */
 const trustReceived = (view: View, id: string): number => {
