@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../../scenario/schema';
 import type { Command, GameOptions, Msg } from '../types';
-import { applyCommand, createGame, isOver, worldOf, type Game } from '../game';
+import { applyCommand, createGame, isOver, type Game } from '../game';
 import { Dice, seedState } from '../rng';
 import { asOneChange } from '../world';
 import { botCommand, type PolicyId } from './policies';
@@ -58,4 +58,3 @@ function playLinear(scenario: Scenario, opts: PlayOptions, script: readonly Comm
   return { ok: true, game: g, commands: n + script.length };
 }
 
-export const turnsPlayed = (g: Game): number => worldOf(g).series.length;

@@ -8,7 +8,6 @@ import type { Change, MediatorCommand, Msg, World } from '../types';
 import { addLog, shiftMeter, shiftTrust } from '../world';
 import { openProposal } from './proposals';
 import { otherIds, clamp, has } from '../util';
-import { phaseIndex } from './progress';
 import { refreshBatnas } from './batna';
 
 export const MOVE_COST: Record<MediatorCommand['type'], number> = {
@@ -390,4 +389,3 @@ export function logMove(w: World, cmd: MediatorCommand, cost: number, out: { res
   addLog(w, { turn: w.turn, kind: 'move', role: 'mediator', command: cmd, cost, result: out.result, changes: out.changes });
 }
 
-export const phaseIsActive = (w: World): boolean => phaseIndex(w.phase) >= 0;
