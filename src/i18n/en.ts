@@ -267,7 +267,7 @@ export const EN: Record<string, string> = {
   'move.proposeNextPhase': 'Next phase',
   'move.proposeNextPhase.help': 'Move on when the criteria hold (in Agreements: call to sign).',
   'move.readBriefing': 'Read briefing',
-  'move.readBriefing.help': 'Only on the first turn.',
+  'move.readBriefing.help': 'Free. Read it on the first turn: starting without it counts as ignorance.',
   'move.endTurn': 'End turn',
   'move.endTurn.help': 'The world answers.',
 
