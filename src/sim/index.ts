@@ -1,5 +1,5 @@
 /**
- * Third Side's engine: pure TypeScript, no DOM, no clock, no Math.random. The same module runs in
+ * Third Side's engine: pure TypeScript, no DOM, no clock, no unseeded randomness. The same module runs in
  * the browser, in Node (CLI, benchmarks, worker threads) and on a classroom server.
  */
 export * from './types';
