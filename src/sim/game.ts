@@ -11,6 +11,7 @@ import { asOneChange, createWorld, DEFAULT_OPTIONS } from './world';
 import { roleRefusal, parseRole } from './roles';
 import { whyIllegal } from './rules/moves';
 import { whyIllegalSeat } from './rules/seats';
+import { isFinal } from './rules/progress';
 
 export type ProcessSnapshot = SnapshotFrom<typeof processMachine>;
 
@@ -55,10 +56,7 @@ export function createGame(scenario: Scenario, options: Partial<GameOptions> = {
   return game;
 }
 
-export const isOver = (g: Game): boolean => {
-  const phase = worldOf(g).phase;
-  return phase === 'collapsed' || phase === 'concluded';
-};
+export const isOver = (g: Game): boolean => isFinal(worldOf(g).phase);
 
 /** Why a command cannot be applied now (role first, then the move itself), or null. */
 export function whyRefused(g: Game, cmd: Command): Msg | null {

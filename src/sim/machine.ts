@@ -63,6 +63,8 @@ const ROOT_MOVES = MEDIATOR_COMMANDS.filter((m) => !REGION_MOVES.includes(m));
 const SEAT_EVENTS = ['respond', 'gesture', 'walkOut', 'returnToTable', 'spoilerAction', 'externalAction', 'inject'] as const;
 const ROOT_WORLD_EVENTS: WorldEventType[] = ['event.spoiler', 'event.sanctions', 'event.cbm', 'event.supportShift', 'event.deadline', 'event.walkOut', 'event.venueOffer', 'event.meters', 'event.news'];
 
+const anyWalkedOut = (w: World): boolean => Object.values(w.parties).some((p) => p.seat === 'walkedOut');
+
 const processSetup = setup({
   types: {
     context: {} as ProcessContext,
@@ -77,7 +79,7 @@ const processSetup = setup({
     complianceHeld: ({ context }: Ctx) => context.w.complianceTurns >= context.s.thresholds.monitoringTurns,
     agreementBroken: ({ context }: Ctx) => context.w.violations >= 3,
     processExpired: ({ context }: Ctx) => context.w.expired,
-    someoneWalkedOut: ({ context }: Ctx) => Object.values(context.w.parties).some((p) => p.seat === 'walkedOut'),
+    someoneWalkedOut: ({ context }: Ctx) => anyWalkedOut(context.w),
     everyoneAtTable: ({ context }: Ctx) => Object.values(context.w.parties).every((p) => p.seat !== 'walkedOut'),
     suspensionExhausted: ({ context }: Ctx) =>
       context.w.expired ||
@@ -85,15 +87,15 @@ const processSetup = setup({
       Object.values(context.w.parties).every((p) => p.seat === 'walkedOut'),
     mutualTrustEnough: ({ context }: Ctx) => mutualTrust(context.w) >= context.s.thresholds.directTalksTrust,
     mutualTrustBroken: ({ context }: Ctx) =>
-      mutualTrust(context.w) < context.s.thresholds.directTalksTrust - 15 || Object.values(context.w.parties).some((p) => p.seat === 'walkedOut'),
+      mutualTrust(context.w) < context.s.thresholds.directTalksTrust - 15 || anyWalkedOut(context.w),
     isSoberStatement: ({ event }: { event: ProcessEvent }) => event.type === 'publicStatement' && event.tone === 'sober',
   },
   actions: {
     applyMove: update((s, w, e) => {
       const cmd = stripRole(e as Command) as MediatorCommand;
-      const cost = cmd.type === 'changeVenue' ? w.ap : MOVE_COST[cmd.type];
       const dice = new Dice(w);
-      logMove(w, cmd, cost, applyMove(s, w, cmd, () => dice.unit()));
+      const out = applyMove(s, w, cmd, () => dice.unit());
+      logMove(w, cmd, out.cost, out);
     }),
     applySeatCommand: update((s, w, e) => {
       const cmd = e as SeatCommand & { role: Command['role'] };

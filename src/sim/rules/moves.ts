@@ -9,6 +9,7 @@ import { addLog, shiftMeter, shiftTrust } from '../world';
 import { openProposal } from './proposals';
 import { otherIds, clamp, has } from '../util';
 import { refreshBatnas } from './batna';
+import { isFinal } from './progress';
 
 export const MOVE_COST: Record<MediatorCommand['type'], number> = {
   caucus: 1,
@@ -44,7 +45,7 @@ export function venueAvailable(s: Scenario, w: World, venue: string): boolean {
 
 /** Why this move cannot be made now, or null when it can. Illegal moves cost nothing. */
 export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | null {
-  if (w.phase === 'collapsed' || w.phase === 'concluded') return refuse('over');
+  if (isFinal(w.phase)) return refuse('over');
   const cost = MOVE_COST[cmd.type];
   if (cost > w.ap) return refuse('ap', { need: cost, have: w.ap });
   const phase = w.phase;
@@ -176,7 +177,7 @@ export function rightApproach(type: string, approach: string): boolean {
 export const restraintChance = (disposition: number): number => clamp((disposition + 60) / 160, 0, 1);
 
 /** Apply a legal mediator move (other than those a statechart region handles) to a draft. */
-export function applyMove(s: Scenario, w: World, cmd: MediatorCommand, roll: () => number): { result: Msg; changes: Change[] } {
+export function applyMove(s: Scenario, w: World, cmd: MediatorCommand, roll: () => number): { result: Msg; changes: Change[]; cost: number } {
   const changes: Change[] = [];
   const parties = Object.keys(w.parties);
   const cost = cmd.type === 'changeVenue' ? w.ap : MOVE_COST[cmd.type];
@@ -328,7 +329,7 @@ export function applyMove(s: Scenario, w: World, cmd: MediatorCommand, roll: () 
       break; // handled by the statechart's own actions
   }
   refreshBatnas(s, w);
-  return { result, changes };
+  return { result, changes, cost };
 }
 
 function proposalResult(status: string, id: number): Msg {

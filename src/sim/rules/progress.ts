@@ -7,6 +7,9 @@ import type { ProcessPhase, World } from '../types';
 
 export const PHASE_ORDER: readonly PhaseId[] = ['exploratory', 'agenda', 'negotiation', 'agreements', 'monitoring'];
 
+/** The process has ended: nothing more can be done in it. */
+export const isFinal = (phase: ProcessPhase): boolean => phase === 'collapsed' || phase === 'concluded';
+
 export function phaseIndex(phase: ProcessPhase): number {
   const i = PHASE_ORDER.indexOf(phase as PhaseId);
   return i;

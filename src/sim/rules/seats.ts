@@ -11,11 +11,12 @@ import { recordResponse, settle } from './proposals';
 import { expandPlanned, spoilerEvents } from './turn';
 import { checkReferences } from '../../scenario/references';
 import { has } from '../util';
+import { isFinal } from './progress';
 
 const refuse = (key: string, params?: Msg['params']): Msg => (params ? { key: `refuse.${key}`, params } : { key: `refuse.${key}` });
 
 export function whyIllegalSeat(s: Scenario, w: World, cmd: SeatCommand & { role: Command['role'] }): Msg | null {
-  if (w.phase === 'collapsed' || w.phase === 'concluded') return refuse('over');
+  if (isFinal(w.phase)) return refuse('over');
   const id = parseRole(cmd.role)?.id ?? '';
   switch (cmd.type) {
     case 'respond': {

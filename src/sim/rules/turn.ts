@@ -9,7 +9,7 @@ import type { Change, Difficulty, PlannedEvent, World } from '../types';
 import { Dice } from '../rng';
 import { addLog, shiftMeter } from '../world';
 import { applyEffect, walkOut } from './effects';
-import { phaseIndex, progress } from './progress';
+import { isFinal, phaseIndex, progress } from './progress';
 import { isHumanParty } from './proposals';
 
 export const DIFFICULTY_ODDS: Record<Difficulty, number> = { easy: 0.6, standard: 1, hard: 1.4 };
@@ -87,8 +87,7 @@ export function planTurnEnd(s: Scenario, w: World): PlannedEvent[] {
   const dice = new Dice(w);
   const odds = DIFFICULTY_ODDS[w.options.difficulty];
   const planned: PlannedEvent[] = [];
-  const over = w.phase === 'collapsed' || w.phase === 'concluded';
-  if (over) return planned;
+  if (isFinal(w.phase)) return planned;
 
   // 1. Scheduled injects (the MSEL): due by turn and/or condition, once each.
   for (const inj of s.injects) {
@@ -222,7 +221,7 @@ export function advanceTurn(s: Scenario, w: World): void {
   }
   w.series = [...w.series, { turn: w.turn, phase: w.phase, parties, progress: Math.round(progress(w) * 100) / 100 }];
   addLog(w, { turn: w.turn, kind: 'turn', ended: w.turn });
-  if (w.phase === 'collapsed' || w.phase === 'concluded') return;
+  if (isFinal(w.phase)) return;
   w.turn += 1;
   w.ap = s.actionPoints;
 }
