@@ -4,7 +4,8 @@
  */
 import type { z } from 'zod';
 
-interface Def {
+/** The parts of zod's internal schema definition the tooling reads. */
+export interface Def {
   type: string;
   shape?: Record<string, z.ZodType>;
   element?: z.ZodType;
@@ -12,8 +13,10 @@ interface Def {
   valueType?: z.ZodType;
   options?: z.ZodType[];
   in?: z.ZodType;
+  entries?: Record<string, string>;
+  values?: unknown[];
 }
-const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+export const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The object schemas a data path can lead to (several inside unions). */
 function objectsAt(schema: z.ZodType, path: (string | number)[], depth = 0): Def[] {

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { loadPack, packSchema } from '../../src/scenario/pack';
 import { formatProblem } from '../../src/scenario/load';
+import { defOf } from '../../src/scenario/suggest';
 
 const readme = readFileSync(fileURLToPath(new URL('../../scenarios/README.md', import.meta.url)), 'utf8');
 
@@ -19,22 +20,11 @@ function examplePacks(): string[] {
     .filter((b) => b.startsWith('$schema:') && b.trim().includes('\n'));
 }
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  element?: z.ZodType;
-  innerType?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-  entries?: Record<string, string>;
-  values?: unknown[];
-}
-
 /** Every field name and every option value reachable from a schema. */
 function vocabulary(schema: z.ZodType, out = new Set<string>(), seen = new Set<unknown>()): Set<string> {
   if (seen.has(schema)) return out;
   seen.add(schema);
-  const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+  const def = defOf(schema);
   for (const [k, v] of Object.entries(def.shape ?? {})) {
     out.add(k);
     vocabulary(v, out, seen);
