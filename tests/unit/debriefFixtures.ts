@@ -4,6 +4,7 @@
  * test can script a run turn by turn and assert what the debrief makes of it.
  */
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema';
+import { createWorld } from '../../src/sim/world';
 import type {
   CommandBody,
   Effect,
@@ -100,72 +101,11 @@ export function makeScenario(overrides: Partial<ScenarioInput> = {}): Scenario {
 }
 
 /** The world at the start of a run, as the engine would set it up. */
+/** The engine's own starting world, with BATNAs pinned so debrief tests do not depend on its formula. */
 export function makeWorld(s: Scenario): World {
-  return {
-    turn: 1,
-    ap: s.actionPoints,
-    rng: [1],
-    phase: 'exploratory',
-    resumePhase: null,
-    talkFormat: 'pendular',
-    visibility: 'confidential',
-    parties: Object.fromEntries(
-      s.parties.map((p) => [
-        p.id,
-        {
-          id: p.id,
-          trustInMediator: p.trustInMediator,
-          commitment: p.commitment,
-          cohesion: p.cohesion,
-          trustIn: { ...p.trustIn },
-          batna: 50,
-          shock: 0,
-          incentive: 0,
-          seat: 'atTable' as const,
-          intent: p.intent,
-          attention: 0,
-          gestures: 0,
-        },
-      ]),
-    ),
-    factions: Object.fromEntries(
-      s.parties.flatMap((p) =>
-        p.factions.map((f) => [
-          f.id,
-          { id: f.id, party: p.id, influence: f.influence, stance: f.stance, spoiler: f.spoiler, included: f.included, satisfaction: f.satisfaction, managed: false, strikes: 0 },
-        ]),
-      ),
-    ),
-    externals: Object.fromEntries(
-      s.externals.map((x) => [x.id, { id: x.id, support: { ...x.support }, disposition: x.disposition, engaged: 0, restraint: false, guarantee: false }]),
-    ),
-    issues: Object.fromEntries(
-      s.issues.map((i) => [
-        i.id,
-        { id: i.id, publicPos: Object.fromEntries(Object.entries(i.positions).map(([p, v]) => [p, v.public])), reframed: false, commission: false, formula: null },
-      ]),
-    ),
-    agenda: null,
-    proposals: [],
-    signatures: {},
-    venue: s.startVenue ?? null,
-    venuesOffered: [],
-    verification: 0,
-    compliance: {},
-    complianceTurns: 0,
-    violations: 0,
-    suspendedTurns: 0,
-    knowledge: { briefing: false, history: false, spoilerTypes: {}, interests: {} },
-    firedInjects: [],
-    awaiting: {},
-    optimismTurns: [],
-    pending: [],
-    expired: false,
-    phaseEntered: { exploratory: 1 },
-    log: [],
-    series: [],
-    options: { seed: 1, difficulty: 'standard', humanRoles: ['mediator'] },
-  };
+  const w = createWorld(s, { seed: 1, difficulty: 'standard', humanRoles: ['mediator'] });
+  for (const p of Object.values(w.parties)) p.batna = 50;
+  return w;
 }
 
 const PHASE_PROGRESS: Partial<Record<ProcessPhase, number>> = { exploratory: 0, agenda: 0.2, negotiation: 0.4, agreements: 0.7, monitoring: 0.9, concluded: 1 };
