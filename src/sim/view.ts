@@ -10,6 +10,7 @@ import { worldOf, isOver } from './game';
 import { apparentCommitment, criteriaFor } from './rules/criteria';
 import { parseRole } from './roles';
 import { progress } from './rules/progress';
+import { has } from './util';
 
 export interface FactionView {
   id: string;
@@ -221,7 +222,7 @@ export function viewFor(g: Game, role: Role): View {
     }),
     issues,
     agenda: w.agenda ? [...w.agenda] : null,
-    proposals: w.proposals.filter((p) => omniscient || role === 'mediator' || (ownParty !== undefined && ownParty in p.responses)).map(hideReasons(ownParty, omniscient || role === 'mediator')),
+    proposals: w.proposals.filter((p) => omniscient || role === 'mediator' || (ownParty !== undefined && has(p.responses, ownParty))).map(hideReasons(ownParty, omniscient || role === 'mediator')),
     verification: w.verification,
     complianceTurns: w.complianceTurns,
     monitoringTurns: s.thresholds.monitoringTurns,
