@@ -8,7 +8,7 @@
  */
 import type { Scenario } from '../../scenario/schema';
 import type { Difficulty, PhaseId, ProcessPhase } from '../../sim/types';
-import { computeDebrief } from '../../sim/debrief';
+import { debriefSummary } from '../../sim/debrief';
 import { worldOf } from '../../sim/game';
 import { playGame } from '../../sim/bots/play';
 import type { PolicyId } from '../../sim/bots/policies';
@@ -67,17 +67,20 @@ export interface EncodedBatch {
   timeline: StringColumn;
 }
 
-/** Play one game and keep what balance needs (the debrief, no state hash). */
+/**
+ * Play one game and keep what balance needs (no state hash). Only the debrief's summary: the full
+ * debrief (timeline, charts, reviews) was a large share of each game's cost, for fields never read.
+ */
 export function playRecord(scenario: Scenario, policy: PolicyId, seed: number, difficulty: Difficulty, without: string[]): GameRecord {
   const r = playGame(scenario, { seed, policy, difficulty, withoutInjects: without });
   const w = worldOf(r.game);
-  const d = computeDebrief(r.game.scenario, w);
+  const d = debriefSummary(r.game.scenario, w);
   return {
     outcome: d.outcome,
     phaseReached: d.phaseReached,
     turns: w.series.length,
     score: d.score,
-    sins: d.sins.filter((s) => s.committed).map((s) => s.id),
+    sins: d.sins,
     injects: [...w.firedInjects],
     timeline: w.series.map((x) => x.phase),
   };

@@ -1,7 +1,7 @@
 /** One game in one line: what the CLI prints with --json and what balance reports aggregate. */
 import type { PolicyId } from './policies';
 import { stateHash, worldOf, type Game } from '../game';
-import { computeDebrief } from '../debrief';
+import { debriefSummary } from '../debrief';
 
 export interface RunSummary {
   seed: number;
@@ -22,7 +22,7 @@ export interface RunSummary {
 
 export function runSummary(g: Game, policy: PolicyId | 'script'): RunSummary {
   const w = worldOf(g);
-  const d = computeDebrief(g.scenario, w);
+  const d = debriefSummary(g.scenario, w);
   return {
     seed: w.options.seed,
     policy,
@@ -31,7 +31,7 @@ export function runSummary(g: Game, policy: PolicyId | 'script'): RunSummary {
     phaseReached: d.phaseReached,
     turns: w.series.length,
     timeline: w.series.map((r) => r.phase),
-    sins: d.sins.filter((s) => s.committed).map((s) => s.id),
+    sins: d.sins,
     score: d.score,
     injects: [...w.firedInjects],
     stateHash: stateHash(g),

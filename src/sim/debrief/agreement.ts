@@ -40,24 +40,27 @@ function partyShares(run: Run, issues: string[]): Record<string, Record<string, 
  * The joint value contributed by one issue at value x: Σ over parties of share × utility. Because
  * each party's value is a weighted *average* with weights fixed by the set of agreed issues, the
  * joint value is a sum of such per-issue terms, so each issue can be optimised on its own.
+ * Returned as a function of x with the issue's lookups done once: the search below calls it ~100 times.
  */
-function issueJoint(run: Run, shares: Record<string, Record<string, number>>, issue: string, x: number): number {
+function issueJoint(run: Run, shares: Record<string, Record<string, number>>, issue: string): (x: number) => number {
   const def = run.scenario.issues.find((d) => d.id === issue)!;
-  let sum = 0;
+  const terms: { pos: IssuePosition; share: number }[] = [];
   for (const [party, share] of Object.entries(shares)) {
     const pos = def.positions[party];
-    if (pos && share[issue] !== undefined) sum += share[issue]! * utility(pos, x);
+    if (pos && share[issue] !== undefined) terms.push({ pos, share: share[issue]! });
   }
-  return sum;
+  return (x) => {
+    let sum = 0;
+    for (const t of terms) sum += t.share * utility(t.pos, x);
+    return sum;
+  };
 }
 
-/** Does x respect every party's red line on this issue (utility ≥ 0 for all)? */
-function withinRedLines(run: Run, issue: string, x: number): boolean {
+/** Does x respect every party's red line on this issue (utility ≥ 0 for all)? As a function of x, like issueJoint. */
+function withinRedLines(run: Run, issue: string): (x: number) => boolean {
   const def = run.scenario.issues.find((d) => d.id === issue)!;
-  return run.parties.every((p) => {
-    const pos = def.positions[p];
-    return !pos || utility(pos, x) >= 0;
-  });
+  const lines = run.parties.map((p) => def.positions[p]).filter((pos): pos is IssuePosition => !!pos);
+  return (x) => lines.every((pos) => utility(pos, x) >= 0);
 }
 
 /**
@@ -69,15 +72,29 @@ function withinRedLines(run: Run, issue: string, x: number): boolean {
 function bestValue(run: Run, shares: Record<string, Record<string, number>>, issue: string): { value: number; joint: number } {
   const def = run.scenario.issues.find((d) => d.id === issue)!;
   const positions = Object.values(def.positions);
-  const all = [...Array.from({ length: 101 }, (_, k) => k), ...positions.map((p) => p.ideal), ...positions.map((p) => p.reservation)];
-  const zone = all.filter((x) => withinRedLines(run, issue, x));
-  const candidates = zone.length > 0 ? zone : all;
-  let best = { value: candidates[0]!, joint: -Infinity };
-  for (const x of candidates) {
-    const j = issueJoint(run, shares, issue, x);
-    if (j > best.joint) best = { value: x, joint: j };
+  const all: number[] = [];
+  for (let x = 0; x <= 100; x++) all.push(x);
+  for (const p of positions) all.push(p.ideal);
+  for (const p of positions) all.push(p.reservation);
+  const inZone = withinRedLines(run, issue);
+  const zoned = all.some(inZone);
+  const jointAt = issueJoint(run, shares, issue);
+  // The first candidate with the highest joint (the first candidate if none beats -Infinity).
+  // One pass, no filtered copy nor object per improvement: this runs for every agreed issue of every game.
+  let value = NaN;
+  let joint = -Infinity;
+  let first = true;
+  for (const x of all) {
+    if (zoned && !inZone(x)) continue;
+    if (first) value = x;
+    first = false;
+    const j = jointAt(x);
+    if (j > joint) {
+      value = x;
+      joint = j;
+    }
   }
-  return best;
+  return { value, joint };
 }
 
 /** Lowest party value / highest party value, 0..1 (0 when anyone is at or below its red line). */
@@ -109,7 +126,7 @@ export function analyseAgreement(run: Run): AgreementReport | null {
   let maxJoint = 0;
   const bestTerms: Record<string, number> = {};
   for (const i of issues) {
-    joint += issueJoint(run, shares, i, terms[i]!);
+    joint += issueJoint(run, shares, i)(terms[i]!);
     const best = bestValue(run, shares, i);
     maxJoint += best.joint;
     bestTerms[i] = best.value;

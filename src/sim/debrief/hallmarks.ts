@@ -4,7 +4,7 @@
  * neutral, and stays for the long haul.
  */
 import type { Msg } from '../types';
-import type { Hallmark, HallmarkId, Sin } from './types';
+import type { Hallmark, HallmarkId, SinVerdict } from './types';
 import { caucusedBetween, movesOf, phaseAt, phaseRank, phaseStartIndex, type Run } from './run';
 import { caucusCounts, evenness } from './impartiality';
 import { criticalStatements, criticismWarranted } from './sins/partiality';
@@ -68,7 +68,7 @@ export const BALANCED_ATTENTION = 0.5;
  * Impartial, not neutral: even-handed attention, no partiality sin, and yet firm when warranted —
  * a critical statement right after a party gave cause, or coercing/isolating a total spoiler.
  */
-function impartialNotNeutral(run: Run, partiality: Sin | undefined): Hallmark {
+function impartialNotNeutral(run: Run, partiality: SinVerdict | undefined): Hallmark {
   const counts = Object.values(caucusCounts(run));
   const balance = counts.every((c) => c > 0) ? evenness(counts) : 0;
   const firmStatements = criticalStatements(run).filter((m) => criticismWarranted(run, m)).length;
@@ -99,7 +99,7 @@ function longTermCommitment(run: Run): Hallmark {
   return mark('longTermCommitment', false, 'missed');
 }
 
-export function assessHallmarks(run: Run, sins: Sin[]): Hallmark[] {
+export function assessHallmarks(run: Run, sins: readonly SinVerdict[]): Hallmark[] {
   return [
     ownership(run),
     talkToEveryone(run),

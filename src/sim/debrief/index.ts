@@ -3,31 +3,23 @@
  * computed from the scenario and the final world (its log and per-turn series). Pure and
  * deterministic: the same run always gives the same debrief.
  */
-import type { Scenario, World } from '../types';
-import type { Debrief } from './types';
+import type { PhaseId, Scenario, World } from '../types';
+import type { Debrief, Outcome, SinId } from './types';
 import { readRun } from './run';
-import { computeOutcome, phaseEntries, phaseReached, timeline } from './outcome';
-import { analyseAgreement } from './agreement';
-import { analyseDurability } from './durability';
+import { phaseEntries, timeline } from './outcome';
 import { meterSeries } from './series';
 import { analyseImpartiality } from './impartiality';
 import { analyseSpoilers } from './spoilers';
 import { exposeStalling } from './stalling';
-import { detectSins } from './sins';
-import { assessHallmarks } from './hallmarks';
+import { detectSins, judgeSins } from './sins';
 import { compareHistory } from './history';
-import { scoreParts, totalScore } from './score';
+import { totalScore } from './score';
 import { reviewExercise } from './exercise';
+import { judge } from './verdict';
 
 export function computeDebrief(scenario: Scenario, world: World): Debrief {
   const run = readRun(scenario, world);
-  const outcome = computeOutcome(run);
-  const reached = phaseReached(run);
-  const agreement = analyseAgreement(run);
-  const durability = analyseDurability(run);
-  const sins = detectSins(run);
-  const hallmarks = assessHallmarks(run, sins);
-  const parts = scoreParts(reached, agreement, durability, hallmarks, sins);
+  const { outcome, reached, agreement, durability, sins, hallmarks, parts } = judge(run, detectSins);
   return {
     outcome,
     finished: run.finished,
@@ -48,6 +40,24 @@ export function computeDebrief(scenario: Scenario, world: World): Debrief {
     score: totalScore(parts),
     scoreParts: parts,
   };
+}
+
+/** The few fields of a debrief that batch analysis (balance, bots) reads; ids of the sins committed. */
+export interface DebriefSummary {
+  outcome: Outcome;
+  phaseReached: PhaseId;
+  score: number;
+  sins: SinId[];
+}
+
+/**
+ * Those fields exactly as `computeDebrief` gives them (the same verdict), without the evidence,
+ * charts, timelines and reviews that only a person reads: the balance analyzer asks for this once
+ * per bot game, and the full debrief was a large share of a game's cost.
+ */
+export function debriefSummary(scenario: Scenario, world: World): DebriefSummary {
+  const { outcome, reached, sins, parts } = judge(readRun(scenario, world), judgeSins);
+  return { outcome, phaseReached: reached, score: totalScore(parts), sins: sins.filter((s) => s.committed).map((s) => s.id) };
 }
 
 export type * from './types';

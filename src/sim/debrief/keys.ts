@@ -35,5 +35,7 @@ export type ResultKey = (typeof RESULT_KEYS)[keyof typeof RESULT_KEYS];
 /** Does this message carry `key` or a refinement of it? */
 export function hasKey(msg: Msg | undefined, key: string): boolean {
   if (!msg) return false;
-  return msg.key === key || msg.key.startsWith(`${key}.`);
+  const k = msg.key;
+  // Same as `k.startsWith(key + '.')` without building that string on every call (once per move and test).
+  return k === key || (k.length > key.length && k.charCodeAt(key.length) === 46 && k.startsWith(key));
 }

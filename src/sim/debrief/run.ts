@@ -4,7 +4,7 @@
  * proposal it created. Detectors work on log positions (`index`), not just turns, because order
  * inside a turn matters ("consulted experts *before* engaging the faction").
  */
-import type { LogEntry, MediatorCommand, PhaseId, ProcessPhase, Proposal, Scenario, SeatCommand, World } from '../types';
+import type { LogEntry, MediatorCommand, PhaseId, ProcessPhase, Proposal, Scenario, World } from '../types';
 import { PHASES } from '../../scenario/schema';
 import { RESULT_KEYS, hasKey } from './keys';
 
@@ -53,6 +53,8 @@ export interface Run {
   parties: string[];
   log: LogEntry[];
   moves: At<MoveEntry>[];
+  /** The same moves grouped by command type, in log order (read through `movesOf`). */
+  movesByType: ReadonlyMap<MoveType, readonly At<MoveEntry>[]>;
   seatMoves: At<MoveEntry>[];
   events: At<EventEntry>[];
   responses: At<ResponseEntry>[];
@@ -83,9 +85,50 @@ const PROPOSAL_MOVES: Partial<Record<MoveType, TermsKind>> = {
   proposePackage: 'package',
 };
 
+const SEAT_COMMANDS: ReadonlySet<string> = new Set(['respond', 'gesture', 'walkOut', 'returnToTable', 'spoilerAction', 'externalAction', 'inject']);
+
 export function isMediatorCommand(c: MoveEntry['command']): c is MediatorCommand {
-  return !['respond', 'gesture', 'walkOut', 'returnToTable', 'spoilerAction', 'externalAction', 'inject'].includes(c.type);
+  return !SEAT_COMMANDS.has(c.type);
 }
+
+/*
+ * Positioned copies, built field by field: a spread (`{ ...e, index }`) meets log entries of
+ * several shapes and leaves V8's fast path, which made copying the log most of readRun's cost.
+ * The fixed shapes also keep the detectors' property reads monomorphic. Every field of the entry
+ * is kept, an absent optional one as undefined (the types insist on the required ones; an optional
+ * one added to LogEntry must be added here too).
+ */
+const moveAt = (e: MoveEntry, index: number): At<MoveEntry> => ({
+  turn: e.turn,
+  kind: e.kind,
+  role: e.role,
+  command: e.command,
+  cost: e.cost,
+  result: e.result,
+  changes: e.changes,
+  index,
+});
+const eventAt = (e: EventEntry, index: number): At<EventEntry> => ({
+  turn: e.turn,
+  kind: e.kind,
+  source: e.source,
+  id: e.id,
+  synopsis: e.synopsis,
+  effect: e.effect,
+  result: e.result,
+  changes: e.changes,
+  index,
+});
+const responseAt = (e: ResponseEntry, index: number): At<ResponseEntry> => ({
+  turn: e.turn,
+  kind: e.kind,
+  proposal: e.proposal,
+  party: e.party,
+  accept: e.accept,
+  reason: e.reason,
+  index,
+});
+const phaseChangeAt = (e: PhaseEntry, index: number): At<PhaseEntry> => ({ turn: e.turn, kind: e.kind, from: e.from, to: e.to, index });
 
 export function readRun(scenario: Scenario, world: World): Run {
   const log = world.log;
@@ -94,29 +137,50 @@ export function readRun(scenario: Scenario, world: World): Run {
   const events: At<EventEntry>[] = [];
   const responses: At<ResponseEntry>[] = [];
   const phaseChanges: At<PhaseEntry>[] = [];
+  const movesByType = new Map<MoveType, At<MoveEntry>[]>();
+  const walkOutMarks: WalkOut[] = [];
   let lastEnded = 0;
   let lastTurn = 0;
-  log.forEach((e, index) => {
+  for (let index = 0; index < log.length; index++) {
+    const e = log[index]!;
     lastTurn = Math.max(lastTurn, e.turn);
     if (e.kind === 'move') {
       // A refused-as-illegal move did nothing; it is not evidence of anything the mediator did.
-      if (hasKey(e.result, RESULT_KEYS.illegal)) return;
-      if (e.role === 'mediator' && isMediatorCommand(e.command)) moves.push({ ...e, index });
-      else seatMoves.push({ ...e, index });
-    } else if (e.kind === 'event') events.push({ ...e, index });
-    else if (e.kind === 'response') responses.push({ ...e, index });
-    else if (e.kind === 'phase') phaseChanges.push({ ...e, index });
+      const legal = !hasKey(e.result, RESULT_KEYS.illegal);
+      markWalkOuts(e, index, legal, walkOutMarks);
+      if (!legal) continue;
+      const m = moveAt(e, index);
+      if (e.role === 'mediator' && isMediatorCommand(e.command)) {
+        moves.push(m);
+        const type = e.command.type;
+        const same = movesByType.get(type);
+        if (same) same.push(m);
+        else movesByType.set(type, [m]);
+      } else seatMoves.push(m);
+    } else if (e.kind === 'event') {
+      markWalkOuts(e, index, true, walkOutMarks);
+      events.push(eventAt(e, index));
+    } else if (e.kind === 'response') responses.push(responseAt(e, index));
+    else if (e.kind === 'phase') phaseChanges.push(phaseChangeAt(e, index));
     else if (e.kind === 'turn') lastEnded = Math.max(lastEnded, e.ended);
-  });
+  }
   for (const r of world.series) lastEnded = Math.max(lastEnded, r.turn);
   // Turns in which something happened; the world's turn counter may already point past the end.
   lastTurn = Math.max(lastTurn, lastEnded);
   const parties = scenario.parties.map((p) => p.id).filter((id) => id in world.parties);
-  const base = { scenario, world, parties, log, moves, seatMoves, events, responses, phaseChanges };
   return {
-    ...base,
+    scenario,
+    world,
+    parties,
+    log,
+    moves,
+    movesByType,
+    seatMoves,
+    events,
+    responses,
+    phaseChanges,
     proposals: linkProposals(world, moves, responses),
-    walkOuts: findWalkOuts(log, events, seatMoves),
+    walkOuts: firstPerPartyAndTurn(walkOutMarks),
     lastTurn,
     lastEndedTurn: lastEnded,
     finished: world.phase === 'concluded' || world.phase === 'collapsed',
@@ -171,27 +235,34 @@ function linkProposals(world: World, moves: At<MoveEntry>[], responses: At<Respo
  * Walk-outs: the engine marks each with a seat change (meter "seat", delta < 0) on the entry that
  * caused it — a walkOut event, or a sanctions shock or spoiler call that drove the party out.
  * A walkOut effect or a human delegation's walkOut command also counts, should a change be missing.
+ * Called for each move and event in log order (during readRun's one pass), so the marks come out
+ * sorted by position. Seat changes count even on a refused move; the command only on a legal one.
  */
-function findWalkOuts(log: LogEntry[], events: At<EventEntry>[], seatMoves: At<MoveEntry>[]): WalkOut[] {
-  const out: WalkOut[] = [];
-  log.forEach((e, index) => {
-    if (e.kind !== 'event' && e.kind !== 'move') return;
-    for (const c of e.changes) if (c.meter === 'seat' && c.delta < 0) out.push({ party: c.target, turn: e.turn, index });
-  });
-  for (const e of events) if (e.effect.kind === 'walkOut') out.push({ party: e.effect.party, turn: e.turn, index: e.index });
-  for (const m of seatMoves) {
-    const cmd = m.command as SeatCommand;
-    if (cmd.type === 'walkOut' && m.role.startsWith('party:')) out.push({ party: m.role.slice('party:'.length), turn: m.turn, index: m.index });
+function markWalkOuts(e: MoveEntry | EventEntry, index: number, legal: boolean, out: WalkOut[]): void {
+  for (const c of e.changes) if (c.meter === 'seat' && c.delta < 0) out.push({ party: c.target, turn: e.turn, index });
+  if (e.kind === 'event') {
+    if (e.effect.kind === 'walkOut') out.push({ party: e.effect.party, turn: e.turn, index });
+  } else if (legal && e.command.type === 'walkOut' && e.role.startsWith('party:')) {
+    out.push({ party: e.role.slice('party:'.length), turn: e.turn, index });
   }
-  out.sort((a, b) => a.index - b.index);
-  // One walk-out may show in several entries (command, effect, seat change): keep the first per party and turn.
-  return out.filter((w, i) => out.findIndex((x) => x.party === w.party && x.turn === w.turn) === i);
+}
+
+/** One walk-out may show in several entries (command, effect, seat change): keep the first per party and turn. */
+function firstPerPartyAndTurn(marks: WalkOut[]): WalkOut[] {
+  const seen = new Set<string>();
+  return marks.filter((w) => {
+    const k = `${w.party}@${w.turn}`;
+    return seen.has(k) ? false : (seen.add(k), true);
+  });
 }
 
 // ---- queries shared by the detectors ----
 
-export function movesOf<T extends MoveType>(run: Run, type: T): MoveOf<T>[] {
-  return run.moves.filter((m): m is MoveOf<T> => m.command.type === type);
+const NO_MOVES: readonly never[] = [];
+
+/** The mediator's moves of one type, in log order (shared: do not modify). */
+export function movesOf<T extends MoveType>(run: Run, type: T): readonly MoveOf<T>[] {
+  return (run.movesByType.get(type) as readonly MoveOf<T>[] | undefined) ?? NO_MOVES;
 }
 
 /** The process phase in force at a log position (before that entry applies). */
@@ -216,29 +287,29 @@ export function phaseStartIndex(run: Run, index: number): number {
 
 /** Was party caucused in the log window (from, to)? (exclusive bounds) */
 export function caucusedBetween(run: Run, party: string, from: number, to: number): boolean {
-  return run.moves.some((m) => m.index > from && m.index < to && m.command.type === 'caucus' && m.command.party === party);
+  for (const m of movesOf(run, 'caucus')) {
+    if (m.index >= to) break; // in log order: the rest are later still
+    if (m.index > from && m.command.party === party) return true;
+  }
+  return false;
 }
 
 /** Was the issue studied on its own before `index` (reframe, experts on it, technical commission)? */
 export function issueStudiedBefore(run: Run, issue: string, index: number): boolean {
-  return run.moves.some((m) => {
-    if (m.index >= index) return false;
-    const c = m.command;
-    return (
-      (c.type === 'reframe' && c.issue === issue) ||
-      (c.type === 'technicalCommission' && c.issue === issue) ||
-      (c.type === 'consultExperts' && c.subject === issue)
-    );
-  });
+  return (
+    movesOf(run, 'reframe').some((m) => m.index < index && m.command.issue === issue) ||
+    movesOf(run, 'technicalCommission').some((m) => m.index < index && m.command.issue === issue) ||
+    movesOf(run, 'consultExperts').some((m) => m.index < index && m.command.subject === issue)
+  );
 }
 
 /** Did the mediator engage this external actor or faction in the log window [from, to)? */
 export function engagedBetween(run: Run, target: string, from: number, to: number): boolean {
-  return run.moves.some((m) => {
-    if (m.index < from || m.index >= to) return false;
-    const c = m.command;
-    return (c.type === 'engageExternal' && c.actor === target) || (c.type === 'engageSpoiler' && c.faction === target);
-  });
+  const within = (m: At<MoveEntry>) => m.index >= from && m.index < to;
+  return (
+    movesOf(run, 'engageExternal').some((m) => within(m) && m.command.actor === target) ||
+    movesOf(run, 'engageSpoiler').some((m) => within(m) && m.command.faction === target)
+  );
 }
 
 /** First turn and log position at which each phase was entered. */

@@ -8,7 +8,7 @@
  * rounded to an integer. Outcome and conduct both count: a lucky agreement reached by sinning
  * scores below a sound run stopped by shocks beyond reach.
  */
-import type { AgreementReport, DurabilityReport, Hallmark, ScoreParts, Sin } from './types';
+import type { AgreementReport, DurabilityReport, Hallmark, ScoreParts, SinVerdict } from './types';
 import type { PhaseId } from '../types';
 import { MAIN_PHASES, phaseRank } from './run';
 
@@ -16,7 +16,13 @@ export const SCORE_WEIGHTS = { phase: 30, agreement: 25, durability: 15, hallmar
 
 const clamp01 = (x: number) => Math.max(0, Math.min(1, x));
 
-export function scoreParts(reached: PhaseId, agreement: AgreementReport | null, durability: DurabilityReport, hallmarks: Hallmark[], sins: Sin[]): ScoreParts {
+export function scoreParts(
+  reached: PhaseId,
+  agreement: AgreementReport | null,
+  durability: DurabilityReport,
+  hallmarks: readonly Hallmark[],
+  sins: readonly SinVerdict[],
+): ScoreParts {
   const phase = phaseRank(reached) / (MAIN_PHASES.length - 1);
   const agreed = agreement ? clamp01(agreement.quality) * (0.5 + 0.5 * clamp01(agreement.balance)) : 0;
   const earned = hallmarks.filter((h) => h.earned).length / Math.max(1, hallmarks.length);

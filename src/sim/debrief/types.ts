@@ -22,6 +22,9 @@ export interface Sin {
   better: Msg;
 }
 
+/** Whether a sin was committed, without the evidence (what the score needs). */
+export type SinVerdict = Pick<Sin, 'id' | 'committed'>;
+
 export interface Hallmark {
   id: HallmarkId;
   earned: boolean;

@@ -5,7 +5,7 @@
 import type { Sin } from '../types';
 import { RESULT_KEYS, hasKey } from '../keys';
 import { caucusedBetween, movesOf, nameOf, phaseStartIndex, type LinkedProposal, type Run } from '../run';
-import { finding, makeSin, type Finding } from './sin';
+import { detect, finding, type Finding, type SinDetector } from './sin';
 
 function anyCaucusBetween(run: Run, from: number, to: number): boolean {
   return run.parties.some((p) => caucusedBetween(run, p, from, to));
@@ -55,6 +55,6 @@ function unconsultedRejecters(run: Run): Finding[] {
   return out;
 }
 
-export function detectArrogance(run: Run): Sin {
-  return makeSin('arrogance', [...repeatedJointSessions(run), ...repeatedProposals(run), ...unconsultedRejecters(run)]);
-}
+export const ARROGANCE: SinDetector = { id: 'arrogance', checks: [repeatedJointSessions, repeatedProposals, unconsultedRejecters] };
+
+export const detectArrogance = (run: Run): Sin => detect(ARROGANCE, run);

@@ -6,7 +6,7 @@
 import type { Sin } from '../types';
 import { RESULT_KEYS, hasKey } from '../keys';
 import { movesOf, nameOf, progressMarks, type Run } from '../run';
-import { finding, makeSin, type Finding } from './sin';
+import { detect, finding, type Finding, type SinDetector } from './sin';
 
 /** Turns within which an optimistic statement must be borne out by progress. */
 export const PROMISE_TURNS = 3;
@@ -31,8 +31,6 @@ function refusedBacking(run: Run): Finding[] {
     .map((m) => finding('falsePromises', 'refusedBacking', m.turn, { actor: nameOf(run, m.command.actor), ask: m.command.ask }));
 }
 
-export function detectFalsePromises(run: Run): Sin {
-  const findings = [...unkeptOptimism(run), ...refusedBacking(run)];
-  findings.sort((a, b) => (a.turn ?? 0) - (b.turn ?? 0));
-  return makeSin('falsePromises', findings);
-}
+export const FALSE_PROMISES: SinDetector = { id: 'falsePromises', checks: [unkeptOptimism, refusedBacking], byTurn: true };
+
+export const detectFalsePromises = (run: Run): Sin => detect(FALSE_PROMISES, run);

@@ -6,7 +6,7 @@
 import type { Sin } from '../types';
 import { RESULT_KEYS, hasKey } from '../keys';
 import { firstEntries, issueStudiedBefore, movesOf, nameOf, phaseAt, type Run } from '../run';
-import { finding, makeSin, type Finding } from './sin';
+import { detect, finding, type Finding, type SinDetector } from './sin';
 
 /** proposeNextPhase refused (criteria unmet) or a call to sign that failed. */
 function prematureCalls(run: Run): Finding[] {
@@ -49,8 +49,6 @@ function termsOnDayOne(run: Run): Finding[] {
   return out;
 }
 
-export function detectHaste(run: Run): Sin {
-  const findings = [...prematureCalls(run), ...backfiredJointSessions(run), ...termsOnDayOne(run)];
-  findings.sort((a, b) => (a.turn ?? 0) - (b.turn ?? 0));
-  return makeSin('haste', findings);
-}
+export const HASTE: SinDetector = { id: 'haste', checks: [prematureCalls, backfiredJointSessions, termsOnDayOne], byTurn: true };
+
+export const detectHaste = (run: Run): Sin => detect(HASTE, run);

@@ -4,7 +4,7 @@
  */
 import type { Sin } from '../types';
 import { caucusedBetween, issueStudiedBefore, movesOf, nameOf, type Run } from '../run';
-import { finding, makeSin, type Finding } from './sin';
+import { detect, finding, type Finding, type SinDetector } from './sin';
 
 /** The briefing is only readable on turn 1; not reading it means starting blind. */
 function skippedBriefing(run: Run): Finding[] {
@@ -58,6 +58,6 @@ function neverStudiedHistory(run: Run): Finding[] {
   return studied ? [] : [finding('ignorance', 'noHistory', null)];
 }
 
-export function detectIgnorance(run: Run): Sin {
-  return makeSin('ignorance', [...skippedBriefing(run), ...unstudiedSpoilers(run), ...unexploredIssues(run), ...neverStudiedHistory(run)]);
-}
+export const IGNORANCE: SinDetector = { id: 'ignorance', checks: [skippedBriefing, unstudiedSpoilers, unexploredIssues, neverStudiedHistory] };
+
+export const detectIgnorance = (run: Run): Sin => detect(IGNORANCE, run);

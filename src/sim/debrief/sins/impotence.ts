@@ -5,7 +5,7 @@
 import type { MsgParams } from '../../types';
 import type { Sin } from '../types';
 import { caucusedBetween, engagedBetween, nameOf, type Run } from '../run';
-import { finding, makeSin, type Finding } from './sin';
+import { detect, finding, type Finding, type SinDetector } from './sin';
 
 /** Turns after a hit within which engaging the actor still counts as answering it. */
 export const RESPONSE_TURNS = 2;
@@ -58,6 +58,6 @@ function unansweredWalkOuts(run: Run): Finding[] {
   return out;
 }
 
-export function detectImpotence(run: Run): Sin {
-  return makeSin('impotence', [...unengagedHits(run), ...unansweredWalkOuts(run)]);
-}
+export const IMPOTENCE: SinDetector = { id: 'impotence', checks: [unengagedHits, unansweredWalkOuts] };
+
+export const detectImpotence = (run: Run): Sin => detect(IMPOTENCE, run);

@@ -6,7 +6,7 @@ import type { ProcessPhase } from '../../types';
 import type { Sin } from '../types';
 import { RESULT_KEYS, hasKey } from '../keys';
 import { nameOf, progressMarks, movesOf, type LinkedProposal, type Run } from '../run';
-import { finding, makeSin, type Finding } from './sin';
+import { detect, finding, type Finding, type SinDetector } from './sin';
 
 /** Two values this close on the same issue are "the same formula". */
 export const SAME_VALUE_TOLERANCE = 2;
@@ -107,8 +107,6 @@ function stalemates(run: Run): Finding[] {
   return out;
 }
 
-export function detectInflexibility(run: Run): Sin {
-  const findings = [...repeatedTerms(run), ...unreframedRefusals(run), ...stalemates(run)];
-  findings.sort((a, b) => (a.turn ?? 0) - (b.turn ?? 0));
-  return makeSin('inflexibility', findings);
-}
+export const INFLEXIBILITY: SinDetector = { id: 'inflexibility', checks: [repeatedTerms, unreframedRefusals, stalemates], byTurn: true };
+
+export const detectInflexibility = (run: Run): Sin => detect(INFLEXIBILITY, run);

@@ -4,7 +4,7 @@
  */
 import type { Sin } from '../types';
 import { factionParty, movesOf, nameOf, type MoveOf, type Run } from '../run';
-import { finding, makeSin, type Finding } from './sin';
+import { detect, finding, type Finding, type SinDetector } from './sin';
 
 /** Caucus imbalance that counts as favouritism: most/least caucused ≥ this, over at least MIN_CAUCUSES. */
 export const ATTENTION_RATIO = 2.5;
@@ -96,6 +96,6 @@ function oneSidedPatrons(run: Run): Finding[] {
     .map((m) => finding('partiality', 'onePatronSide', m.turn, { party: nameOf(run, side), actor: nameOf(run, m.command.actor), ignored: ignored.map((x) => x.name).join(', ') }));
 }
 
-export function detectPartiality(run: Run): Sin {
-  return makeSin('partiality', [...attentionImbalance(run), ...oneSidedCriticism(run), ...oneSidedPatrons(run)]);
-}
+export const PARTIALITY: SinDetector = { id: 'partiality', checks: [attentionImbalance, oneSidedCriticism, oneSidedPatrons] };
+
+export const detectPartiality = (run: Run): Sin => detect(PARTIALITY, run);
