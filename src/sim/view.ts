@@ -3,7 +3,7 @@
  * sees its own hidden interests and nobody else's; the instructor sees everything, the MSEL included.
  * A stalling party keeps up appearances: others see the commitment it shows, not the one it has.
  */
-import type { IssueDef, Scenario } from '../scenario/schema';
+import type { Scenario } from '../scenario/schema';
 import type { LogEntry, Msg, ProcessPhase, Proposal, Role, Seat, SpoilerType, TalkFormat, Visibility, World } from './types';
 import type { Game } from './game';
 import { worldOf, isOver } from './game';
@@ -78,7 +78,8 @@ export interface IssueView {
 
 export interface View {
   role: Role;
-  scenario: { id: string; title: string; period: string; summary: string; turnLength: string; startDate?: string };
+  /** Shared by every view of the scenario (read-only). */
+  scenario: Readonly<{ id: string; title: string; period: string; summary: string; turnLength: string; startDate?: string }>;
   turn: number;
   turnLimit: number;
   ap: number;
@@ -89,7 +90,8 @@ export interface View {
   talkFormat: TalkFormat;
   visibility: Visibility;
   venue: string | null;
-  venues: { id: string; name: string; nearPrincipals: boolean }[];
+  /** Shared by every view of the scenario (read-only). */
+  venues: readonly Readonly<{ id: string; name: string; nearPrincipals: boolean }>[];
   progress: number;
   criteria: { msg: Msg; met: boolean }[];
   parties: PartyView[];
@@ -109,20 +111,73 @@ export interface View {
   truth?: World;
 }
 
-export function viewFor(g: Game, role: Role): View {
-  const s = g.scenario;
-  const w = worldOf(g);
-  const r = parseRole(role);
-  const omniscient = role === 'instructor';
-  const ownParty = r?.kind === 'party' ? r.id : r?.kind === 'faction' ? w.factions[r.id!]?.party : undefined;
+/** Who is looking, and so what they may see. */
+export interface Viewer {
+  role: Role;
+  /** The instructor sees everything. */
+  all: boolean;
+  mediator: boolean;
+  /** The party this role sits in (a faction's party too). */
+  ownParty: string | undefined;
+  faction: string | null;
+}
 
-  const factionRole = r?.kind === 'faction' ? r.id : null;
-  const parties: PartyView[] = s.parties.map((def) => {
+export function viewerOf(w: World, role: Role): Viewer {
+  const r = parseRole(role);
+  return {
+    role,
+    all: role === 'instructor',
+    mediator: role === 'mediator',
+    ownParty: r?.kind === 'party' ? r.id : r?.kind === 'faction' ? w.factions[r.id!]?.party : undefined,
+    faction: r?.kind === 'faction' ? r.id! : null,
+  };
+}
+
+/** The trainee's seat, and the bots'. */
+export const MEDIATOR: Viewer = { role: 'mediator', all: false, mediator: true, ownParty: undefined, faction: null };
+
+type Fixed = Pick<View, 'scenario' | 'venues'>;
+/** The parts of a view that never change in a game, once per scenario (scenarios are immutable). */
+const fixedParts = new WeakMap<Scenario, Fixed>();
+
+export function fixedPartsOf(s: Scenario): Fixed {
+  let f = fixedParts.get(s);
+  if (!f) {
+    f = {
+      scenario: { id: s.id, title: s.title, period: s.period, summary: s.summary, turnLength: s.turnLength, ...(s.startDate ? { startDate: s.startDate } : {}) },
+      venues: s.venues.map((v) => ({ id: v.id, name: v.name, nearPrincipals: v.nearPrincipals })),
+    };
+    fixedParts.set(s, f);
+  }
+  return f;
+}
+
+// The parts of a view, each built alone: the bots' view (bots/mediatorView.ts) builds only those it reads.
+
+export function partyViews(s: Scenario, w: World, v: Viewer): PartyView[] {
+  const parties: PartyView[] = [];
+  for (const def of s.parties) {
     const p = w.parties[def.id]!;
     const trustIn: Record<string, number> = {};
     for (const k in p.trustIn) trustIn[k] = Math.round(p.trustIn[k]!);
-    const own = ownParty === def.id || omniscient;
-    const intent: PartyView['intent'] = own ? p.intent : p.intent === 'stalling' && w.knowledge.history && role === 'mediator' ? 'suspected' : 'unknown';
+    const own = v.ownParty === def.id || v.all;
+    const intent: PartyView['intent'] = own ? p.intent : p.intent === 'stalling' && w.knowledge.history && v.mediator ? 'suspected' : 'unknown';
+    const factions: FactionView[] = [];
+    for (const fd of def.factions) {
+      const f = w.factions[fd.id]!;
+      const knows = v.all || v.faction === fd.id || (v.mediator && w.knowledge.spoilerTypes[fd.id] !== undefined);
+      factions.push({
+        id: fd.id,
+        name: fd.name,
+        party: def.id,
+        influence: fd.influence,
+        stance: f.stance,
+        included: f.included,
+        satisfaction: Math.round(f.satisfaction),
+        spoiler: knows ? f.spoiler : 'unknown',
+        strikes: f.strikes,
+      });
+    }
     const view: PartyView = {
       id: def.id,
       name: def.name,
@@ -140,36 +195,30 @@ export function viewFor(g: Game, role: Role): View {
       attention: p.attention,
       intent,
       signed: !!w.signatures[def.id],
-      factions: def.factions.map((fd) => {
-        const f = w.factions[fd.id]!;
-        const knows = omniscient || factionRole === fd.id || (role === 'mediator' && w.knowledge.spoilerTypes[fd.id] !== undefined);
-        return {
-          id: fd.id,
-          name: fd.name,
-          party: def.id,
-          influence: fd.influence,
-          stance: f.stance,
-          included: f.included,
-          satisfaction: Math.round(f.satisfaction),
-          spoiler: knows ? f.spoiler : 'unknown',
-          strikes: f.strikes,
-        };
-      }),
+      factions,
     };
     const compliance = w.compliance[def.id];
     if (compliance !== undefined) view.compliance = compliance;
-    return view;
-  });
+    parties.push(view);
+  }
+  return parties;
+}
 
-  const issues: IssueView[] = s.issues.map((def: IssueDef) => {
+export function issueViews(s: Scenario, w: World, v: Viewer): IssueView[] {
+  const issues: IssueView[] = [];
+  for (const def of s.issues) {
     const st = w.issues[def.id]!;
     const known: IssueView['known'] = {};
     for (const pd of s.parties) {
-      const pos = def.positions[pd.id]!;
-      if (omniscient || ownParty === pd.id) known[pd.id] = { ideal: pos.ideal, weight: pos.weight, reservation: pos.reservation };
-      else if (role === 'mediator' && w.knowledge.interests[pd.id]?.[def.id]) known[pd.id] = { ...w.knowledge.interests[pd.id]![def.id] };
+      if (v.all || v.ownParty === pd.id) {
+        const pos = def.positions[pd.id]!;
+        known[pd.id] = { ideal: pos.ideal, weight: pos.weight, reservation: pos.reservation };
+      } else if (v.mediator) {
+        const learned = w.knowledge.interests[pd.id]?.[def.id];
+        if (learned) known[pd.id] = { ...learned };
+      }
     }
-    return {
+    issues.push({
       id: def.id,
       name: def.name,
       description: def.description,
@@ -182,12 +231,55 @@ export function viewFor(g: Game, role: Role): View {
       publicPos: { ...st.publicPos },
       known,
       formula: st.formula ? { value: st.formula.value, acceptedBy: [...st.formula.acceptedBy] } : null,
-    };
-  });
+    });
+  }
+  return issues;
+}
 
+export function externalViews(s: Scenario, w: World): ExternalView[] {
+  const externals: ExternalView[] = [];
+  for (const def of s.externals) {
+    const e = w.externals[def.id]!;
+    const support: Record<string, number> = {};
+    for (const k in e.support) support[k] = e.support[k]!;
+    const ext: ExternalView = {
+      id: def.id,
+      name: def.name,
+      kind: def.kind,
+      support,
+      disposition: Math.round(e.disposition),
+      leverage: def.leverage,
+      engaged: e.engaged,
+      restraint: e.restraint,
+      guarantee: e.guarantee,
+    };
+    if (def.description) ext.description = def.description;
+    externals.push(ext);
+  }
+  return externals;
+}
+
+/** The mediator and the instructor see every proposal and every answer's reasons; a party, those put to it and its own reasons. */
+export function proposalsSeenBy(w: World, v: Viewer): Proposal[] {
+  if (v.all || v.mediator) return w.proposals.slice();
+  const own = v.ownParty;
+  const seen: Proposal[] = [];
+  if (own === undefined) return seen;
+  for (const p of w.proposals) if (has(p.responses, own)) seen.push({ ...p, reasons: p.reasons[own] ? { [own]: p.reasons[own]! } : {} });
+  return seen;
+}
+
+/** A delegation hears the other side's answers only through the mediator, not verbatim. */
+export const logSeenBy = (w: World, v: Viewer): readonly LogEntry[] => (v.all || v.mediator ? w.log : w.log.filter((e) => e.kind !== 'response' || e.party === v.ownParty));
+
+export function viewFor(g: Game, role: Role): View {
+  const s = g.scenario;
+  const w = worldOf(g);
+  const v = viewerOf(w, role);
+  const fixed = fixedPartsOf(s);
   const view: View = {
     role,
-    scenario: { id: s.id, title: s.title, period: s.period, summary: s.summary, turnLength: s.turnLength, ...(s.startDate ? { startDate: s.startDate } : {}) },
+    scenario: fixed.scenario,
     turn: w.turn,
     turnLimit: s.turnLimit,
     ap: w.ap,
@@ -198,39 +290,21 @@ export function viewFor(g: Game, role: Role): View {
     talkFormat: w.talkFormat,
     visibility: w.visibility,
     venue: w.venue,
-    venues: s.venues.map((v) => ({ id: v.id, name: v.name, nearPrincipals: v.nearPrincipals })),
+    venues: fixed.venues,
     progress: progress(w),
     criteria: criteriaFor(s, w),
-    parties,
-    externals: s.externals.map((def) => {
-      const e = w.externals[def.id]!;
-      const support: Record<string, number> = {};
-      for (const k in e.support) support[k] = e.support[k]!;
-      const ext: ExternalView = {
-        id: def.id,
-        name: def.name,
-        kind: def.kind,
-        support,
-        disposition: Math.round(e.disposition),
-        leverage: def.leverage,
-        engaged: e.engaged,
-        restraint: e.restraint,
-        guarantee: e.guarantee,
-      };
-      if (def.description) ext.description = def.description;
-      return ext;
-    }),
-    issues,
+    parties: partyViews(s, w, v),
+    externals: externalViews(s, w),
+    issues: issueViews(s, w, v),
     agenda: w.agenda ? [...w.agenda] : null,
-    proposals: w.proposals.filter((p) => omniscient || role === 'mediator' || (ownParty !== undefined && has(p.responses, ownParty))).map(hideReasons(ownParty, omniscient || role === 'mediator')),
+    proposals: proposalsSeenBy(w, v),
     verification: w.verification,
     complianceTurns: w.complianceTurns,
     monitoringTurns: s.thresholds.monitoringTurns,
     knowledge: { briefing: w.knowledge.briefing, history: w.knowledge.history },
-    // A delegation hears the other side's answers only through the mediator, not verbatim.
-    log: omniscient || role === 'mediator' ? w.log : w.log.filter((e) => e.kind !== 'response' || e.party === ownParty),
+    log: logSeenBy(w, v),
   };
-  if (omniscient) {
+  if (v.all) {
     view.injects = s.injects.flatMap((i) => [
       { id: i.id, ...(i.turn !== undefined ? { turn: i.turn } : {}), synopsis: i.synopsis, fired: w.firedInjects.includes(i.id), ...(w.awaiting[i.id] !== undefined ? { awaitingUntil: w.awaiting[i.id] } : {}), ...(i.learningObjective ? { learningObjective: i.learningObjective } : {}) },
       ...i.contingency.map((c) => ({ id: c.id, ...(c.turn !== undefined ? { turn: c.turn } : {}), synopsis: c.synopsis, fired: w.firedInjects.includes(c.id) })),
@@ -238,10 +312,6 @@ export function viewFor(g: Game, role: Role): View {
     view.truth = w;
   }
   return view;
-}
-
-function hideReasons(ownParty: string | undefined, all: boolean) {
-  return (p: Proposal): Proposal => (all ? p : { ...p, reasons: ownParty && p.reasons[ownParty] ? { [ownParty]: p.reasons[ownParty]! } : {} });
 }
 
 export { type Scenario };

@@ -21,11 +21,14 @@ export function criteriaFor(s: Scenario, w: World, phase: ProcessPhase = w.phase
   const t = s.thresholds;
   const parties = Object.values(w.parties);
   switch (phase) {
-    case 'exploratory':
-      return parties.flatMap((p) => [
-        { msg: { key: 'criteria.commitment', params: { party: pname(s, p.id), need: t.exploratoryCommitment } }, met: apparentCommitment(p) >= t.exploratoryCommitment },
-        { msg: { key: 'criteria.trust', params: { party: pname(s, p.id), need: t.exploratoryTrust } }, met: p.trustInMediator >= t.exploratoryTrust },
-      ]);
+    case 'exploratory': {
+      const out: Criterion[] = [];
+      for (const p of parties) {
+        out.push({ msg: { key: 'criteria.commitment', params: { party: pname(s, p.id), need: t.exploratoryCommitment } }, met: apparentCommitment(p) >= t.exploratoryCommitment });
+        out.push({ msg: { key: 'criteria.trust', params: { party: pname(s, p.id), need: t.exploratoryTrust } }, met: p.trustInMediator >= t.exploratoryTrust });
+      }
+      return out;
+    }
     case 'agenda':
       return [{ msg: { key: 'criteria.agenda' }, met: w.agenda !== null }];
     case 'negotiation': {
@@ -54,7 +57,36 @@ export function criteriaFor(s: Scenario, w: World, phase: ProcessPhase = w.phase
   }
 }
 
-export const criteriaMet = (s: Scenario, w: World, phase: ProcessPhase = w.phase): boolean => criteriaFor(s, w, phase).every((c) => c.met);
+/**
+ * Every criterion of the phase is met: the same tests as criteriaFor, without building the
+ * messages (the statechart's guards ask this on every event). A unit test keeps the two in step.
+ */
+export function criteriaMet(s: Scenario, w: World, phase: ProcessPhase = w.phase): boolean {
+  const t = s.thresholds;
+  switch (phase) {
+    case 'exploratory':
+      for (const id in w.parties) {
+        const p = w.parties[id]!;
+        if (!(apparentCommitment(p) >= t.exploratoryCommitment && p.trustInMediator >= t.exploratoryTrust)) return false;
+      }
+      return true;
+    case 'agenda':
+      return w.agenda !== null;
+    case 'negotiation':
+      return agreedIssues(w).length === (w.agenda ?? []).length;
+    case 'agreements':
+      if (w.talkFormat !== 'direct') return false;
+      for (const id in w.parties) if (!w.signatures[w.parties[id]!.id]) return false;
+      return true;
+    case 'monitoring':
+      return w.complianceTurns >= t.monitoringTurns;
+    case 'suspended':
+      for (const id in w.parties) if (w.parties[id]!.seat === 'walkedOut') return false;
+      return true;
+    default:
+      return true;
+  }
+}
 
 export const mutualTrust = (w: World): number => {
   let m = 100;
