@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile } from './simFiles';
 import { playGame, POLICIES } from '../sim/bots';
+import { worldOf } from '../sim/game';
 
 // Measure the engine as the balance workers run it: bundled by esbuild, not through tsx (whose
 // keep-names wrappers slow hot code). Re-run this file from a bundle unless already inside one.
@@ -55,7 +56,7 @@ for (const policy of POLICIES) {
     games++;
     events += r.game.events;
     commands += r.game.commands.length;
-    turns += r.game.snapshot.context.w.series.length;
+    turns += worldOf(r.game).series.length;
   }
   const wall = (performance.now() - wall0) / 1000;
   const cpu = (cpuMs() - cpu0) / 1000;

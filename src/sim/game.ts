@@ -6,7 +6,7 @@
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Scenario } from '../scenario/schema';
 import type { Command, GameOptions, LogEntry, MediatorCommand, Msg, SeatCommand, World } from './types';
-import { processMachine, type ProcessEvent, type WorldEventType } from './machine';
+import { processMachine, useAsWorkbench, type ProcessContext, type ProcessEvent, type WorldEventType } from './machine';
 import { asOneChange, createWorld, DEFAULT_OPTIONS } from './world';
 import { roleRefusal, parseRole } from './roles';
 import { whyIllegal } from './rules/moves';
@@ -17,7 +17,10 @@ export type ProcessSnapshot = SnapshotFrom<typeof processMachine>;
 
 export interface Game {
   readonly scenario: Scenario;
+  /** The statechart's modes. Its context is the live actor's workbench: read the world with worldOf. */
   readonly snapshot: ProcessSnapshot;
+  /** The world this game reached; never changed by later commands (see draft in world.ts). */
+  readonly world: World;
   /** Every accepted command, in order: with the seed, this is the save. */
   readonly commands: readonly Command[];
   /** Statechart events sent so far (commands, world events, turn steps): a cost measure for benchmarks. */
@@ -27,22 +30,30 @@ export interface Game {
 type ProcessActor = Actor<typeof processMachine>;
 /**
  * XState's pure `transition()` builds a fresh actor per event (hundreds of µs), so each game keeps a
- * live actor. Snapshots stay immutable (rules change drafts, never a snapshot), and applying a
- * command to an older Game forks a new actor from that Game's snapshot, so branching stays correct.
+ * live actor. The actor only serves the newest Game made from it: applying a command to an older
+ * Game forks a new actor from that Game's snapshot and world, so branching stays correct.
  */
 const actors = new WeakMap<Game, ProcessActor>();
 
 function actorFor(g: Game): ProcessActor {
   const live = actors.get(g);
-  if (live && live.getSnapshot() === g.snapshot) return live;
-  return createActor(processMachine, { snapshot: g.snapshot, input: g.snapshot.context }).start();
+  if (live && live.getSnapshot() === g.snapshot && live.getSnapshot().context.w === g.world) return live;
+  const context: ProcessContext = { s: g.scenario, w: g.world };
+  const snapshot = { ...g.snapshot, context } as ProcessSnapshot;
+  return started(createActor(processMachine, { snapshot, input: context }));
+}
+
+/** Start an actor whose context (XState's own copy of the input) its actions may change in place. */
+function started(actor: ProcessActor): ProcessActor {
+  useAsWorkbench(actor.getSnapshot().context);
+  return actor.start();
 }
 
 export type ApplyResult =
   | { ok: true; game: Game; entries: LogEntry[] }
   | { ok: false; game: Game; reason: Msg };
 
-export const worldOf = (g: Game): World => g.snapshot.context.w;
+export const worldOf = (g: Game): World => g.world;
 
 export function createGame(scenario: Scenario, options: Partial<GameOptions> = {}): Game {
   const opts: GameOptions = {
@@ -50,8 +61,9 @@ export function createGame(scenario: Scenario, options: Partial<GameOptions> = {
     difficulty: options.difficulty ?? DEFAULT_OPTIONS.difficulty,
     humanRoles: [...(options.humanRoles ?? DEFAULT_OPTIONS.humanRoles)],
   };
-  const actor = createActor(processMachine, { input: { s: scenario, w: createWorld(scenario, opts) } }).start();
-  const game: Game = { scenario, snapshot: actor.getSnapshot(), commands: [], events: 0 };
+  const actor = started(createActor(processMachine, { input: { s: scenario, w: createWorld(scenario, opts) } }));
+  const snapshot = actor.getSnapshot();
+  const game: Game = { scenario, snapshot, world: snapshot.context.w, commands: [], events: 0 };
   actors.set(game, actor);
   return game;
 }
@@ -90,7 +102,8 @@ export function applyCommand(g: Game, cmd: Command): ApplyResult {
       sent += 2;
     }
   });
-  const next: Game = { scenario: g.scenario, snapshot: actor.getSnapshot(), commands: [...g.commands, cmd], events: g.events + sent };
+  const snapshot = actor.getSnapshot();
+  const next: Game = { scenario: g.scenario, snapshot, world: snapshot.context.w, commands: [...g.commands, cmd], events: g.events + sent };
   actors.set(next, actor);
   return { ok: true, game: next, entries: worldOf(next).log.slice(before) };
 }

@@ -7,8 +7,14 @@
  * The world's numbers live in context; the rule modules compute them, the chart decides the modes.
  * Context mirrors the active modes (phase, talkFormat, visibility) because rules need to read them
  * and XState actions cannot see the state value.
+ *
+ * A live actor's context is its workbench: actions draft the world in place (see `draft` in
+ * world.ts) instead of going through `assign`, because every `assign` makes XState rebuild the
+ * whole snapshot and that was a tenth of a game's cost. Immutability lives one level up: each Game
+ * keeps the World its command produced (game.ts), and a draft never touches a World an earlier Game
+ * holds. Contexts not made by `workbench` (xstate/graph's pure traversal) still go through `assign`.
  */
-import { assign, setup } from 'xstate';
+import { enqueueActions, setup } from 'xstate';
 import type { EffectKind, Scenario } from '../scenario/schema';
 import type { Change, Command, MediatorCommand, PhaseId, PlannedEvent, ProcessPhase, SeatCommand, World } from './types';
 import { addLog, draft } from './world';
@@ -36,12 +42,28 @@ export type ProcessEvent =
 type Ctx = { context: ProcessContext };
 type Ev<T extends string> = Extract<ProcessEvent, { type: T }>;
 
-/** Run a rule on a private copy of the world and store the result. */
-const update = (fn: (s: Scenario, w: World, event: ProcessEvent) => void) =>
-  assign<ProcessContext, ProcessEvent, undefined, ProcessEvent, never>(({ context, event }) => {
-    const w = draft(context.w);
-    fn(context.s, w, event);
-    return { w };
+/** Contexts owned by a live actor (see game.ts), whose world the actions may swap in place. */
+const workbenches = new WeakSet<ProcessContext>();
+/** Let this actor's actions draft its world in place (its context is the actor's own, see game.ts). */
+export function useAsWorkbench(context: ProcessContext): void {
+  workbenches.add(context);
+}
+
+type Rule<P> = (s: Scenario, w: World, event: ProcessEvent, params: P) => void;
+
+/** Run a rule on this command's draft of the world. */
+const update = <P = undefined>(fn: Rule<P>) =>
+  enqueueActions<ProcessContext, ProcessEvent, P, ProcessEvent, never, never, never, never, never>(({ context, event, enqueue }, params) => {
+    if (workbenches.has(context)) {
+      const w = (context.w = draft(context.w));
+      fn(context.s, w, event, params);
+      return;
+    }
+    enqueue.assign(({ context: c }) => {
+      const w = draft(c.w);
+      fn(c.s, w, event, params);
+      return { w };
+    });
   });
 
 const enterPhase = (phase: ProcessPhase) =>
@@ -124,18 +146,13 @@ const processSetup = setup({
     }),
     closeTurn: update((s, w) => closeTurn(s, w)),
     advanceTurn: update((s, w) => advanceTurn(s, w)),
-    setTalkFormat: assign(({ context }, params: { to: World['talkFormat'] }) => {
-      const w = draft(context.w);
+    setTalkFormat: update<{ to: World['talkFormat'] }>((_s, w, _e, params) => {
       // Falling back to shuttle diplomacy is news the trainee must see.
       if (params.to === 'pendular') addLog(w, { turn: w.turn, kind: 'event', source: 'party', effect: { kind: 'news' }, result: { key: 'event.format.pendular' }, changes: [] });
       w.talkFormat = params.to;
-      return { w };
     }),
-    setVisibility: assign(({ context }, params: { to: World['visibility'] }) => {
-      if (context.w.visibility === params.to) return {};
-      const w = draft(context.w);
+    setVisibility: update<{ to: World['visibility'] }>((_s, w, _e, params) => {
       w.visibility = params.to;
-      return { w };
     }),
     enterExploratory: enterPhase('exploratory'),
     enterAgenda: enterPhase('agenda'),

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Scenario } from '../scenario/schema';
 import type { Command, Msg } from './types';
-import { replay, stateHash, type Game } from './game';
+import { replay, stateHash, worldOf, type Game } from './game';
 
 export const SAVE_VERSION = 1;
 
@@ -23,7 +23,7 @@ const saveSchema = z.object({
 export type Save = z.infer<typeof saveSchema>;
 
 export function toSave(g: Game): Save {
-  const w = g.snapshot.context.w;
+  const w = worldOf(g);
   return {
     saveVersion: SAVE_VERSION,
     scenario: { id: g.scenario.id, version: g.scenario.version },

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyCommand, isOver, regions, stateHash, viewFor, whyRefused } from '../../src/sim';
-import type { Command, InjectDef } from '../../src/sim/types';
+import type { Command, InjectDef, MediatorCommand } from '../../src/sim/types';
 import { as, calmMini, endTurns, expectRefused, inject, newGame, nudge, party, run, toAgenda, toAgreements, toMonitoring, toNegotiation, GOOD_PACKAGE, w } from '../fixtures/engine';
 
 const s = calmMini();
@@ -328,5 +328,25 @@ describe('state hash', () => {
     expect(stateHash(g1)).not.toBe(stateHash(g0));
     expect(stateHash(newGame(s))).toBe(stateHash(g0));
     expect(stateHash(newGame(s, { seed: 2 }))).not.toBe(stateHash(g0));
+  });
+});
+
+describe('games are values: later commands never change an earlier game', () => {
+  it('an older game keeps its world and state after its successor moves on, and branches from it replay the same', () => {
+    const [first, second] = s.parties.map((p) => p.id) as [string, string];
+    const g0 = newGame(s);
+    const hash0 = stateHash(g0);
+    const g1 = run(g0, { type: 'caucus', party: first });
+    const hash1 = stateHash(g1);
+    const later: MediatorCommand[] = [{ type: 'endTurn' }, { type: 'caucus', party: second }, { type: 'endTurn' }];
+    // The live actor moves on with g1's successors...
+    const g = run(g1, ...later);
+    expect(w(g).turn).toBeGreaterThan(w(g1).turn);
+    // ...and neither g0 nor g1 saw any of it.
+    expect(stateHash(g0)).toBe(hash0);
+    expect(stateHash(g1)).toBe(hash1);
+    // A branch from g1 (a fresh actor from g1's snapshot and world) ends where the first path did.
+    expect(stateHash(run(g1, ...later))).toBe(stateHash(g));
+    expect(stateHash(g1)).toBe(hash1);
   });
 });
