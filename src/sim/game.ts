@@ -7,7 +7,7 @@ import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Scenario } from '../scenario/schema';
 import type { Command, GameOptions, LogEntry, MediatorCommand, Msg, SeatCommand, World } from './types';
 import { processMachine, useAsWorkbench, type ProcessContext, type ProcessEvent, type WorldEventType } from './machine';
-import { asOneChange, createWorld, DEFAULT_OPTIONS } from './world';
+import { asOneChange, createWorld, DEFAULT_OPTIONS, draftList } from './world';
 import { roleRefusal, parseRole } from './roles';
 import { whyIllegal } from './rules/moves';
 import { whyIllegalSeat } from './rules/seats';
@@ -32,11 +32,13 @@ type ProcessActor = Actor<typeof processMachine>;
  * XState's pure `transition()` builds a fresh actor per event (hundreds of µs), so each game keeps a
  * live actor. The actor only serves the newest Game made from it: applying a command to an older
  * Game forks a new actor from that Game's snapshot and world, so branching stays correct.
+ * Actors are filed under the game's command list: linear play (one copy-on-write scope) appends to
+ * one list, so the actor is filed once per run, not once per command (a costly WeakMap entry each).
  */
-const actors = new WeakMap<Game, ProcessActor>();
+const actors = new WeakMap<readonly Command[], ProcessActor>();
 
 function actorFor(g: Game): ProcessActor {
-  const live = actors.get(g);
+  const live = actors.get(g.commands);
   if (live && live.getSnapshot() === g.snapshot && live.getSnapshot().context.w === g.world) return live;
   const context: ProcessContext = { s: g.scenario, w: g.world };
   const snapshot = { ...g.snapshot, context } as ProcessSnapshot;
@@ -64,7 +66,7 @@ export function createGame(scenario: Scenario, options: Partial<GameOptions> = {
   const actor = started(createActor(processMachine, { input: { s: scenario, w: createWorld(scenario, opts) } }));
   const snapshot = actor.getSnapshot();
   const game: Game = { scenario, snapshot, world: snapshot.context.w, commands: [], events: 0 };
-  actors.set(game, actor);
+  actors.set(game.commands, actor);
   return game;
 }
 
@@ -93,6 +95,7 @@ export function applyCommand(g: Game, cmd: Command): ApplyResult {
   const before = worldOf(g).log.length;
   const actor = actorFor(g);
   let sent = 0;
+  let commands: Command[] = [];
   asOneChange(() => {
     actor.send(cmd as ProcessEvent);
     sent = 1 + drainPending(actor);
@@ -101,10 +104,13 @@ export function applyCommand(g: Game, cmd: Command): ApplyResult {
       actor.send({ type: 'turn.advance' });
       sent += 2;
     }
+    // Like the world: a copy for a new game, unless this scope already owns the list.
+    commands = draftList(g.commands);
+    commands.push(cmd);
   });
   const snapshot = actor.getSnapshot();
-  const next: Game = { scenario: g.scenario, snapshot, world: snapshot.context.w, commands: [...g.commands, cmd], events: g.events + sent };
-  actors.set(next, actor);
+  const next: Game = { scenario: g.scenario, snapshot, world: snapshot.context.w, commands, events: g.events + sent };
+  actors.set(commands, actor);
   return { ok: true, game: next, entries: worldOf(next).log.slice(before) };
 }
 

@@ -24,6 +24,12 @@ export function roleExists(s: Scenario, role: Role): boolean {
   return s.externals.some((e) => e.id === r.id);
 }
 
+/** A human holds this seat. Bot games have no human seats: then the role name is not even built. */
+export function isHumanSeat(w: World, kind: 'party' | 'faction' | 'external', id: string): boolean {
+  const humans = w.options.humanRoles;
+  return humans.length > 0 && humans.includes(`${kind}:${id}`);
+}
+
 const SEAT_COMMANDS: Record<string, SeatCommand['type'][]> = {
   party: ['respond', 'gesture', 'walkOut', 'returnToTable'],
   faction: ['spoilerAction'],

@@ -106,7 +106,7 @@ export function draft(w: World): World {
  * after it change that copy, instead of each statechart action copying again. Worlds from earlier
  * commands are never owned, so they never change.
  */
-let owned: WeakSet<World> | null = null;
+let owned: WeakSet<object> | null = null;
 export function asOneChange<T>(fn: () => T): T {
   // Nested scopes share the outer one: a whole bot game played inside one scope copies the world
   // once, since nothing holds on to its intermediate states (see bots/play.ts).
@@ -118,6 +118,17 @@ export function asOneChange<T>(fn: () => T): T {
   } finally {
     owned = outer;
   }
+}
+
+/**
+ * A list to append to under the same discipline as `draft`: copied once per scope, then changed in
+ * place. A game's command list grows by one per command; copying it every time was O(n²) per game.
+ */
+export function draftList<T>(list: readonly T[]): T[] {
+  if (owned?.has(list)) return list as T[];
+  const copy = list.slice();
+  owned?.add(copy);
+  return copy;
 }
 
 function copyWorld(w: World): World {

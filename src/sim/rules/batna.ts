@@ -14,11 +14,15 @@ export function batnaOf(s: Scenario, w: World, partyId: string): number {
   const p = w.parties[partyId];
   if (!def || !p) return 50;
   let support = 0;
-  for (const e of Object.values(w.externals)) support += (e.support[partyId] ?? 0) * SUPPORT_WEIGHT;
+  for (const id in w.externals) support += (w.externals[id]!.support[partyId] ?? 0) * SUPPORT_WEIGHT;
   return clamp(def.domesticStrength + support + p.shock);
 }
 
 /** Recompute every party's BATNA after outside support or shocks changed. */
 export function refreshBatnas(s: Scenario, w: World): void {
-  for (const p of Object.values(w.parties)) p.batna = Math.round(batnaOf(s, w, p.id) * 10) / 10;
+  // Runs after every move: plain key loops, no arrays of values.
+  for (const id in w.parties) {
+    const p = w.parties[id]!;
+    p.batna = Math.round(batnaOf(s, w, p.id) * 10) / 10;
+  }
 }

@@ -88,8 +88,12 @@ export function criteriaMet(s: Scenario, w: World, phase: ProcessPhase = w.phase
   }
 }
 
+/** The lowest trust any party has in another. A guard asks it on every event while talks are direct. */
 export const mutualTrust = (w: World): number => {
   let m = 100;
-  for (const p of Object.values(w.parties)) for (const v of Object.values(p.trustIn)) m = Math.min(m, v);
+  for (const id in w.parties) {
+    const trustIn = w.parties[id]!.trustIn;
+    for (const other in trustIn) m = Math.min(m, trustIn[other]!);
+  }
   return m;
 };

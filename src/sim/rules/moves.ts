@@ -32,7 +32,15 @@ export const MOVE_COST: Record<MediatorCommand['type'], number> = {
   endTurn: 0,
 };
 
-const ACTIVE = ['exploratory', 'agenda', 'negotiation', 'agreements', 'monitoring'];
+// Built once: bots ask whyIllegal for every candidate move, so it should allocate only its answer.
+const ACTIVE = new Set(['exploratory', 'agenda', 'negotiation', 'agreements', 'monitoring']);
+const REFRAME_PHASES = new Set(['exploratory', 'agenda', 'negotiation', 'suspended']);
+const COMMISSION_PHASES = new Set(['agenda', 'negotiation']);
+const VERIFICATION_PHASES = new Set(['negotiation', 'agreements', 'monitoring']);
+const CBMS = new Set(['prisonerRelease', 'releaseForeigners', 'humanitarianChannel', 'ceasefire']);
+const ASKS = new Set(['backing', 'incentive', 'restraint', 'guarantee']);
+const APPROACHES = new Set(['induce', 'socialize', 'coerce', 'isolate']);
+const TONES = new Set(['sober', 'optimistic', 'critical']);
 const refuse = (key: string, params?: Msg['params']): Msg => (params ? { key: `refuse.${key}`, params } : { key: `refuse.${key}` });
 
 /** A venue is open if it is the current one, was offered by an event, or no event is needed to offer it. */
@@ -50,17 +58,14 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
   if (cost > w.ap) return refuse('ap', { need: cost, have: w.ap });
   const phase = w.phase;
   const suspended = phase === 'suspended';
-  const inPhase = (...phases: string[]) => phases.includes(phase);
-  // Own keys only: a target named "constructor" or "__proto__" must not find Object's members.
-  const party = (id: string) => (has(w.parties, id) ? w.parties[id] : undefined);
-  const issueKnown = (id: string) => has(w.issues, id);
+  // Own keys only (`has`): a target named "constructor" or "__proto__" must not find Object's members.
   switch (cmd.type) {
     case 'endTurn':
       return null;
     case 'readBriefing':
       return w.knowledge.briefing ? refuse('alreadyDone') : null;
     case 'caucus':
-      return party(cmd.party) ? null : refuse('unknownParty', { id: cmd.party });
+      return has(w.parties, cmd.party) ? null : refuse('unknownParty', { id: cmd.party });
     case 'jointSession':
       if (suspended) return refuse('suspended');
       if (phase === 'exploratory') return refuse('jointSession.exploratory');
@@ -69,7 +74,7 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
       if (suspended) return refuse('suspended');
       if (phase !== 'agenda') return refuse('phase', { move: cmd.type, phases: 'agenda' });
       if (!Array.isArray(cmd.issues) || cmd.issues.length === 0) return refuse('agenda.empty');
-      const bad = cmd.issues.find((i) => !issueKnown(i));
+      const bad = cmd.issues.find((i) => !has(w.issues, i));
       if (bad) return refuse('unknownIssue', { id: bad });
       if (new Set(cmd.issues).size !== cmd.issues.length) return refuse('agenda.duplicate');
       return null;
@@ -77,7 +82,7 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
     case 'proposeFormula':
       if (suspended) return refuse('suspended');
       if (phase !== 'negotiation') return refuse('phase', { move: cmd.type, phases: 'negotiation' });
-      if (!issueKnown(cmd.issue)) return refuse('unknownIssue', { id: cmd.issue });
+      if (!has(w.issues, cmd.issue)) return refuse('unknownIssue', { id: cmd.issue });
       if (!w.agenda?.includes(cmd.issue)) return refuse('notOnAgenda', { id: cmd.issue });
       if (!Number.isFinite(cmd.value) || cmd.value < 0 || cmd.value > 100) return refuse('value');
       return null;
@@ -87,45 +92,42 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
       const entries = Object.entries(cmd.terms ?? {});
       if (entries.length < 2) return refuse('package.small');
       for (const [i, v] of entries) {
-        if (!issueKnown(i)) return refuse('unknownIssue', { id: i });
+        if (!has(w.issues, i)) return refuse('unknownIssue', { id: i });
         if (!w.agenda?.includes(i)) return refuse('notOnAgenda', { id: i });
         if (!Number.isFinite(v) || v < 0 || v > 100) return refuse('value');
       }
       return null;
     }
     case 'reframe':
-      if (!issueKnown(cmd.issue)) return refuse('unknownIssue', { id: cmd.issue });
-      if (!inPhase('exploratory', 'agenda', 'negotiation', 'suspended')) return refuse('phase', { move: cmd.type, phases: 'exploratory,agenda,negotiation' });
+      if (!has(w.issues, cmd.issue)) return refuse('unknownIssue', { id: cmd.issue });
+      if (!REFRAME_PHASES.has(phase)) return refuse('phase', { move: cmd.type, phases: 'exploratory,agenda,negotiation' });
       return w.issues[cmd.issue]!.reframed ? refuse('alreadyDone') : null;
     case 'requestCbm':
-      if (!party(cmd.party)) return refuse('unknownParty', { id: cmd.party });
-      if (party(cmd.party)!.seat === 'walkedOut') return refuse('walkedOut', { id: cmd.party });
-      if (!['prisonerRelease', 'releaseForeigners', 'humanitarianChannel', 'ceasefire'].includes(cmd.cbm)) return refuse('cbm');
+      if (!has(w.parties, cmd.party)) return refuse('unknownParty', { id: cmd.party });
+      if (w.parties[cmd.party]!.seat === 'walkedOut') return refuse('walkedOut', { id: cmd.party });
+      if (!CBMS.has(cmd.cbm)) return refuse('cbm');
       return null;
     case 'engageExternal':
       if (!has(w.externals, cmd.actor)) return refuse('unknownActor', { id: cmd.actor });
-      if (!['backing', 'incentive', 'restraint', 'guarantee'].includes(cmd.ask)) return refuse('ask');
+      if (!ASKS.has(cmd.ask)) return refuse('ask');
       return null;
     case 'engageSpoiler':
       if (!has(w.factions, cmd.faction)) return refuse('unknownFaction', { id: cmd.faction });
-      if (!['induce', 'socialize', 'coerce', 'isolate'].includes(cmd.approach)) return refuse('approach');
+      if (!APPROACHES.has(cmd.approach)) return refuse('approach');
       return null;
     case 'publicStatement':
-      if (!['sober', 'optimistic', 'critical'].includes(cmd.tone)) return refuse('tone');
-      if (cmd.tone === 'critical' && (!cmd.party || !party(cmd.party))) return refuse('statement.target');
+      if (!TONES.has(cmd.tone)) return refuse('tone');
+      if (cmd.tone === 'critical' && (!cmd.party || !has(w.parties, cmd.party))) return refuse('statement.target');
       return null;
     case 'consultExperts':
       if (has(w.factions, cmd.subject)) return w.knowledge.spoilerTypes[cmd.subject] ? refuse('alreadyKnown') : null;
-      if (issueKnown(cmd.subject)) {
-        const all = Object.keys(w.parties).every((p) => w.knowledge.interests[p]?.[cmd.subject]?.ideal !== undefined);
-        return all ? refuse('alreadyKnown') : null;
-      }
+      if (has(w.issues, cmd.subject)) return idealsKnown(w, cmd.subject) ? refuse('alreadyKnown') : null;
       return refuse('unknownSubject', { id: cmd.subject });
     case 'studyHistory':
       return w.knowledge.history ? refuse('alreadyDone') : null;
     case 'technicalCommission':
-      if (!issueKnown(cmd.issue)) return refuse('unknownIssue', { id: cmd.issue });
-      if (!inPhase('agenda', 'negotiation')) return refuse('phase', { move: cmd.type, phases: 'agenda,negotiation' });
+      if (!has(w.issues, cmd.issue)) return refuse('unknownIssue', { id: cmd.issue });
+      if (!COMMISSION_PHASES.has(phase)) return refuse('phase', { move: cmd.type, phases: 'agenda,negotiation' });
       return w.issues[cmd.issue]!.commission ? refuse('alreadyDone') : null;
     case 'changeVenue': {
       const v = s.venues.find((x) => x.id === cmd.venue);
@@ -135,23 +137,36 @@ export function whyIllegal(s: Scenario, w: World, cmd: MediatorCommand): Msg | n
       return null;
     }
     case 'designVerification':
-      if (!inPhase('negotiation', 'agreements', 'monitoring')) return refuse('phase', { move: cmd.type, phases: 'negotiation,agreements,monitoring' });
+      if (!VERIFICATION_PHASES.has(phase)) return refuse('phase', { move: cmd.type, phases: 'negotiation,agreements,monitoring' });
       return w.verification >= 100 ? refuse('alreadyDone') : null;
     case 'proposeNextPhase':
       if (suspended) return refuse('suspended');
       if (phase === 'monitoring') return refuse('nextPhase.monitoring');
-      if (!ACTIVE.includes(phase)) return refuse('over');
+      if (!ACTIVE.has(phase)) return refuse('over');
       return null;
   }
+}
+
+/** The mediator knows every party's ideal point on this issue. */
+function idealsKnown(w: World, issue: string): boolean {
+  for (const p in w.parties) if (w.knowledge.interests[p]?.[issue]?.ideal === undefined) return false;
+  return true;
 }
 
 /** Reveal the party's weightiest issue the mediator does not yet understand. */
 function revealInterest(s: Scenario, w: World, partyId: string): string | null {
   const known = w.knowledge.interests[partyId]!;
-  const candidates = s.issues
-    .filter((i) => known[i.id]?.ideal === undefined || known[i.id]?.weight === undefined)
-    .sort((a, b) => (b.positions[partyId]?.weight ?? 0) - (a.positions[partyId]?.weight ?? 0));
-  const pick = candidates[0];
+  // The first of the weightiest not fully known (what a stable sort by weight would put first).
+  let pick: Scenario['issues'][number] | undefined;
+  let best = 0;
+  for (const i of s.issues) {
+    if (known[i.id]?.ideal !== undefined && known[i.id]?.weight !== undefined) continue;
+    const weight = i.positions[partyId]?.weight ?? 0;
+    if (!pick || weight > best) {
+      pick = i;
+      best = weight;
+    }
+  }
   if (!pick) return null;
   const pos = pick.positions[partyId]!;
   known[pick.id] = { ...known[pick.id], ideal: pos.ideal, weight: pos.weight };
@@ -196,7 +211,8 @@ export function applyMove(s: Scenario, w: World, cmd: MediatorCommand, roll: () 
         result = { key: 'move.caucus.shuttle', params: { party: p.id } };
         break;
       }
-      const maxOther = Math.max(0, ...otherIds(parties, p.id).map((o) => w.parties[o]!.attention));
+      let maxOther = 0;
+      for (const o of parties) if (o !== p.id) maxOther = Math.max(maxOther, w.parties[o]!.attention);
       // Courting one side far more than the other reads as partiality, and buys less.
       shiftMeter(w, p.id, 'trustInMediator', p.attention > maxOther + 3 ? 1 : 4, changes);
       shiftMeter(w, p.id, 'commitment', w.phase === 'exploratory' ? 5 : 3, changes);

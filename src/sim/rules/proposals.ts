@@ -8,8 +8,9 @@ import type { Change, Msg, Proposal, ProposalKind, World } from '../types';
 import { acceptanceScore, ACCEPT_THRESHOLD, brokenRedLines } from './utility';
 import { applyEffect } from './effects';
 import { addLog, shiftMeter, shiftTrust } from '../world';
+import { isHumanSeat } from '../roles';
 
-export const isHumanParty = (w: World, partyId: string): boolean => w.options.humanRoles.includes(`party:${partyId}`);
+export const isHumanParty = (w: World, partyId: string): boolean => isHumanSeat(w, 'party', partyId);
 
 const issueName = (s: Scenario, id: string) => s.issues.find((i) => i.id === id)?.name ?? id;
 

@@ -5,12 +5,13 @@
  * returns, compliance); `advanceTurn` records the turn and opens the next.
  */
 import type { Condition, Effect, InjectDef, Scenario, SpoilerAction } from '../../scenario/schema';
-import type { Change, Difficulty, PlannedEvent, World } from '../types';
+import type { Change, Difficulty, LogEntry, PlannedEvent, World } from '../types';
 import { Dice } from '../rng';
 import { addLog, shiftMeter } from '../world';
 import { applyEffect, walkOut } from './effects';
 import { isFinal, phaseIndex, progress } from './progress';
 import { isHumanParty } from './proposals';
+import { isHumanSeat } from '../roles';
 
 export const DIFFICULTY_ODDS: Record<Difficulty, number> = { easy: 0.6, standard: 1, hard: 1.4 };
 export const SPOILER_BASE = { none: 0, limited: 0.03, greedy: 0.06, total: 0.1 } as const;
@@ -36,13 +37,17 @@ export function conditionHolds(s: Scenario, w: World, c: Condition | undefined):
     if (c.partyMeter.below !== undefined && !(v < c.partyMeter.below)) return false;
     if (c.partyMeter.above !== undefined && !(v > c.partyMeter.above)) return false;
   }
-  if (c.notEngaged) {
-    const engaged = w.log.some(
-      (e) => e.kind === 'move' && (('actor' in e.command && e.command.actor === c.notEngaged) || ('faction' in e.command && e.command.faction === c.notEngaged)),
-    );
-    if (engaged) return false;
-  }
+  if (c.notEngaged && engagedWith(w, c.notEngaged)) return false;
   return true;
+}
+
+/** Has any move so far engaged this outside power or faction? (Asked each turn: a plain loop.) */
+function engagedWith(w: World, id: string): boolean {
+  for (const e of w.log) {
+    if (e.kind !== 'move') continue;
+    if (('actor' in e.command && e.command.actor === id) || ('faction' in e.command && e.command.faction === id)) return true;
+  }
+  return false;
 }
 
 /**
@@ -52,16 +57,26 @@ export function conditionHolds(s: Scenario, w: World, c: Condition | undefined):
 export function responded(w: World, inj: InjectDef): boolean {
   const exp = inj.expectedResponse;
   if (!exp) return true;
-  let i = w.log.findIndex((e) => e.kind === 'event' && e.id === inj.id && (e.source === 'inject' || e.source === 'instructor'));
-  if (i < 0) return false;
-  for (i++; i < w.log.length; i++) {
-    const e = w.log[i]!;
+  // Asked every turn for each awaited inject: plain loops over the log, nothing allocated.
+  const log = w.log;
+  let i = 0;
+  while (i < log.length && !isInjectNews(log[i]!, inj.id)) i++;
+  if (i === log.length) return false;
+  for (i++; i < log.length; i++) {
+    const e = log[i]!;
     if (e.kind !== 'move' || e.command.type !== exp.move) continue;
-    if (!exp.target) return true;
-    const c = e.command as unknown as Record<string, unknown>;
-    if ([c.party, c.actor, c.faction, c.issue, c.subject, c.venue].includes(exp.target) || (Array.isArray(c.issues) && c.issues.includes(exp.target))) return true;
+    if (!exp.target || names(e.command, exp.target)) return true;
   }
   return false;
+}
+
+const isInjectNews = (e: LogEntry, id: string): boolean => e.kind === 'event' && e.id === id && (e.source === 'inject' || e.source === 'instructor');
+
+/** Does the command name this target (as party, actor, faction, issue, subject, venue or agenda item)? */
+function names(command: object, target: string): boolean {
+  const c = command as Record<string, unknown>;
+  if (c.party === target || c.actor === target || c.faction === target || c.issue === target || c.subject === target || c.venue === target) return true;
+  return Array.isArray(c.issues) && c.issues.includes(target);
 }
 
 const injectEvent = (inj: { id: string; synopsis: string; effect: Effect }, source: PlannedEvent['source']): PlannedEvent => ({
@@ -99,7 +114,8 @@ export function planTurnEnd(s: Scenario, w: World): PlannedEvent[] {
     planned.push(...expandPlanned(injectEvent(inj, 'inject')));
   }
   // 2. Expected responses that did not come: their contingencies fire.
-  for (const [id, deadline] of Object.entries(w.awaiting)) {
+  for (const id in w.awaiting) {
+    const deadline = w.awaiting[id]!;
     const inj = s.injects.find((i) => i.id === id);
     if (!inj) continue;
     if (responded(w, inj)) {
@@ -124,7 +140,7 @@ export function planTurnEnd(s: Scenario, w: World): PlannedEvent[] {
   const prog = progress(w);
   const signing = w.phase === 'agreements';
   for (const f of Object.values(w.factions)) {
-    if (f.spoiler === 'none' || w.options.humanRoles.includes(`faction:${f.id}`)) continue;
+    if (f.spoiler === 'none' || isHumanSeat(w, 'faction', f.id)) continue;
     let p = SPOILER_BASE[f.spoiler] * (1 + 1.5 * prog) * (f.included ? 0.8 : 1.5) * (1.4 - f.satisfaction / 100) * odds;
     if (f.managed) p *= 0.25;
     else if (signing && f.spoiler !== 'limited') p *= 2;
@@ -159,7 +175,8 @@ export function closeTurn(s: Scenario, w: World): void {
       }
     }
   } else if (phaseIndex(w.phase) >= 0) {
-    const maxAttention = Math.max(...ids.map((id) => w.parties[id]!.attention));
+    let maxAttention = -Infinity;
+    for (const id of ids) maxAttention = Math.max(maxAttention, w.parties[id]!.attention);
     for (const id of ids) {
       const p = w.parties[id]!;
       const changes: Change[] = [];
@@ -168,8 +185,8 @@ export function closeTurn(s: Scenario, w: World): void {
       // A party the mediator neglects doubts the mediator's impartiality.
       if (p.attention < maxAttention - 3) shiftMeter(w, id, 'trustInMediator', -2, changes);
       if (isHumanParty(w, id)) continue;
-      const others = ids.filter((o) => o !== id);
-      const minTrust = Math.min(100, ...others.map((o) => p.trustIn[o]!));
+      let minTrust = 100;
+      for (const o of ids) if (o !== id) minTrust = Math.min(minTrust, p.trustIn[o]!);
       const sincereGesture = p.intent === 'sincere' && p.commitment >= 60 && minTrust >= 30 && dice.chance(0.12);
       // A stalling party releases a few prisoners when pressed: appearances for the outside world.
       const showGesture = p.intent === 'stalling' && p.commitment < 45 && dice.chance(0.1);
