@@ -1,7 +1,7 @@
 /**
- * The engine's front door: a game is a scenario, a statechart snapshot and the commands that made
- * it. `applyCommand` checks the sender's role and the move's legality, then runs the statechart
- * purely (XState's `transition`), then lets the world answer any events the command set off.
+ * The engine's front door: a game is a scenario, a statechart snapshot, the world it reached and
+ * the commands that made it. `applyCommand` checks the sender's role and the move's legality, sends
+ * the command to the game's statechart actor, then lets the world answer any events it set off.
  */
 import { createActor, type Actor, type SnapshotFrom } from 'xstate';
 import type { Scenario } from '../scenario/schema';

@@ -10,9 +10,10 @@
  *
  * A live actor's context is its workbench: actions draft the world in place (see `draft` in
  * world.ts) instead of going through `assign`, because every `assign` makes XState rebuild the
- * whole snapshot and that was a tenth of a game's cost. Immutability lives one level up: each Game
- * keeps the World its command produced (game.ts), and a draft never touches a World an earlier Game
- * holds. Contexts not made by `workbench` (xstate/graph's pure traversal) still go through `assign`.
+ * whole snapshot, a large share of a game's cost. Immutability lives one level up: each Game keeps
+ * the World its command produced (game.ts), and a draft never touches a World an earlier Game
+ * holds. Contexts not registered by `useAsWorkbench` (xstate/graph's pure traversal in the model
+ * test) still go through `assign`.
  */
 import { enqueueActions, setup } from 'xstate';
 import type { EffectKind, Scenario } from '../scenario/schema';
