@@ -19,7 +19,10 @@ export interface Game {
   readonly scenario: Scenario;
   /** The statechart's modes. Its context is the live actor's workbench: read the world with worldOf. */
   readonly snapshot: ProcessSnapshot;
-  /** The world this game reached; never changed by later commands (see draft in world.ts). */
+  /**
+   * The world this game reached. Later commands never change it, except inside one `asOneChange`
+   * scope (linear bot play, which keeps no earlier games): there world and command list grow in place.
+   */
   readonly world: World;
   /** Every accepted command, in order: with the seed, this is the save. */
   readonly commands: readonly Command[];

@@ -21,10 +21,6 @@ export { bestKnownFormula } from './readings';
 export type PolicyId = 'random' | 'greedy' | 'by-the-book';
 export const POLICIES: PolicyId[] = ['random', 'greedy', 'by-the-book'];
 
-export interface BotState {
-  rng: number[];
-}
-
 export type Policy = (g: Game, view: View, dice: Dice) => MediatorCommand;
 
 /** Any legal move: a move type at random, then a legal target for it (cheaper than listing all). */

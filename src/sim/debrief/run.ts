@@ -70,9 +70,6 @@ export interface Run {
 }
 
 export const MAIN_PHASES: readonly PhaseId[] = PHASES;
-/** Phases in which the mediator is still working toward an agreement. */
-export const ACTIVE_PHASES: readonly ProcessPhase[] = ['exploratory', 'agenda', 'negotiation', 'agreements', 'monitoring'];
-
 /** Rank along the five phases; concluded is past monitoring; suspended/collapsed are off the road (-1). */
 export function phaseRank(p: ProcessPhase): number {
   if (p === 'concluded') return MAIN_PHASES.length;

@@ -191,6 +191,22 @@ export function rightApproach(type: string, approach: string): boolean {
 /** The chance an outside power agrees to hold back its next shock. */
 export const restraintChance = (disposition: number): number => clamp((disposition + 60) / 160, 0, 1);
 
+/**
+ * Reframing and technical commissions move every party's public position part of the way to its
+ * real interest, and show the mediator how much the issue weighs for each (a commission also
+ * finds each red line).
+ */
+function towardInterests(s: Scenario, w: World, issue: string, share: number, redLines: boolean): void {
+  const st = w.issues[issue]!;
+  const def = s.issues.find((i) => i.id === issue)!;
+  for (const pid of Object.keys(w.parties)) {
+    const pos = def.positions[pid]!;
+    st.publicPos[pid] = Math.round(st.publicPos[pid]! + (pos.ideal - st.publicPos[pid]!) * share);
+    const known = w.knowledge.interests[pid]!;
+    known[issue] = redLines ? { ...known[issue], weight: pos.weight, reservation: pos.reservation } : { ...known[issue], weight: pos.weight };
+  }
+}
+
 /** Apply a legal mediator move (other than those a statechart region handles) to a draft. */
 export function applyMove(s: Scenario, w: World, cmd: MediatorCommand, roll: () => number): { result: Msg; changes: Change[]; cost: number } {
   const changes: Change[] = [];
@@ -240,14 +256,8 @@ export function applyMove(s: Scenario, w: World, cmd: MediatorCommand, roll: () 
       break;
     }
     case 'reframe': {
-      const st = w.issues[cmd.issue]!;
-      st.reframed = true;
-      const def = s.issues.find((i) => i.id === cmd.issue)!;
-      for (const pid of parties) {
-        const pos = def.positions[pid]!;
-        st.publicPos[pid] = Math.round(st.publicPos[pid]! + (pos.ideal - st.publicPos[pid]!) * 0.25);
-        w.knowledge.interests[pid]![cmd.issue] = { ...w.knowledge.interests[pid]![cmd.issue], weight: pos.weight };
-      }
+      w.issues[cmd.issue]!.reframed = true;
+      towardInterests(s, w, cmd.issue, 0.25, false);
       break;
     }
     case 'requestCbm': {
@@ -321,14 +331,8 @@ export function applyMove(s: Scenario, w: World, cmd: MediatorCommand, roll: () 
       for (const pid of parties) shiftMeter(w, pid, 'trustInMediator', 2, changes);
       break;
     case 'technicalCommission': {
-      const st = w.issues[cmd.issue]!;
-      st.commission = true;
-      const def = s.issues.find((i) => i.id === cmd.issue)!;
-      for (const pid of parties) {
-        const pos = def.positions[pid]!;
-        st.publicPos[pid] = Math.round(st.publicPos[pid]! + (pos.ideal - st.publicPos[pid]!) * 0.4);
-        w.knowledge.interests[pid]![cmd.issue] = { ...w.knowledge.interests[pid]![cmd.issue], weight: pos.weight, reservation: pos.reservation };
-      }
+      w.issues[cmd.issue]!.commission = true;
+      towardInterests(s, w, cmd.issue, 0.4, true);
       break;
     }
     case 'changeVenue':
