@@ -1,0 +1,177 @@
+/**
+ * The classroom protocol: what a client may send (checked with zod at the door) and what the server
+ * sends back. Shared by the server, its tests, the load test and (later) the student screens.
+ *
+ * A client never names its own role: the room binds it when the seat is taken (a signed seat token)
+ * and adds it to every command. Messages travel as Colyseus messages: `room.send(type, payload)`.
+ */
+import { z } from 'zod';
+import type { LogEntry, Msg, Role, View } from '../sim/index';
+
+/** Largest message a client may send (bytes on the wire; the WebSocket closes on bigger frames). */
+export const MAX_MESSAGE_BYTES = 16 * 1024;
+/** Longest chat line. */
+export const MAX_CHAT_CHARS = 1000;
+/** Longest display name. */
+export const MAX_NAME_CHARS = 40;
+/** Longest edited inject text (the engine's own cap on a synopsis is 600 characters). */
+export const MAX_SYNOPSIS_CHARS = 600;
+/** Largest uploaded pack (characters). */
+export const MAX_UPLOAD_CHARS = 1_000_000;
+
+const roleText = z.string().max(80).regex(/^(mediator|observer|(party|faction|external):[a-z][a-z0-9_-]*)$/, 'a seat');
+/** Client-chosen correlation id, echoed in the answer. */
+const ref = z.union([z.string().max(40), z.number().int().safe()]).optional();
+/** Visible text: trimmed, not empty, no control characters except newlines and tabs. */
+const visibleText = (max: number) =>
+  z
+    .string()
+    .max(max * 2)
+    .transform((s) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, '').trim())
+    .pipe(z.string().min(1).max(max));
+
+/** Options a client passes when joining a room (the join code is the room id). */
+export const joinOptionsSchema = z.strictObject({
+  name: visibleText(MAX_NAME_CHARS).optional(),
+  /** The seat asked for: a scenario role (mediator, party:<id>, faction:<id>, external:<id>, observer). */
+  seat: roleText.optional(),
+  /** A seat token from an earlier join: gets the same seat back. */
+  seatToken: z.string().max(2000).optional(),
+  /** The instructor's secret token. */
+  instructorToken: z.string().max(200).optional(),
+});
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+/** A command body as a client sends it: the engine parses the fields; `role` is never accepted. */
+const commandBody = z
+  .record(z.string().max(40), z.unknown())
+  .refine((c) => typeof c.type === 'string' && c.type.length > 0 && c.type.length <= 40, { message: 'a command needs a type' })
+  .refine((c) => !('role' in c), { message: 'the role is bound to the seat' });
+
+export const channelKind = z.enum(['public', 'delegation', 'caucus']);
+export type ChannelKind = z.infer<typeof channelKind>;
+
+/** Every message a client may send; `type` is the Colyseus message type. */
+export const clientMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('command'), command: commandBody, ref }),
+  z.strictObject({ type: z.literal('say'), channel: channelKind, party: z.string().max(48).optional(), text: visibleText(MAX_CHAT_CHARS), ref }),
+  z.strictObject({ type: z.literal('sync'), ref }),
+  // Instructor only:
+  z.strictObject({ type: z.literal('start'), ref }),
+  z.strictObject({ type: z.literal('fire'), inject: z.string().max(64), synopsis: visibleText(MAX_SYNOPSIS_CHARS).optional(), ref }),
+  z.strictObject({ type: z.literal('adhoc'), effect: z.record(z.string().max(40), z.unknown()), synopsis: visibleText(MAX_SYNOPSIS_CHARS), ref }),
+  z.strictObject({ type: z.literal('pause'), ref }),
+  z.strictObject({ type: z.literal('resume'), ref }),
+  z.strictObject({ type: z.literal('clock'), seconds: z.number().int().min(10).max(24 * 3600).nullable(), ref }),
+  z.strictObject({ type: z.literal('reassign'), holder: z.string().max(40), seat: roleText.nullable(), ref }),
+  z.strictObject({ type: z.literal('end'), ref }),
+]);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+export type ClientMessageType = ClientMessage['type'];
+export const INSTRUCTOR_MESSAGES: ReadonlySet<string> = new Set(['start', 'fire', 'adhoc', 'pause', 'resume', 'clock', 'reassign', 'end']);
+
+// ---- What the server sends ----
+
+export type ExerciseStatus = 'lobby' | 'running' | 'ended';
+
+export interface SeatInfo {
+  role: Role;
+  name: string;
+  /** Played by people (chosen at start), by the engine, or a watching seat. */
+  playedBy: 'people' | 'engine' | 'watch';
+  holders: { id: string; name: string; online: boolean }[];
+}
+
+/** Sent once on join (and again after a reassignment): who you are here. */
+export interface Welcome {
+  exerciseId: string;
+  code: string;
+  role: Role | 'instructor';
+  holderId: string | null;
+  name: string;
+  /** Keep it to get the same seat back after a reload or a server restart. */
+  seatToken: string | null;
+  title: string;
+}
+
+/** The room's public state: broadcast after every change to it. */
+export interface Status {
+  seq: number;
+  status: ExerciseStatus;
+  paused: boolean;
+  turn: number | null;
+  phase: string | null;
+  over: boolean;
+  /** Seconds per turn, when the instructor set a clock. */
+  turnSeconds: number | null;
+  /** Epoch ms when the mediator's turn ends, when a clock runs. */
+  deadline: number | null;
+  seats: SeatInfo[];
+  mediatorBot: string | null;
+}
+
+/** A role's briefing: the public background and only this role's confidential note. */
+export interface Briefing {
+  background: string;
+  earlierTalks: { title: string; period: string; summary: string; lesson: string }[];
+  confidential: string | null;
+  /** Instructor only: every role's confidential note. */
+  allConfidential?: Record<string, string>;
+}
+
+export interface ChatMessage {
+  seq: number;
+  at: number;
+  channel: string;
+  from: { role: Role | 'instructor'; name: string };
+  text: string;
+}
+
+/** An inject as the instructor fired it (the planned list stays in the scenario). */
+export interface FiredInject {
+  seq: number;
+  at: number;
+  turn: number;
+  inject: string | null;
+  /** The text as fired (edited or not). */
+  synopsis: string;
+  /** The scenario's text, when the instructor edited it. */
+  planned: string | null;
+  edited: boolean;
+  /** Whether the engine took the edited text (otherwise only this record holds it). */
+  engineTookEdit: boolean;
+  effect: unknown;
+  log: LogEntry[];
+}
+
+export interface ViewMessage {
+  /** The exercise event this view follows. */
+  seq: number;
+  view: View;
+}
+
+export interface Ack {
+  ref?: string | number | undefined;
+  type: string;
+  seq: number;
+}
+
+export interface Refusal {
+  ref?: string | number | undefined;
+  type: string;
+  reason: Msg;
+}
+
+/** Message types the server sends. */
+export type ServerMessages = {
+  welcome: Welcome;
+  status: Status;
+  view: ViewMessage;
+  briefing: Briefing;
+  chat: ChatMessage;
+  history: { messages: ChatMessage[] };
+  fired: { planned: NonNullable<View['injects']>; fired: FiredInject[] };
+  ack: Ack;
+  refused: Refusal;
+  ended: { seq: number };
+};

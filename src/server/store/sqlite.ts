@@ -1,0 +1,155 @@
+/**
+ * The default store: one SQLite file (better-sqlite3, synchronous and durable: WAL with
+ * synchronous=FULL, so an event is on disk when `append` resolves, even if the process is killed).
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ExercisePatch, ExerciseRow, StoredEvent, Store } from './types';
+
+interface Row {
+  id: string;
+  code: string;
+  scenario_id: string;
+  pack_text: string | null;
+  scenario_json: string;
+  seed: number;
+  options_json: string;
+  status: string;
+  instructor_hash: string;
+  host: string;
+  created_at: number;
+  updated_at: number;
+  state_hash: string;
+  last_seq: number;
+}
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS exercises (
+  id TEXT PRIMARY KEY,
+  code TEXT NOT NULL,
+  scenario_id TEXT NOT NULL,
+  pack_text TEXT,
+  scenario_json TEXT NOT NULL,
+  seed BIGINT NOT NULL,
+  options_json TEXT NOT NULL,
+  status TEXT NOT NULL,
+  instructor_hash TEXT NOT NULL,
+  host TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  state_hash TEXT NOT NULL,
+  last_seq INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS exercises_code ON exercises (code, status);
+CREATE TABLE IF NOT EXISTS events (
+  exercise_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at BIGINT NOT NULL,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  PRIMARY KEY (exercise_id, seq)
+);
+CREATE TABLE IF NOT EXISTS meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+`;
+
+export function fromRow(r: Row): ExerciseRow {
+  return {
+    id: r.id,
+    code: r.code,
+    scenarioId: r.scenario_id,
+    packText: r.pack_text,
+    scenarioJson: r.scenario_json,
+    seed: Number(r.seed),
+    optionsJson: r.options_json,
+    status: r.status as ExerciseRow['status'],
+    instructorHash: r.instructor_hash,
+    host: r.host,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
+    stateHash: r.state_hash,
+    lastSeq: Number(r.last_seq),
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private db: Database.Database;
+  private appendT: Database.Transaction<(exerciseId: string, ev: StoredEvent, patch: ExercisePatch | undefined) => void>;
+
+  constructor(readonly file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.appendT = this.db.transaction(this.appendTx);
+  }
+
+  async init(): Promise<void> {
+    this.db.exec(SCHEMA_SQL);
+  }
+
+  async createExercise(e: ExerciseRow): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO exercises (id, code, scenario_id, pack_text, scenario_json, seed, options_json, status, instructor_hash, host, created_at, updated_at, state_hash, last_seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(e.id, e.code, e.scenarioId, e.packText, e.scenarioJson, e.seed, e.optionsJson, e.status, e.instructorHash, e.host, e.createdAt, e.updatedAt, e.stateHash, e.lastSeq);
+  }
+
+  async getExercise(id: string): Promise<ExerciseRow | null> {
+    const r = this.db.prepare('SELECT * FROM exercises WHERE id = ?').get(id) as Row | undefined;
+    return r ? fromRow(r) : null;
+  }
+
+  async findOpenByCode(code: string): Promise<ExerciseRow | null> {
+    const r = this.db.prepare("SELECT * FROM exercises WHERE code = ? AND status <> 'ended' ORDER BY created_at DESC LIMIT 1").get(code) as Row | undefined;
+    return r ? fromRow(r) : null;
+  }
+
+  async listOpen(host?: string): Promise<ExerciseRow[]> {
+    const rows = (host === undefined
+      ? this.db.prepare("SELECT * FROM exercises WHERE status <> 'ended' ORDER BY created_at").all()
+      : this.db.prepare("SELECT * FROM exercises WHERE status <> 'ended' AND host = ? ORDER BY created_at").all(host)) as Row[];
+    return rows.map(fromRow);
+  }
+
+  private appendTx = (exerciseId: string, ev: StoredEvent, patch: ExercisePatch | undefined): void => {
+    const cur = this.db.prepare('SELECT last_seq FROM exercises WHERE id = ?').get(exerciseId) as { last_seq: number } | undefined;
+    if (!cur) throw new Error(`no exercise ${exerciseId}`);
+    if (ev.seq !== Number(cur.last_seq) + 1) throw new Error(`event ${ev.seq} out of order (last ${cur.last_seq})`);
+    this.db.prepare('INSERT INTO events (exercise_id, seq, at, kind, payload) VALUES (?, ?, ?, ?, ?)').run(exerciseId, ev.seq, ev.at, ev.kind, ev.payload);
+    this.db
+      .prepare('UPDATE exercises SET last_seq = ?, updated_at = ?, status = COALESCE(?, status), state_hash = COALESCE(?, state_hash), host = COALESCE(?, host) WHERE id = ?')
+      .run(ev.seq, ev.at, patch?.status ?? null, patch?.stateHash ?? null, patch?.host ?? null, exerciseId);
+  };
+
+  async append(exerciseId: string, ev: StoredEvent, patch?: ExercisePatch): Promise<void> {
+    this.appendT.immediate(exerciseId, ev, patch);
+  }
+
+  async updateExercise(id: string, patch: ExercisePatch): Promise<void> {
+    this.db
+      .prepare('UPDATE exercises SET updated_at = ?, status = COALESCE(?, status), state_hash = COALESCE(?, state_hash), host = COALESCE(?, host) WHERE id = ?')
+      .run(Date.now(), patch.status ?? null, patch.stateHash ?? null, patch.host ?? null, id);
+  }
+
+  async events(exerciseId: string): Promise<StoredEvent[]> {
+    const rows = this.db.prepare('SELECT seq, at, kind, payload FROM events WHERE exercise_id = ? ORDER BY seq').all(exerciseId) as StoredEvent[];
+    return rows.map((r) => ({ seq: Number(r.seq), at: Number(r.at), kind: r.kind, payload: r.payload }));
+  }
+
+  async meta(key: string, make: () => string): Promise<string> {
+    this.db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)').run(key, make());
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value;
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
