@@ -58,6 +58,9 @@ export const EN: Record<string, string> = {
   'menu.importOk': 'Pack "{{title}}" ({{version}}) added: {{count}} scenario(s).',
   'menu.importFailed': 'The pack {{file}} was not imported. Problems:',
   'menu.importReadFailed': 'The file {{file}} could not be read.',
+  'menu.importReading': 'Reading {{file}}…',
+  'menu.importTooSlow': 'The pack {{file}} took too long to read (more than {{seconds}} s) and was not imported. Is it the right file? A pack is a few hundred kilobytes of YAML or JSON.',
+  'menu.packTooSlow': 'The pack "{{title}}" took too long to read (more than {{seconds}} s) and is not offered.',
   'menu.removePack': 'Remove pack "{{title}}"',
   'menu.packRemoved': 'Pack "{{title}}" removed.',
   'menu.noPacks': 'No packs imported yet.',
@@ -392,6 +395,14 @@ export const EN: Record<string, string> = {
   'refuse.effect.notOwn': 'an outside power may act only in its own name.',
   'refuse.effect.unknownTarget': 'the effect names an unknown target.',
   'refuse.unknownInject': 'there is no inject "{{id}}".',
+  'refuse.unknownCommand': 'there is no command "{{type}}".',
+  'refuse.invalid': '{{command}}: {{field}} — {{problem}}',
+  'refuse.limit': '{{command}} can be sent at most {{limit}} time(s) a turn.',
+  'refuse.commandCap': 'this game has reached its limit of {{max}} commands.',
+  'refuse.internal': 'the engine could not apply this command ({{problem}}); nothing changed.',
+  'refuse.spoilerAction.notSpoiler': 'this faction is no spoiler: it cannot order {{action}}.',
+  'refuse.effect.noLeverage': '{{actor}} has no {{leverage}} leverage.',
+  'refuse.effect.tooLarge': 'one action can shift support by at most {{max}}.',
 
   // ---------------------------------------------------------------- Engine: events
   'event.none': 'Nothing came of it.',
@@ -459,6 +470,8 @@ export const EN: Record<string, string> = {
   'seat.inject': 'The instructor injected an event.',
 
   // ---------------------------------------------------------------- Engine: saves
+  'save.noScenario': 'the save cannot be read without its scenario.',
+  'save.badSeat': 'the save names a seat this scenario does not have: {{role}}.',
   'save.corrupt': 'the save is damaged.',
   'save.newer': 'the save comes from a newer version of the game (save version {{version}}).',
   'save.outdated': 'the save is from an older version of the game (save version {{version}}) that can no longer be read.',

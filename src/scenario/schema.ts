@@ -4,13 +4,40 @@
  * exhaust memory or the screen; every default exists so a short tutorial stays short.
  */
 import { z } from 'zod';
+// The engine's vocabulary is a leaf module: the format names moves and kinds, it does not own them.
+import { CBM_KINDS, LEVERAGE, MEDIATOR_MOVES, SANCTION_KINDS, SPOILER_ACTIONS } from '../sim/vocabulary';
 
 const id = z
   .string()
   .min(1)
   .max(48)
   .regex(/^[a-z][a-z0-9_-]*$/, 'an id: lower-case letters, digits, "-" or "_", starting with a letter');
-const text = (max = 2000) => z.string().min(1).max(max);
+
+/**
+ * A character a reader can see: not a space or line break, not a control or format character
+ * (zero-width space and joiners U+200B–U+200D, word joiner U+2060, byte-order mark U+FEFF, bidi
+ * marks), not a combining mark on its own, not a default-ignorable filler (Hangul fillers, variation
+ * selectors) and not the blank Braille pattern.
+ */
+const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{Cs}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/** True when the text shows at least one character (see VISIBLE). Linear in its length. */
+export const showsSomething = (value: string): boolean => VISIBLE.test(value);
+
+/**
+ * Text a player reads (names, titles, synopses, briefings): one to `max` characters, at least one
+ * of them visible. An empty string is left to `.min(1)`, so it gets one message, not two.
+ */
+export const visibleText = (max = 2000) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((v) => v.length === 0 || showsSomething(v), {
+      message: 'this text is blank: it shows nothing (only spaces, line breaks, zero-width, control or combining characters)',
+      params: { expected: 'visible text', hint: 'write the text, or remove the field if it is optional' },
+    });
+const text = visibleText;
 const meter = z.number().min(0).max(100);
 const signed = z.number().min(-100).max(100);
 
@@ -22,16 +49,13 @@ export const SPOILER_TYPES = ['none', 'limited', 'greedy', 'total'] as const;
 export const spoilerType = z.enum(SPOILER_TYPES);
 export type SpoilerType = z.infer<typeof spoilerType>;
 
-export const SPOILER_ACTIONS = ['crackdown', 'arrest', 'denunciation', 'violence', 'callWalkout', 'leak'] as const;
+export { SPOILER_ACTIONS, SANCTION_KINDS, CBM_KINDS, LEVERAGE, MEDIATOR_MOVES };
 export const spoilerAction = z.enum(SPOILER_ACTIONS);
 export type SpoilerAction = z.infer<typeof spoilerAction>;
 
-export const SANCTION_KINDS = ['new', 'secondary', 'relief', 'snapback'] as const;
-export const CBM_KINDS = ['prisonerRelease', 'releaseForeigners', 'humanitarianChannel', 'ceasefire'] as const;
 export const cbmKind = z.enum(CBM_KINDS);
 export type CbmKind = z.infer<typeof cbmKind>;
 
-export const LEVERAGE = ['sanctions', 'recognition', 'money', 'guarantees', 'mediation'] as const;
 
 /** A faction inside a party: who can carry or wreck an agreement. */
 export const factionSchema = z.strictObject({
@@ -50,7 +74,7 @@ export type FactionDef = z.infer<typeof factionSchema>;
 export const partySchema = z.strictObject({
   id,
   name: text(120),
-  short: z.string().min(1).max(16).optional().describe('short label for tight screens'),
+  short: text(16).optional().describe('short label for tight screens'),
   principal: text(120),
   delegation: text(300),
   publicStance: text(600),
@@ -103,17 +127,21 @@ export const venueSchema = z.strictObject({
 
 // ---- Events and their effects (typed; no scripts are ever interpreted) ----
 
+/** The two effects an outside power can also cause from its own seat in classroom play. */
+export const sanctionsEffectSchema = z.strictObject({
+  kind: z.literal('sanctions'),
+  actor: id,
+  sanction: z.enum(SANCTION_KINDS),
+  target: id.describe('the party hit (or relieved)'),
+  magnitude: z.number().min(1).max(40).default(15),
+});
+export const supportShiftEffectSchema = z.strictObject({ kind: z.literal('supportShift'), actor: id, party: id, delta: signed });
+
 export const effectSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('spoiler'), faction: id, action: spoilerAction }),
-  z.strictObject({
-    kind: z.literal('sanctions'),
-    actor: id,
-    sanction: z.enum(SANCTION_KINDS),
-    target: id.describe('the party hit (or relieved)'),
-    magnitude: z.number().min(1).max(40).default(15),
-  }),
+  sanctionsEffectSchema,
   z.strictObject({ kind: z.literal('cbm'), party: id, cbm: cbmKind }),
-  z.strictObject({ kind: z.literal('supportShift'), actor: id, party: id, delta: signed }),
+  supportShiftEffectSchema,
   z.strictObject({ kind: z.literal('leak'), source: text(120).optional() }),
   z.strictObject({
     kind: z.literal('deadline'),
@@ -156,25 +184,6 @@ export const conditionSchema = z.strictObject({
 });
 export type Condition = z.infer<typeof conditionSchema>;
 
-export const MEDIATOR_MOVES = [
-  'caucus',
-  'jointSession',
-  'proposeAgenda',
-  'proposeFormula',
-  'proposePackage',
-  'reframe',
-  'requestCbm',
-  'engageExternal',
-  'engageSpoiler',
-  'publicStatement',
-  'consultExperts',
-  'studyHistory',
-  'technicalCommission',
-  'changeVenue',
-  'designVerification',
-  'proposeNextPhase',
-  'endTurn',
-] as const;
 export const moveType = z.enum(MEDIATOR_MOVES);
 export type MoveType = z.infer<typeof moveType>;
 

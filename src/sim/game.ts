@@ -1,17 +1,20 @@
 /**
  * The engine's front door: a game is a scenario, a statechart snapshot, the world it reached and
- * the commands that made it. `applyCommand` checks the sender's role and the move's legality, sends
- * the command to the game's statechart actor, then lets the world answer any events it set off.
+ * the commands that made it. `applyCommand` takes anything (commands are data from an untrusted
+ * sender): it parses the command with its schema from the registry, binds the sender's role,
+ * checks the per-turn limits and the rules, then sends only the parsed command to the game's
+ * statechart and lets the world answer the events it set off. Any failure is a refusal with a
+ * reason; the game it was given is never changed.
  */
-import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import type { Scenario } from '../scenario/schema';
-import type { Command, GameOptions, LogEntry, MediatorCommand, Msg, SeatCommand, World } from './types';
-import { processMachine, useAsWorkbench, type ProcessContext, type ProcessEvent, type WorldEventType } from './machine';
-import { asOneChange, createWorld, DEFAULT_OPTIONS, draftList } from './world';
-import { roleRefusal, parseRole } from './roles';
-import { whyIllegal } from './rules/moves';
-import { whyIllegalSeat } from './rules/seats';
+import type { Command, GameOptions, LogEntry, Msg, World } from './types';
+import { processMachine, type ProcessContext, type ProcessEvent, type WorldEventType } from './machine';
+import { createWorld, DEFAULT_OPTIONS } from './world';
+import { bindSender } from './roles';
+import { MAX_COMMANDS, parseCommand, whyIllegalNow } from './commands';
 import { isFinal } from './rules/progress';
+import { Runner, type ProcessActor } from './runner';
 
 export type ProcessSnapshot = SnapshotFrom<typeof processMachine>;
 
@@ -20,43 +23,20 @@ export interface Game {
   /** The statechart's modes. Its context is the live actor's workbench: read the world with worldOf. */
   readonly snapshot: ProcessSnapshot;
   /**
-   * The world this game reached. Later commands never change it, except inside one `asOneChange`
-   * scope (linear bot play, which keeps no earlier games): there world and command list grow in place.
+   * The world this game reached. Later commands never change it, except inside one
+   * `runner.asOneChange` scope (linear bot play, which keeps no earlier games): there world and
+   * command list grow in place.
    */
   readonly world: World;
   /** Every accepted command, in order: with the seed, this is the save. */
   readonly commands: readonly Command[];
   /** Statechart events sent so far (commands, world events, turn steps): a cost measure for benchmarks. */
   readonly events: number;
+  /** The engine's fast path for this line of games (see runner.ts). Not part of a game's state. */
+  readonly runner: Runner;
 }
 
-type ProcessActor = Actor<typeof processMachine>;
-/**
- * XState's pure `transition()` builds a fresh actor per event (hundreds of µs), so each game keeps a
- * live actor. The actor only serves the newest Game made from it: applying a command to an older
- * Game forks a new actor from that Game's snapshot and world, so branching stays correct.
- * Actors are filed under the game's command list: linear play (one copy-on-write scope) appends to
- * one list, so the actor is filed once per run, not once per command (a costly WeakMap entry each).
- */
-const actors = new WeakMap<readonly Command[], ProcessActor>();
-
-function actorFor(g: Game): ProcessActor {
-  const live = actors.get(g.commands);
-  if (live && live.getSnapshot() === g.snapshot && live.getSnapshot().context.w === g.world) return live;
-  const context: ProcessContext = { s: g.scenario, w: g.world };
-  const snapshot = { ...g.snapshot, context } as ProcessSnapshot;
-  return started(createActor(processMachine, { snapshot, input: context }));
-}
-
-/** Start an actor whose context (XState's own copy of the input) its actions may change in place. */
-function started(actor: ProcessActor): ProcessActor {
-  useAsWorkbench(actor.getSnapshot().context);
-  return actor.start();
-}
-
-export type ApplyResult =
-  | { ok: true; game: Game; entries: LogEntry[] }
-  | { ok: false; game: Game; reason: Msg };
+export type ApplyResult = { ok: true; game: Game; entries: LogEntry[] } | { ok: false; game: Game; reason: Msg };
 
 export const worldOf = (g: Game): World => g.world;
 
@@ -66,69 +46,124 @@ export function createGame(scenario: Scenario, options: Partial<GameOptions> = {
     difficulty: options.difficulty ?? DEFAULT_OPTIONS.difficulty,
     humanRoles: [...(options.humanRoles ?? DEFAULT_OPTIONS.humanRoles)],
   };
-  const actor = started(createActor(processMachine, { input: { s: scenario, w: createWorld(scenario, opts) } }));
+  const runner = new Runner(processMachine);
+  const actor = runner.start({ s: scenario, w: createWorld(scenario, opts), runner });
   const snapshot = actor.getSnapshot();
-  const game: Game = { scenario, snapshot, world: snapshot.context.w, commands: [], events: 0 };
-  actors.set(game.commands, actor);
+  const game: Game = { scenario, snapshot, world: snapshot.context.w, commands: [], events: 0, runner };
+  runner.file(game.commands, actor);
   return game;
 }
 
 export const isOver = (g: Game): boolean => isFinal(worldOf(g).phase);
 
-/** Why a command cannot be applied now (role first, then the move itself), or null. */
-export function whyRefused(g: Game, cmd: Command): Msg | null {
-  if (!cmd || typeof cmd !== 'object' || typeof (cmd as { type?: unknown }).type !== 'string') return { key: 'refuse.malformed' };
+type Vetted = { ok: true; command: Command } | { ok: false; reason: Msg };
+
+/** Parse, bind the role, then the rules: the parsed command, or why it is refused. */
+function vet(g: Game, raw: unknown): Vetted {
+  const parsed = parseCommand(raw);
+  if (!parsed.ok) return parsed;
+  const cmd = parsed.command;
   const w = worldOf(g);
-  const byRole = roleRefusal(g.scenario, w, cmd);
-  if (byRole) return byRole;
-  const kind = cmd.role === 'mediator' ? 'mediator' : parseRole(cmd.role)!.kind;
+  const bound = bindSender(g.scenario, w, cmd);
+  if (!bound.ok) return bound;
+  if (g.commands.length >= MAX_COMMANDS) return { ok: false, reason: { key: 'refuse.commandCap', params: { max: MAX_COMMANDS } } };
+  const why = whyIllegalNow(g.scenario, w, cmd, bound.sender);
+  return why ? { ok: false, reason: why } : { ok: true, command: cmd };
+}
+
+/** A rule or the statechart failed on a command: say so without a stack trace. */
+const internal = (err: unknown): Msg => ({ key: 'refuse.internal', params: { problem: String(err instanceof Error ? err.message : err).slice(0, 120) } });
+
+/** Why a command cannot be applied now (its shape, the sender's role, then the move itself), or null. */
+export function whyRefused(g: Game, cmd: unknown): Msg | null {
   try {
-    return kind === 'mediator'
-      ? whyIllegal(g.scenario, w, cmd as MediatorCommand)
-      : whyIllegalSeat(g.scenario, w, cmd as SeatCommand & { role: Command['role'] });
-  } catch {
-    // A command whose fields have the wrong shape (from a hand-edited file or a network peer).
-    return { key: 'refuse.malformed' };
+    const v = vet(g, cmd);
+    return v.ok ? null : v.reason;
+  } catch (err) {
+    return internal(err);
   }
 }
 
-export function applyCommand(g: Game, cmd: Command): ApplyResult {
-  const reason = whyRefused(g, cmd);
-  if (reason) return { ok: false, game: g, reason };
+export function applyCommand(g: Game, raw: unknown): ApplyResult {
+  let v: Vetted;
+  try {
+    v = vet(g, raw);
+  } catch (err) {
+    return { ok: false, game: g, reason: internal(err) };
+  }
+  if (!v.ok) return { ok: false, game: g, reason: v.reason };
+  const runner = g.runner;
+  // Inside a linear scope the world is changed in place: a failure there cannot be undone by
+  // dropping a copy, so the game is rebuilt from its log instead.
+  const inPlace = runner.ownsNow(g.world);
+  try {
+    return send(g, v.command);
+  } catch (err) {
+    runner.forget(g.commands);
+    return { ok: false, game: inPlace ? rebuilt(g) : g, reason: internal(err) };
+  }
+}
+
+/** Send a vetted command to the game's actor; throws if the statechart fails. */
+function send(g: Game, cmd: Command): ApplyResult {
+  const runner = g.runner;
   const before = worldOf(g).log.length;
   const actor = actorFor(g);
   let sent = 0;
   let commands: Command[] = [];
-  asOneChange(() => {
-    actor.send(cmd as ProcessEvent);
+  runner.asOneChange(() => {
+    sendOrThrow(actor, cmd as ProcessEvent);
     sent = 1 + drainPending(actor);
     if (cmd.type === 'endTurn') {
-      actor.send({ type: 'turn.close' });
-      actor.send({ type: 'turn.advance' });
+      sendOrThrow(actor, { type: 'turn.close' });
+      sendOrThrow(actor, { type: 'turn.advance' });
       sent += 2;
     }
     // Like the world: a copy for a new game, unless this scope already owns the list.
-    commands = draftList(g.commands);
+    commands = runner.draftList(g.commands);
     commands.push(cmd);
   });
   const snapshot = actor.getSnapshot();
-  const next: Game = { scenario: g.scenario, snapshot, world: snapshot.context.w, commands, events: g.events + sent };
-  actors.set(commands, actor);
+  const next: Game = { scenario: g.scenario, snapshot, world: snapshot.context.w, commands, events: g.events + sent, runner };
+  runner.file(commands, actor);
   return { ok: true, game: next, entries: worldOf(next).log.slice(before) };
+}
+
+function sendOrThrow(actor: ProcessActor, event: ProcessEvent): void {
+  actor.send(event);
+  const snap = actor.getSnapshot();
+  if (snap.status === 'error') throw snap.error;
+}
+
+/**
+ * The live actor serves only the newest Game made from it: a command to an older Game forks a new
+ * actor from that Game's snapshot and world, so branching stays correct.
+ */
+function actorFor(g: Game): ProcessActor {
+  const live = g.runner.actorFor(g.commands);
+  if (live && live.getSnapshot() === g.snapshot && live.getSnapshot().context.w === g.world) return live;
+  const context: ProcessContext = { s: g.scenario, w: g.world, runner: g.runner };
+  return g.runner.start(context, { ...g.snapshot, context });
+}
+
+/** The same game, replayed from its log on a fresh runner (after a failure changed it in place). */
+function rebuilt(g: Game): Game {
+  const r = replay(g.scenario, worldOf(g).options, g.commands);
+  return r.game;
 }
 
 /** Send each planned event to the statechart, one macrostep each, so its consequences settle in order. */
 function drainPending(actor: ProcessActor): number {
   const planned = actor.getSnapshot().context.w.pending;
-  for (const p of planned) actor.send({ type: `event.${p.effect.kind}` as WorldEventType, planned: p });
+  for (const p of planned) sendOrThrow(actor, { type: `event.${p.effect.kind}` as WorldEventType, planned: p });
   return planned.length;
 }
 
 /** Apply many commands; stop at the first refusal and say which one. */
-export function replay(scenario: Scenario, options: Partial<GameOptions>, commands: readonly Command[]): { ok: true; game: Game } | { ok: false; index: number; reason: Msg; game: Game } {
+export function replay(scenario: Scenario, options: Partial<GameOptions>, commands: readonly unknown[]): { ok: true; game: Game } | { ok: false; index: number; reason: Msg; game: Game } {
   let g = createGame(scenario, options);
   for (let i = 0; i < commands.length; i++) {
-    const r = applyCommand(g, commands[i]!);
+    const r = applyCommand(g, commands[i]);
     if (!r.ok) return { ok: false, index: i, reason: r.reason, game: g };
     g = r.game;
   }
@@ -155,5 +190,5 @@ function fnv1a(text: string): string {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 ^ c, 0x5bd1e995);
   }
-  return ((h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0'));
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }

@@ -8,28 +8,35 @@
  * Context mirrors the active modes (phase, talkFormat, visibility) because rules need to read them
  * and XState actions cannot see the state value.
  *
- * A live actor's context is its workbench: actions draft the world in place (see `draft` in
- * world.ts) instead of going through `assign`, because every `assign` makes XState rebuild the
- * whole snapshot, a large share of a game's cost. Immutability lives one level up: each Game keeps
- * the World its command produced (game.ts), and a draft never touches a World an earlier Game
- * holds. Contexts not registered by `useAsWorkbench` (xstate/graph's pure traversal in the model
- * test) still go through `assign`.
+ * A live actor's context is its workbench: actions draft the world in place through the game's
+ * runner (runner.ts) instead of going through `assign`, because every `assign` makes XState rebuild
+ * the whole snapshot, a large share of a game's cost. Immutability lives one level up: each Game
+ * keeps the World its command produced (game.ts), and a draft never touches a World an earlier
+ * Game holds. Contexts without a runner (xstate/graph's pure traversal in the model test) still go
+ * through `assign`.
  */
 import { enqueueActions, setup } from 'xstate';
 import type { EffectKind, Scenario } from '../scenario/schema';
 import type { Change, Command, MediatorCommand, PhaseId, PlannedEvent, ProcessPhase, SeatCommand, World } from './types';
-import { addLog, draft } from './world';
-import { applyMove, holdJointSession, logMove, makeStatement, MOVE_COST, proposeNextPhase } from './rules/moves';
-import { applySeatCommand } from './rules/seats';
+import { addLog, copyWorld } from './world';
+import type { Runner } from './runner';
+import { logMove } from './rules/moves';
+import { refreshBatnas } from './rules/batna';
+import { MEDIATOR_COMMAND_TYPES, REGISTRY, specOf, type CommandType } from './commands';
+import { holdJointSession } from './commands/jointSession';
+import { makeStatement, type PublicStatement } from './commands/publicStatement';
+import { callNextPhase } from './commands/proposeNextPhase';
 import { applyEffect } from './rules/effects';
 import { advanceTurn, closeTurn, planTurnEnd } from './rules/turn';
 import { criteriaMet, mutualTrust } from './rules/criteria';
 import { Dice } from './rng';
-import { MEDIATOR_COMMANDS } from './roles';
+import { parseRole } from './roles';
 
 export interface ProcessContext {
   s: Scenario;
   w: World;
+  /** Present in a live actor's context: its actions draft the world through it, in place. */
+  runner?: Runner;
 }
 
 export type WorldEventType = `event.${EffectKind}`;
@@ -43,25 +50,19 @@ export type ProcessEvent =
 type Ctx = { context: ProcessContext };
 type Ev<T extends string> = Extract<ProcessEvent, { type: T }>;
 
-/** Contexts owned by a live actor (see game.ts), whose world the actions may swap in place. */
-const workbenches = new WeakSet<ProcessContext>();
-/** Let this actor's actions draft its world in place (its context is the actor's own, see game.ts). */
-export function useAsWorkbench(context: ProcessContext): void {
-  workbenches.add(context);
-}
-
 type Rule<P> = (s: Scenario, w: World, event: ProcessEvent, params: P) => void;
 
 /** Run a rule on this command's draft of the world. */
 const update = <P = undefined>(fn: Rule<P>) =>
   enqueueActions<ProcessContext, ProcessEvent, P, ProcessEvent, never, never, never, never, never>(({ context, event, enqueue }, params) => {
-    if (workbenches.has(context)) {
-      const w = (context.w = draft(context.w));
+    // A live actor's context carries its runner: draft the world in place (see runner.ts).
+    if (context.runner) {
+      const w = (context.w = context.runner.draft(context.w));
       fn(context.s, w, event, params);
       return;
     }
     enqueue.assign(({ context: c }) => {
-      const w = draft(c.w);
+      const w = copyWorld(c.w);
       fn(c.s, w, event, params);
       return { w };
     });
@@ -80,10 +81,9 @@ const enterPhase = (phase: ProcessPhase) =>
     w.phase = phase;
   });
 
-/** Moves a region handles itself (with guards); every other mediator move is applied at the root. */
-const REGION_MOVES = ['jointSession', 'publicStatement', 'proposeNextPhase', 'endTurn'];
-const ROOT_MOVES = MEDIATOR_COMMANDS.filter((m) => !REGION_MOVES.includes(m));
-const SEAT_EVENTS = ['respond', 'gesture', 'walkOut', 'returnToTable', 'spoilerAction', 'externalAction', 'inject'] as const;
+/** Commands a region handles itself (with guards) are marked `region` in the registry; every other is applied at the root. */
+const ROOT_COMMANDS = (Object.keys(REGISTRY) as CommandType[]).filter((t) => !REGISTRY[t].region);
+const IS_MOVE = new Set<string>(MEDIATOR_COMMAND_TYPES);
 const ROOT_WORLD_EVENTS: WorldEventType[] = ['event.spoiler', 'event.sanctions', 'event.cbm', 'event.supportShift', 'event.deadline', 'event.walkOut', 'event.venueOffer', 'event.meters', 'event.news'];
 
 const anyWalkedOut = (w: World): boolean => Object.values(w.parties).some((p) => p.seat === 'walkedOut');
@@ -114,16 +114,23 @@ const processSetup = setup({
     isSoberStatement: ({ event }: { event: ProcessEvent }) => event.type === 'publicStatement' && event.tone === 'sober',
   },
   actions: {
-    applyMove: update((s, w, e) => {
-      const cmd = stripRole(e as Command) as MediatorCommand;
+    applyCommand: update((s, w, e) => {
+      const cmd = e as Command;
+      const spec = specOf(cmd.type)!;
+      const body = stripRole(cmd) as Parameters<typeof spec.apply & {}>[2];
+      const r = parseRole(cmd.role)!;
+      const sender = { role: cmd.role, kind: r.kind === 'observer' ? 'mediator' : r.kind, id: r.id ?? '' } as const;
       const dice = new Dice(w);
-      const out = applyMove(s, w, cmd, () => dice.unit());
-      logMove(w, cmd, out.cost, out);
-    }),
-    applySeatCommand: update((s, w, e) => {
-      const cmd = e as SeatCommand & { role: Command['role'] };
-      applySeatCommand(s, w, cmd);
-      addLog(w, { turn: w.turn, kind: 'move', role: cmd.role, command: stripRole(cmd) as SeatCommand, cost: 0, result: { key: `seat.${cmd.type}` }, changes: [] });
+      if (IS_MOVE.has(cmd.type)) {
+        const cost = spec.spends ? spec.spends(w) : spec.cost;
+        w.ap -= cost;
+        const out = spec.apply!(s, w, body, sender, () => dice.unit());
+        refreshBatnas(s, w);
+        logMove(w, body as MediatorCommand, cost, out);
+        return;
+      }
+      const out = spec.apply!(s, w, body, sender, () => dice.unit());
+      addLog(w, { turn: w.turn, kind: 'move', role: cmd.role, command: body as SeatCommand, cost: 0, result: out.result, changes: out.changes });
     }),
     applyWorldEvent: update((s, w, e) => {
       const { planned } = e as WorldEvent;
@@ -133,14 +140,14 @@ const processSetup = setup({
       const result = applyEffect(s, w, planned.effect, changes);
       addLog(w, { turn: w.turn, kind: 'event', source: planned.source, ...(planned.id ? { id: planned.id } : {}), ...(planned.synopsis ? { synopsis: planned.synopsis } : {}), effect: planned.effect, result, changes });
     }),
-    holdJointSession: update((_s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, MOVE_COST.jointSession, holdJointSession(w, true))),
-    jointSessionBackfired: update((_s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, MOVE_COST.jointSession, holdJointSession(w, false))),
+    holdJointSession: update((_s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, REGISTRY.jointSession.cost, holdJointSession(w, true))),
+    jointSessionBackfired: update((_s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, REGISTRY.jointSession.cost, holdJointSession(w, false))),
     makeStatement: update((_s, w, e) => {
-      const cmd = stripRole(e as Command) as Extract<MediatorCommand, { type: 'publicStatement' }>;
-      logMove(w, cmd, MOVE_COST.publicStatement, makeStatement(w, cmd));
+      const cmd = stripRole(e as Command) as PublicStatement;
+      logMove(w, cmd, REGISTRY.publicStatement.cost, makeStatement(w, cmd));
     }),
-    advancePhase: update((s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, MOVE_COST.proposeNextPhase, proposeNextPhase(s, w, true))),
-    refuseAdvance: update((s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, MOVE_COST.proposeNextPhase, proposeNextPhase(s, w, false))),
+    advancePhase: update((s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, REGISTRY.proposeNextPhase.cost, callNextPhase(s, w, true))),
+    refuseAdvance: update((s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, REGISTRY.proposeNextPhase.cost, callNextPhase(s, w, false))),
     planTurnEnd: update((s, w, e) => {
       addLog(w, { turn: w.turn, kind: 'move', role: (e as Command).role, command: { type: 'endTurn' }, cost: 0, result: { key: 'move.endTurn.done' }, changes: [] });
       w.pending.push(...planTurnEnd(s, w));
@@ -172,8 +179,7 @@ function stripRole<T extends { role?: unknown }>(cmd: T): Omit<T, 'role'> {
 }
 
 const rootOn: Record<string, { actions: string }> = {};
-for (const m of ROOT_MOVES) rootOn[m] = { actions: 'applyMove' };
-for (const m of SEAT_EVENTS) rootOn[m] = { actions: 'applySeatCommand' };
+for (const m of ROOT_COMMANDS) rootOn[m] = { actions: 'applyCommand' };
 for (const m of ROOT_WORLD_EVENTS) rootOn[m] = { actions: 'applyWorldEvent' };
 
 const advanceOn = (guard: 'exploratoryCriteriaMet' | 'agendaAcceptedByAll' | 'formulasInEveryZone', target: string) => ({

@@ -31,6 +31,13 @@ export class Dice {
     this.holder.rng = [...this.gen.getState()];
     return v;
   }
+  /**
+   * Integer in [from, to] read from the current state without advancing it: for a choice that
+   * only labels something and must not shift the draws that decide outcomes.
+   */
+  peekInt(from: number, to: number): number {
+    return uniformInt(xoroshiro128plusFromState(this.holder.rng), from, to);
+  }
   /** Uniform in [0, 1) with 1/2^24 resolution: enough for game odds. */
   unit(): number {
     return this.int(0, 0xffffff) / 0x1000000;

@@ -1,17 +1,21 @@
 /**
  * Who may send what. Every command names its sender's role; the mediator makes moves, the
  * instructor injects events, and a party, faction or outside power acts only through a seat a
- * human holds (otherwise the engine plays it). Observers watch.
+ * human holds (otherwise the engine plays it). Observers watch. What each role may send is read
+ * from the command registry (each command's `senders`).
  */
 import type { Scenario } from '../scenario/schema';
-import type { Command, Msg, Role, SeatCommand, World } from './types';
-import { MEDIATOR_MOVES } from '../scenario/schema';
+import type { Command, Msg, Role, World } from './types';
+import { specOf, type Sender, type SenderKind } from './commands';
+import { has } from './util';
 
-export const MEDIATOR_COMMANDS: readonly string[] = [...MEDIATOR_MOVES, 'readBriefing'];
+export type RoleKind = SenderKind | 'observer';
 
-export function parseRole(role: string): { kind: 'mediator' | 'instructor' | 'observer' | 'party' | 'faction' | 'external'; id?: string } | null {
+const ROLE_PATTERN = /^(party|faction|external):([a-z][a-z0-9_-]{0,47})$/;
+
+export function parseRole(role: string): { kind: RoleKind; id?: string } | null {
   if (role === 'mediator' || role === 'instructor' || role === 'observer') return { kind: role };
-  const m = /^(party|faction|external):([a-z][a-z0-9_-]*)$/.exec(role);
+  const m = typeof role === 'string' ? ROLE_PATTERN.exec(role) : null;
   return m ? { kind: m[1] as 'party' | 'faction' | 'external', id: m[2]! } : null;
 }
 
@@ -30,27 +34,27 @@ export function isHumanSeat(w: World, kind: 'party' | 'faction' | 'external', id
   return humans.length > 0 && humans.includes(`${kind}:${id}`);
 }
 
-const SEAT_COMMANDS: Record<string, SeatCommand['type'][]> = {
-  party: ['respond', 'gesture', 'walkOut', 'returnToTable'],
-  faction: ['spoilerAction'],
-  external: ['externalAction'],
-  instructor: ['inject'],
-};
+const MEDIATOR: Sender = { role: 'mediator', kind: 'mediator', id: '' };
 
-/** Why this role may not send this command, or null when it may. */
-const MEDIATOR_SET = new Set(MEDIATOR_COMMANDS);
-
-export function roleRefusal(s: Scenario, w: World, cmd: Command): Msg | null {
+/**
+ * The sender this role may act as for this command, or why not. Checked before the command's own
+ * rules, on a parsed command, so the rules can trust the sender's id.
+ */
+export function bindSender(s: Scenario, w: World, cmd: Pick<Command, 'role' | 'type'>): { ok: true; sender: Sender } | { ok: false; reason: Msg } {
   const role = cmd.role as string;
+  const spec = specOf(cmd.type)!;
   // The common case first: bots and the table ask this for every candidate move.
-  if (role === 'mediator') return MEDIATOR_SET.has(cmd.type) ? null : { key: 'refuse.role.notAllowed', params: { role, command: cmd.type } };
+  if (role === 'mediator') return spec.senders.includes('mediator') ? { ok: true, sender: MEDIATOR } : notAllowed(role, cmd.type);
   const r = parseRole(role);
-  if (!r || !roleExists(s, cmd.role)) return { key: 'refuse.role.unknown', params: { role: String(role) } };
-  if (r.kind === 'mediator') {
-    return MEDIATOR_COMMANDS.includes(cmd.type) ? null : { key: 'refuse.role.notAllowed', params: { role, command: cmd.type } };
-  }
-  if (r.kind === 'observer') return { key: 'refuse.role.observer' };
-  if (!SEAT_COMMANDS[r.kind]!.includes(cmd.type as SeatCommand['type'])) return { key: 'refuse.role.notAllowed', params: { role, command: cmd.type } };
-  if (r.kind !== 'instructor' && !w.options.humanRoles.includes(cmd.role)) return { key: 'refuse.role.engineSeat', params: { role } };
-  return null;
+  if (!r || !roleExists(s, cmd.role)) return { ok: false, reason: { key: 'refuse.role.unknown', params: { role: role.slice(0, 60) } } };
+  if (r.kind === 'observer') return { ok: false, reason: { key: 'refuse.role.observer' } };
+  if (!spec.senders.includes(r.kind)) return notAllowed(role, cmd.type);
+  if (r.kind !== 'instructor' && r.kind !== 'mediator' && !w.options.humanRoles.includes(cmd.role)) return { ok: false, reason: { key: 'refuse.role.engineSeat', params: { role } } };
+  const id = r.id ?? '';
+  if (r.kind === 'party' && !has(w.parties, id)) return { ok: false, reason: { key: 'refuse.role.unknown', params: { role } } };
+  if (r.kind === 'faction' && !has(w.factions, id)) return { ok: false, reason: { key: 'refuse.role.unknown', params: { role } } };
+  if (r.kind === 'external' && !has(w.externals, id)) return { ok: false, reason: { key: 'refuse.role.unknown', params: { role } } };
+  return { ok: true, sender: { role: cmd.role, kind: r.kind, id } };
 }
+
+const notAllowed = (role: string, command: string): { ok: false; reason: Msg } => ({ ok: false, reason: { key: 'refuse.role.notAllowed', params: { role, command } } });

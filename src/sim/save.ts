@@ -5,7 +5,9 @@
  */
 import { z } from 'zod';
 import type { Scenario } from '../scenario/schema';
-import type { Command, Msg } from './types';
+import type { Msg, Role } from './types';
+import { MAX_COMMANDS } from './commands';
+import { parseRole, roleExists } from './roles';
 import { replay, stateHash, worldOf, type Game } from './game';
 
 export const SAVE_VERSION = 1;
@@ -15,9 +17,10 @@ const saveSchema = z.object({
   scenario: z.object({ id: z.string(), version: z.string() }),
   seed: z.number().int(),
   difficulty: z.enum(['easy', 'standard', 'hard']).default('standard'),
-  humanRoles: z.array(z.string()).default([]),
-  commands: z.array(z.object({ type: z.string(), role: z.string() }).passthrough()).max(20_000),
-  stateHash: z.string().optional(),
+  humanRoles: z.array(z.string().max(60)).max(64).default([]),
+  // Each command is checked by the engine's own front door when the log is replayed.
+  commands: z.array(z.object({ type: z.string().max(40), role: z.string().max(60) }).passthrough()).max(MAX_COMMANDS),
+  stateHash: z.string().regex(/^[0-9a-f]{16}$/, 'a state hash').optional(),
 });
 
 export type Save = z.infer<typeof saveSchema>;
@@ -45,6 +48,16 @@ export type LoadSaveResult = { ok: true; game: Game; save: Save } | { ok: false;
 
 /** Read a save (already parsed JSON or text) for a scenario; never throws. */
 export function loadSave(input: unknown, scenario: Scenario): LoadSaveResult {
+  try {
+    return readSave(input, scenario);
+  } catch {
+    // A hostile value (a getter that throws, a proxy) is a corrupt save, never a crash.
+    return { ok: false, reason: { key: 'save.corrupt' } };
+  }
+}
+
+function readSave(input: unknown, scenario: Scenario): LoadSaveResult {
+  if (!scenario || typeof scenario !== 'object' || typeof scenario.id !== 'string') return { ok: false, reason: { key: 'save.noScenario' } };
   let raw: unknown = input;
   if (typeof input === 'string') {
     try {
@@ -65,8 +78,17 @@ export function loadSave(input: unknown, scenario: Scenario): LoadSaveResult {
   if (save.scenario.version !== scenario.version) {
     return { ok: false, reason: { key: 'save.scenarioVersion', params: { saved: save.scenario.version, current: scenario.version } } };
   }
-  const r = replay(scenario, { seed: save.seed, difficulty: save.difficulty, humanRoles: save.humanRoles as Command['role'][] }, save.commands as unknown as Command[]);
+  const seats = new Set<string>();
+  for (const role of save.humanRoles) {
+    const kind = parseRole(role)?.kind;
+    // Only seats the engine would otherwise play can be held by people, each once.
+    if ((kind !== 'party' && kind !== 'faction' && kind !== 'external') || !roleExists(scenario, role as Role) || seats.has(role)) {
+      return { ok: false, reason: { key: 'save.badSeat', params: { role: role.slice(0, 60) } } };
+    }
+    seats.add(role);
+  }
+  const r = replay(scenario, { seed: save.seed, difficulty: save.difficulty, humanRoles: save.humanRoles as Role[] }, save.commands);
   if (!r.ok) return { ok: false, reason: { key: 'save.replayFailed', params: { index: r.index + 1 } } };
-  if (save.stateHash && stateHash(r.game) !== save.stateHash) return { ok: false, reason: { key: 'save.hashMismatch' } };
+  if (save.stateHash !== undefined && stateHash(r.game) !== save.stateHash) return { ok: false, reason: { key: 'save.hashMismatch' } };
   return { ok: true, game: r.game, save };
 }

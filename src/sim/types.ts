@@ -4,6 +4,8 @@
  */
 import type { CbmKind, Effect, InjectDef, IssuePosition, PhaseId, Scenario, SpoilerAction, SpoilerType } from '../scenario/schema';
 
+import type { EXTERNAL_ASKS, SPOILER_APPROACHES, STATEMENT_TONES } from './vocabulary';
+
 export type { PhaseId, SpoilerType, SpoilerAction, CbmKind, Effect, Scenario, InjectDef, IssuePosition };
 
 export type Role = 'mediator' | 'instructor' | 'observer' | `party:${string}` | `faction:${string}` | `external:${string}`;
@@ -11,45 +13,18 @@ export type Role = 'mediator' | 'instructor' | 'observer' | `party:${string}` | 
 export type ProcessPhase = PhaseId | 'suspended' | 'collapsed' | 'concluded';
 export type TalkFormat = 'pendular' | 'direct';
 export type Visibility = 'confidential' | 'acknowledged' | 'leaked';
-export type ExternalAsk = 'backing' | 'incentive' | 'restraint' | 'guarantee';
-export type SpoilerApproach = 'induce' | 'socialize' | 'coerce' | 'isolate';
-export type StatementTone = 'sober' | 'optimistic' | 'critical';
+export type ExternalAsk = (typeof EXTERNAL_ASKS)[number];
+export type SpoilerApproach = (typeof SPOILER_APPROACHES)[number];
+export type StatementTone = (typeof STATEMENT_TONES)[number];
 export type Difficulty = 'easy' | 'standard' | 'hard';
 export type Seat = 'atTable' | 'wavering' | 'walkedOut';
 
-/** What the mediator can do. Each costs action points (see rules/moves.ts: MOVE_COST). */
-export type MediatorCommand =
-  | { type: 'caucus'; party: string }
-  | { type: 'jointSession' }
-  | { type: 'proposeAgenda'; issues: string[] }
-  | { type: 'proposeFormula'; issue: string; value: number }
-  | { type: 'proposePackage'; terms: Record<string, number> }
-  | { type: 'reframe'; issue: string }
-  | { type: 'requestCbm'; party: string; cbm: CbmKind }
-  | { type: 'engageExternal'; actor: string; ask: ExternalAsk }
-  | { type: 'engageSpoiler'; faction: string; approach: SpoilerApproach }
-  | { type: 'publicStatement'; tone: StatementTone; party?: string }
-  | { type: 'consultExperts'; subject: string }
-  | { type: 'studyHistory' }
-  | { type: 'technicalCommission'; issue: string }
-  | { type: 'changeVenue'; venue: string }
-  | { type: 'designVerification' }
-  | { type: 'proposeNextPhase' }
-  | { type: 'readBriefing' }
-  | { type: 'endTurn' };
-
-/** What the other seats can do when a human holds them (classroom play). */
-export type SeatCommand =
-  | { type: 'respond'; proposal: number; accept: boolean }
-  | { type: 'gesture'; cbm: CbmKind }
-  | { type: 'walkOut' }
-  | { type: 'returnToTable' }
-  | { type: 'spoilerAction'; action: SpoilerAction }
-  | { type: 'externalAction'; effect: Extract<Effect, { kind: 'sanctions' | 'supportShift' }> }
-  | { type: 'inject'; inject?: string; effect?: Effect; synopsis?: string };
-
-export type CommandBody = MediatorCommand | SeatCommand;
-export type CommandType = CommandBody['type'];
+/**
+ * Commands come from the registry (src/sim/commands): one file per command, its zod schema the
+ * one definition of its shape. These types are derived from those schemas.
+ */
+export type { CommandBody, CommandType, MediatorCommand, SeatCommand } from './commands';
+import type { CommandBody } from './commands';
 /** Every command names its sender's role; the engine refuses what the role may not send. */
 export type Command = CommandBody & { role: Role };
 

@@ -137,19 +137,13 @@ export function viewerOf(w: World, role: Role): Viewer {
 export const MEDIATOR: Viewer = { role: 'mediator', all: false, mediator: true, ownParty: undefined, faction: null };
 
 type Fixed = Pick<View, 'scenario' | 'venues'>;
-/** The parts of a view that never change in a game, once per scenario (scenarios are immutable). */
-const fixedParts = new WeakMap<Scenario, Fixed>();
-
-export function fixedPartsOf(s: Scenario): Fixed {
-  let f = fixedParts.get(s);
-  if (!f) {
-    f = {
-      scenario: { id: s.id, title: s.title, period: s.period, summary: s.summary, turnLength: s.turnLength, ...(s.startDate ? { startDate: s.startDate } : {}) },
-      venues: s.venues.map((v) => ({ id: v.id, name: v.name, nearPrincipals: v.nearPrincipals })),
-    };
-    fixedParts.set(s, f);
-  }
-  return f;
+/** The parts of a view that never change in a game: built once per line of games (scenarios are immutable). */
+export function fixedPartsOf(g: Game): Fixed {
+  const s = g.scenario;
+  return g.runner.cached(s, 'view:fixed', () => ({
+    scenario: { id: s.id, title: s.title, period: s.period, summary: s.summary, turnLength: s.turnLength, ...(s.startDate ? { startDate: s.startDate } : {}) },
+    venues: s.venues.map((v) => ({ id: v.id, name: v.name, nearPrincipals: v.nearPrincipals })),
+  }));
 }
 
 // The parts of a view, each built alone: the bots' view (bots/mediatorView.ts) builds only those it reads.
@@ -276,7 +270,7 @@ export function viewFor(g: Game, role: Role): View {
   const s = g.scenario;
   const w = worldOf(g);
   const v = viewerOf(w, role);
-  const fixed = fixedPartsOf(s);
+  const fixed = fixedPartsOf(g);
   const view: View = {
     role,
     scenario: fixed.scenario,

@@ -1,6 +1,5 @@
 /**
- * The world at turn 1, built from a scenario, and the draft discipline the rules follow:
- * a rule receives a world, copies it with `draft`, changes the copy and returns it.
+ * The world at turn 1, built from a scenario, and how a world is copied before a command changes it.
  */
 import type { Scenario } from '../scenario/schema';
 import type { GameOptions, LogEntry, World } from './types';
@@ -92,46 +91,10 @@ export function createWorld(s: Scenario, options: GameOptions): World {
 /**
  * A private copy to change. Copies exactly what rules mutate; entries already in lists (log lines,
  * planned events, settled proposals) are never changed in place, so copying the list suffices.
- * Written out by hand because it runs on every statechart action (a generic deep clone was 10× slower).
+ * Written out by hand because it runs once per command (a generic deep clone was 10× slower).
+ * The runner (runner.ts) decides when a copy is needed.
  */
-export function draft(w: World): World {
-  if (owned?.has(w)) return w;
-  const copy = copyWorld(w);
-  owned?.add(copy);
-  return copy;
-}
-
-/**
- * Copy-on-write per command: within one command, the first rule copies the world and the rules
- * after it change that copy, instead of each statechart action copying again. Worlds from earlier
- * commands are never owned, so they never change.
- */
-let owned: WeakSet<object> | null = null;
-export function asOneChange<T>(fn: () => T): T {
-  // Nested scopes share the outer one: a whole bot game played inside one scope copies the world
-  // once, since nothing holds on to its intermediate states (see bots/play.ts).
-  if (owned) return fn();
-  const outer = owned;
-  owned = new WeakSet();
-  try {
-    return fn();
-  } finally {
-    owned = outer;
-  }
-}
-
-/**
- * A list to append to under the same discipline as `draft`: copied once per scope, then changed in
- * place. A game's command list grows by one per command; copying it every time was O(n²) per game.
- */
-export function draftList<T>(list: readonly T[]): T[] {
-  if (owned?.has(list)) return list as T[];
-  const copy = list.slice();
-  owned?.add(copy);
-  return copy;
-}
-
-function copyWorld(w: World): World {
+export function copyWorld(w: World): World {
   const parties: World['parties'] = {};
   for (const k in w.parties) {
     const p = w.parties[k]!;

@@ -27,9 +27,9 @@ describe('illegal moves are refused with a reason and change nothing', () => {
     expectRefused(g0, { type: 'engageExternal', actor: 'mars', ask: 'backing' }, 'refuse.unknownActor');
     expectRefused(g0, { type: 'engageSpoiler', faction: 'ghosts', approach: 'induce' }, 'refuse.unknownFaction');
     expectRefused(g0, { type: 'reframe', issue: 'weather' }, 'refuse.unknownIssue');
-    expectRefused(g0, { type: 'requestCbm', party: 'gov', cbm: 'parade' as never }, 'refuse.cbm');
-    expectRefused(g0, { type: 'engageExternal', actor: 'bloc', ask: 'money' as never }, 'refuse.ask');
-    expectRefused(g0, { type: 'engageSpoiler', faction: 'rangers', approach: 'bribe' as never }, 'refuse.approach');
+    expectRefused(g0, { type: 'requestCbm', party: 'gov', cbm: 'parade' as never }, 'refuse.invalid');
+    expectRefused(g0, { type: 'engageExternal', actor: 'bloc', ask: 'money' as never }, 'refuse.invalid');
+    expectRefused(g0, { type: 'engageSpoiler', faction: 'rangers', approach: 'bribe' as never }, 'refuse.invalid');
   });
   it('not enough action points', () => {
     const spent = run(g0, { type: 'caucus', party: 'gov' }, { type: 'caucus', party: 'union' }, { type: 'caucus', party: 'gov' });
@@ -57,9 +57,9 @@ describe('illegal moves are refused with a reason and change nothing', () => {
       if (!r.ok) expect(r.reason.key).toMatch(/^refuse\./);
       expect(r.game).toBe(g0);
     }
-    expect(whyRefused(g0, null as unknown as Command)).toEqual({ key: 'refuse.malformed' });
+    expect(whyRefused(g0, null as unknown as Command)?.key).toBe('refuse.malformed');
     expect(whyRefused(g0, { type: 'proposePackage', terms: 5, role: 'mediator' } as unknown as Command)?.key).toMatch(/^refuse\./);
-    expect(whyRefused(toAgenda(newGame(s)), { type: 'proposeAgenda', issues: 'autonomy', role: 'mediator' } as unknown as Command)?.key).toBe('refuse.agenda.empty');
+    expect(whyRefused(toAgenda(newGame(s)), { type: 'proposeAgenda', issues: 'autonomy', role: 'mediator' } as unknown as Command)?.key).toBe('refuse.invalid');
   });
   it('a refused command is not added to the command log; an accepted one is', () => {
     const r = applyCommand(g0, { type: 'caucus', party: 'nobody', role: 'mediator' } as Command);
@@ -277,9 +277,9 @@ describe('the instructor injects events live', () => {
   it('refuses an unknown inject, an invalid effect or one that names nothing real', () => {
     const g0 = newGame(s);
     expectRefused(g0, as('instructor', { type: 'inject', inject: 'meteor' }), 'refuse.unknownInject');
-    expectRefused(g0, as('instructor', { type: 'inject', effect: { kind: 'meteor' } }), 'refuse.effect.invalid');
-    expectRefused(g0, as('instructor', { type: 'inject' }), 'refuse.effect.invalid');
-    expectRefused(g0, as('instructor', { type: 'inject', effect: { kind: 'meters', party: 'gov', commitment: 500 } }), 'refuse.effect.invalid');
+    expectRefused(g0, as('instructor', { type: 'inject', effect: { kind: 'meteor' } }), 'refuse.invalid');
+    expectRefused(g0, as('instructor', { type: 'inject' }), 'refuse.invalid');
+    expectRefused(g0, as('instructor', { type: 'inject', effect: { kind: 'meters', party: 'gov', commitment: 500 } }), 'refuse.invalid');
     expectRefused(g0, as('instructor', { type: 'inject', effect: { kind: 'meters', party: 'nobody', commitment: 5 } }), 'refuse.effect.unknownTarget');
     expectRefused(g0, as('instructor', { type: 'inject', effect: { kind: 'sanctions', actor: 'mars', sanction: 'new', target: 'gov', magnitude: 10 } }), 'refuse.effect.unknownTarget');
   });

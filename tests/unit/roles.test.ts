@@ -43,7 +43,7 @@ describe('who may send what', () => {
     expectRefused(human, as('party:gov', { type: 'spoilerAction', action: 'leak' }), 'refuse.role.notAllowed');
     expectRefused(human, as('faction:rangers', { type: 'gesture', cbm: 'ceasefire' }), 'refuse.role.notAllowed');
     expectRefused(human, as('external:bloc', { type: 'walkOut' }), 'refuse.role.notAllowed');
-    expectRefused(human, as('mediator', { type: 'launchMissiles' }), 'refuse.role.notAllowed');
+    expectRefused(human, as('mediator', { type: 'launchMissiles' }), 'refuse.unknownCommand');
   });
 });
 
@@ -72,8 +72,8 @@ describe('a party seat held by a human answers proposals itself', () => {
   it('answers must name a pending proposal and say yes or no', () => {
     const game = run(atAgenda, agenda);
     expectRefused(game, as('party:gov', { type: 'respond', proposal: 99, accept: true }), 'refuse.unknownProposal');
-    expectRefused(game, as('party:gov', { type: 'respond', proposal: 1, accept: 'yes' }), 'refuse.respond.accept');
-    expectRefused(game, as('party:gov', { type: 'respond', proposal: 1 }), 'refuse.respond.accept');
+    expectRefused(game, as('party:gov', { type: 'respond', proposal: 1, accept: 'yes' }), 'refuse.invalid');
+    expectRefused(game, as('party:gov', { type: 'respond', proposal: 1 }), 'refuse.invalid');
   });
   it('the engine-held party may not answer through the human channel', () => {
     const game = run(atAgenda, agenda);
@@ -83,7 +83,9 @@ describe('a party seat held by a human answers proposals itself', () => {
     const both = toAgenda(newGame(s, { humanRoles: ['party:gov', 'party:union'] }));
     let game = run(both, agenda);
     expect(lastProposal(game).responses).toEqual({ gov: 'pending', union: 'pending' });
-    game = run(game, as('party:union', { type: 'respond', proposal: 1, accept: true, party: 'gov' }));
+    // Naming another party is an undeclared field: refused outright, never read as the sender.
+    expectRefused(game, as('party:union', { type: 'respond', proposal: 1, accept: true, party: 'gov' }), 'refuse.invalid');
+    game = run(game, as('party:union', { type: 'respond', proposal: 1, accept: true }));
     expect(lastProposal(game).responses).toEqual({ gov: 'pending', union: 'accept' });
     expectRefused(game, as('party:union', { type: 'respond', proposal: 1, accept: true }), 'refuse.notPending');
     game = run(game, as('party:gov', { type: 'respond', proposal: 1, accept: true }));
@@ -109,7 +111,7 @@ describe('a party seat held by a human answers proposals itself', () => {
     expect(party(g, 'gov').seat).toBe('atTable');
     expect(w(g).phase).toBe('exploratory');
     expectRefused(g, as('party:gov', { type: 'returnToTable' }), 'refuse.notWalkedOut');
-    expectRefused(g, as('party:gov', { type: 'gesture', cbm: 'parade' }), 'refuse.cbm');
+    expectRefused(g, as('party:gov', { type: 'gesture', cbm: 'parade' }), 'refuse.invalid');
   });
 });
 
@@ -119,14 +121,14 @@ describe('faction and outside-power seats', () => {
     const g = run(g0, as('faction:rangers', { type: 'spoilerAction', action: 'denunciation' }));
     expect(w(g).factions.rangers!.strikes).toBe(1);
     expect(party(g, 'union').cohesion).toBe(50);
-    expectRefused(g0, as('faction:rangers', { type: 'spoilerAction', action: 'bombing' }), 'refuse.spoilerAction');
+    expectRefused(g0, as('faction:rangers', { type: 'spoilerAction', action: 'bombing' }), 'refuse.invalid');
   });
   it('a human outside power acts only in its own name', () => {
     const g = run(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'supportShift', actor: 'bloc', party: 'union', delta: 20 } }));
     expect(w(g).externals.bloc!.support.union).toBe(30);
     expectRefused(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'supportShift', actor: 'estra', party: 'union', delta: 20 } }), 'refuse.effect.notOwn');
-    expectRefused(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'leak' } }), 'refuse.effect.invalid');
-    expectRefused(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'sanctions', actor: 'bloc', sanction: 'new', target: 'nobody', magnitude: 10 } }), 'refuse.effect.unknownTarget');
+    expectRefused(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'leak' } }), 'refuse.invalid');
+    expectRefused(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'sanctions', actor: 'bloc', sanction: 'new', target: 'nobody', magnitude: 10 } }), 'refuse.unknownParty');
   });
 });
 

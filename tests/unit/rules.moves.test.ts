@@ -3,7 +3,8 @@
  * each test pinning down behaviour a trainee relies on when choosing a move.
  */
 import { describe, expect, it } from 'vitest';
-import { rightApproach, MOVE_COST } from '../../src/sim/rules/moves';
+import { rightApproach } from '../../src/sim/rules/moves';
+import { MOVE_COST } from '../../src/sim/commands';
 import { planTurnEnd } from '../../src/sim/rules/turn';
 import { createWorld } from '../../src/sim/world';
 import { Dice } from '../../src/sim/rng';
@@ -321,7 +322,7 @@ describe('public statements move the visibility region', () => {
     expect(w(g).visibility).toBe('acknowledged');
     expectRefused(g0, { type: 'publicStatement', tone: 'critical' }, 'refuse.statement.target');
     expectRefused(g0, { type: 'publicStatement', tone: 'critical', party: 'nobody' }, 'refuse.statement.target');
-    expectRefused(g0, { type: 'publicStatement', tone: 'shouting' as never }, 'refuse.tone');
+    expectRefused(g0, { type: 'publicStatement', tone: 'shouting' as never }, 'refuse.invalid');
   });
   it('after a leak, only a sober statement brings visibility back to acknowledged', () => {
     const leaked = inject(g0, { kind: 'leak' });

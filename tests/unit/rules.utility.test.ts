@@ -178,8 +178,8 @@ describe('formulas through the engine: the same proposal flips with what the med
     const g = run(toAgenda(newGame(calmMini())), { type: 'proposeAgenda', issues: ['autonomy', 'security', 'amnesty'] }, { type: 'proposeNextPhase' }, { type: 'endTurn' });
     expect(w(g).phase).toBe('negotiation');
     expectRefused(g, { type: 'proposeFormula', issue: 'revenue', value: 45 }, 'refuse.notOnAgenda');
-    expectRefused(g, { type: 'proposeFormula', issue: 'autonomy', value: 101 }, 'refuse.value');
-    expectRefused(g, { type: 'proposeFormula', issue: 'autonomy', value: Number.NaN }, 'refuse.value');
+    expectRefused(g, { type: 'proposeFormula', issue: 'autonomy', value: 101 }, 'refuse.invalid');
+    expectRefused(g, { type: 'proposeFormula', issue: 'autonomy', value: Number.NaN }, 'refuse.invalid');
     expectRefused(g, { type: 'proposePackage', terms: { autonomy: 50 } }, 'refuse.package.small');
     expectRefused(g, { type: 'proposePackage', terms: { autonomy: 50, revenue: 40 } }, 'refuse.notOnAgenda');
   });

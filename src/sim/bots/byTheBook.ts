@@ -21,7 +21,7 @@ export const byTheBookPolicy = (g: Game, view: View): MediatorCommand => {
     const study = ifLegal(g, { type: 'readBriefing' }) ?? ifLegal(g, { type: 'studyHistory' });
     if (study) return study;
   }
-  const x = factsFor(g, view, done, notesOf(view));
+  const x = factsFor(g, view, done, notesOf(g, view));
   return (view.phase === 'suspended' ? bringBack(x) : nextMove(x)) ?? END;
 };
 

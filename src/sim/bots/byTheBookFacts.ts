@@ -4,7 +4,7 @@
  */
 import type { Scenario, Thresholds } from '../../scenario/schema';
 import type { Game } from '../game';
-import type { LogEntry, MediatorCommand } from '../types';
+import type { MediatorCommand } from '../types';
 import type { View } from '../view';
 import { ifLegal } from './readings';
 
@@ -15,16 +15,14 @@ export interface Notes {
   /** ask → outside power → the turn it was last asked. */
   lastAsked: Map<string, Map<string, number>>;
 }
-/** Per log array: a game played linearly appends to one array, so only new entries are read. */
-const notesByLog = new WeakMap<readonly LogEntry[], Notes>();
-
-/** Which spoilers were handled rightly, when each outside power was last asked what. */
-export function notesOf(view: View): Notes {
-  let m = notesByLog.get(view.log);
-  if (!m || m.read > view.log.length) {
-    m = { read: 0, handled: new Set(), lastAsked: new Map() };
-    notesByLog.set(view.log, m);
-  }
+/**
+ * Which spoilers were handled rightly, when each outside power was last asked what. Kept per log
+ * array in the game's runner: a game played linearly appends to one array, so only new entries are read.
+ */
+export function notesOf(g: Game, view: View): Notes {
+  const holder = g.runner.cached(view.log, 'bot:notes', () => ({ notes: fresh() }));
+  let m = holder.notes;
+  if (m.read > view.log.length) m = holder.notes = fresh();
   for (; m.read < view.log.length; m.read++) {
     const e = view.log[m.read]!;
     if (e.kind !== 'move') continue;
@@ -37,6 +35,8 @@ export function notesOf(view: View): Notes {
   }
   return m;
 }
+
+const fresh = (): Notes => ({ read: 0, handled: new Set(), lastAsked: new Map() });
 
 export interface Facts {
   readonly g: Game;

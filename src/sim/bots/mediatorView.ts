@@ -43,7 +43,7 @@ class MediatorView implements View {
   constructor(g: Game) {
     const s = g.scenario;
     const w = worldOf(g);
-    const fixed = fixedPartsOf(s);
+    const fixed = fixedPartsOf(g);
     this.#s = s;
     this.#w = w;
     this.scenario = fixed.scenario;

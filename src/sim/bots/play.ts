@@ -6,7 +6,6 @@ import type { Scenario } from '../../scenario/schema';
 import type { Command, GameOptions, Msg } from '../types';
 import { applyCommand, createGame, isOver, type Game } from '../game';
 import { Dice, seedState } from '../rng';
-import { asOneChange } from '../world';
 import { botCommand, type PolicyId } from './policies';
 
 export interface PlayOptions extends Partial<GameOptions> {
@@ -31,12 +30,13 @@ export function withoutInjects(s: Scenario, ids: string[] = []): Scenario {
  * compares state hashes with command-by-command play.
  */
 export function playGame(scenario: Scenario, opts: PlayOptions, script: readonly Command[] = []): PlayResult {
-  return asOneChange(() => playLinear(scenario, opts, script));
+  const g = createGame(withoutInjects(scenario, opts.withoutInjects), opts);
+  return g.runner.asOneChange(() => playLinear(g, opts, script));
 }
 
-function playLinear(scenario: Scenario, opts: PlayOptions, script: readonly Command[]): PlayResult {
-  const s = withoutInjects(scenario, opts.withoutInjects);
-  let g = createGame(s, opts);
+function playLinear(g0: Game, opts: PlayOptions, script: readonly Command[]): PlayResult {
+  const s = g0.scenario;
+  let g = g0;
   for (let i = 0; i < script.length; i++) {
     const r = applyCommand(g, script[i]!);
     if (!r.ok) return { ok: false, game: g, index: i, reason: r.reason };

@@ -13,6 +13,9 @@ import { isFinal, phaseIndex, progress } from './progress';
 import { isHumanParty } from './proposals';
 import { isHumanSeat } from '../roles';
 
+/** What a party offers unprompted, in turn: the same for a sincere party and a staller. */
+const SPONTANEOUS_GESTURES = ['humanitarianChannel', 'prisonerRelease', 'releaseForeigners'] as const;
+
 export const DIFFICULTY_ODDS: Record<Difficulty, number> = { easy: 0.6, standard: 1, hard: 1.4 };
 export const SPOILER_BASE = { none: 0, limited: 0.03, greedy: 0.06, total: 0.1 } as const;
 
@@ -191,7 +194,9 @@ export function closeTurn(s: Scenario, w: World): void {
       // A stalling party releases a few prisoners when pressed: appearances for the outside world.
       const showGesture = p.intent === 'stalling' && p.commitment < 45 && dice.chance(0.1);
       if (sincereGesture || showGesture) {
-        const effect: Effect = { kind: 'cbm', party: id, cbm: showGesture ? 'prisonerRelease' : 'humanitarianChannel' };
+        // The kind is left to chance, the same for every party: a gesture must not betray a staller.
+        // (Peeked, not drawn: the label must not shift the draws that decide what happens next.)
+        const effect: Effect = { kind: 'cbm', party: id, cbm: SPONTANEOUS_GESTURES[dice.peekInt(0, SPONTANEOUS_GESTURES.length - 1)]! };
         const result = applyEffect(s, w, effect, changes);
         addLog(w, { turn: w.turn, kind: 'event', source: 'party', id, effect, result, changes: changes.slice() });
         continue;

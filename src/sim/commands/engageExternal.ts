@@ -1,0 +1,56 @@
+/** Engage an outside power: ask for backing, a conditional incentive, restraint or a guarantee. */
+import { z } from 'zod';
+import { defineCommand, idField, refuse, ANY_PHASE } from './spec';
+import { EXTERNAL_ASKS } from '../vocabulary';
+import type { Change, Msg } from '../types';
+import { clamp, has } from '../util';
+import { shiftMeter } from '../world';
+import { restraintChance } from '../rules/moves';
+
+export const engageExternal = defineCommand({
+  type: 'engageExternal',
+  schema: z.strictObject({ type: z.literal('engageExternal'), actor: idField, ask: z.enum(EXTERNAL_ASKS) }),
+  senders: ['mediator'],
+  cost: 1,
+  phases: ANY_PHASE,
+  whyIllegal: (_s, w, cmd) => (has(w.externals, cmd.actor) ? null : refuse('unknownActor', { id: cmd.actor })),
+  apply(s, w, cmd, _sender, roll) {
+    const changes: Change[] = [];
+    const a = w.externals[cmd.actor]!;
+    const def = s.externals.find((e) => e.id === cmd.actor)!;
+    const refused: Msg = { key: 'move.engageExternal.refused', params: { actor: a.id } };
+    a.engaged += 1;
+    if (a.disposition < -40) return { result: refused, changes };
+    const done: Msg = { key: `move.engageExternal.${cmd.ask}`, params: { actor: a.id } };
+    switch (cmd.ask) {
+      case 'backing':
+        a.disposition = clamp(a.disposition + 10, -100, 100);
+        for (const pid in w.parties) if ((a.support[pid] ?? 0) < 0) shiftMeter(w, pid, 'commitment', 3, changes);
+        return { result: done, changes };
+      case 'incentive':
+        if (!def.leverage.some((l) => l === 'sanctions' || l === 'money')) return { result: refused, changes };
+        // A conditional incentive: relief for those it pressures, if they agree.
+        for (const pid in w.parties) {
+          const p = w.parties[pid]!;
+          const before = p.incentive;
+          p.incentive = Math.min(20, p.incentive + ((a.support[pid] ?? 0) < 0 ? 10 : 4));
+          if (p.incentive !== before) changes.push({ target: pid, meter: 'incentive', delta: p.incentive - before });
+        }
+        return { result: done, changes };
+      case 'restraint':
+        if (roll() >= restraintChance(a.disposition)) return { result: refused, changes };
+        a.restraint = true;
+        return { result: done, changes };
+      case 'guarantee':
+        if (!def.leverage.includes('guarantees') && !def.leverage.includes('mediation')) return { result: refused, changes };
+        a.guarantee = true;
+        return { result: done, changes };
+    }
+  },
+  candidates: (s) => s.externals.flatMap((e) => EXTERNAL_ASKS.map((ask) => ({ type: 'engageExternal' as const, actor: e.id, ask }))),
+  fixedCandidates: true,
+  form: [
+    { name: 'actor', kind: 'target', of: 'external' },
+    { name: 'ask', kind: 'choice', options: EXTERNAL_ASKS, default: 'backing' },
+  ],
+});
