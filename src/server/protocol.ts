@@ -148,6 +148,8 @@ export interface ViewMessage {
   /** The exercise event this view follows. */
   seq: number;
   view: View;
+  /** Instructor only: the engine's state hash after this event. */
+  stateHash?: string;
 }
 
 export interface Ack {

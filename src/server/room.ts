@@ -8,11 +8,11 @@
  * seat it takes; messages never name a role.
  */
 import { Room, ServerError, getMessageBytes, Protocol, type Client } from '@colyseus/core';
-import type { Msg, Role } from '../sim/index';
+import type { Msg, Role, View } from '../sim/index';
 import { context, type ClassroomContext } from './context';
 import { Exercise, type Prep, type Who } from './exercise';
 import { MediatorBot } from './mediatorBot';
-import { clientMessageSchema, INSTRUCTOR_MESSAGES, joinOptionsSchema, MAX_MESSAGE_BYTES, type ClientMessage, type Status, type Welcome } from './protocol';
+import { clientMessageSchema, INSTRUCTOR_MESSAGES, joinOptionsSchema, MAX_MESSAGE_BYTES, type ClientMessage, type Status, type ViewMessage, type Welcome } from './protocol';
 import { instructorTokenMatches, randomId } from './tokens';
 
 interface Seat extends Who {
@@ -354,9 +354,10 @@ export class ExerciseRoom extends Room {
     client.send('briefing', this.ex.briefingFor(s.role));
     client.send('history', { messages: this.ex.chatFor(s.role) });
     const view = this.ex.viewFor(s.role);
-    if (view) client.send('view', { seq: this.ex.seq, view });
-    client.send('status', this.status());
+    if (view) client.send('view', this.viewMessage(s.role, view));
     if (s.role === 'instructor') client.send('fired', { planned: this.ex.planned(), fired: this.ex.fired, ...(this.hashMismatch ? { hashMismatch: true } : {}) });
+    // Last: a client has the whole picture once its status arrives.
+    client.send('status', this.status());
   }
 
   /** Each role's view, built and encoded once, sent to every client in that role. */
@@ -372,9 +373,15 @@ export class ExerciseRoom extends Room {
     for (const [role, clients] of byRole) {
       const view = this.ex.viewFor(role as Role);
       if (!view) continue;
-      const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', { seq: this.ex.seq, view });
-      for (const c of clients) sendBytes(c, bytes, 'view', { seq: this.ex.seq, view });
+      const msg = this.viewMessage(role as Role | 'instructor', view);
+      const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', msg);
+      for (const c of clients) sendBytes(c, bytes, 'view', msg);
     }
+  }
+
+  /** The instructor's view also carries the engine's state hash (a restart must reproduce it). */
+  private viewMessage(role: Role | 'instructor', view: View): ViewMessage {
+    return role === 'instructor' ? { seq: this.ex.seq, view, stateHash: this.ex.hash } : { seq: this.ex.seq, view };
   }
 
   private sendFired(): void {

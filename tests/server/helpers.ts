@@ -85,7 +85,8 @@ export async function join(url: string, code: string, options: Record<string, un
   const client = new Client(url.replace(/^http/, 'ws'));
   const room = await client.joinById(code, options);
   const r = record(room);
-  await r.waitFor('welcome');
+  // The status closes what a joining client is sent (welcome, briefing, history, view, fired).
+  await r.waitFor('status');
   return r;
 }
 
