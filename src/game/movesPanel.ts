@@ -5,15 +5,29 @@
  * No rule here: the lists of targets come from the scenario and the View, legality from the engine.
  */
 import type { GameStore } from '../store/gameStore';
-import type { MediatorCommand, MoveOption, View } from '../sim/index';
+import { REGISTRY, standIn, type FormField, type MediatorCommand, type MoveOption, type TargetKind, type View } from '../sim/index';
 import { el, rerender } from './overlay';
 import { fmt, t } from '../i18n/index';
 import { hex, partyColor } from './theme';
 
 type MoveType = MediatorCommand['type'];
 
-/** Moves that need no target: made at once. */
-const DIRECT: MoveType[] = ['jointSession', 'studyHistory', 'designVerification', 'proposeNextPhase', 'readBriefing', 'endTurn'];
+/** A move's form, from the engine's command registry: a move with no fields is made at once. */
+const formOf = (type: MoveType): readonly FormField[] => REGISTRY[type].form;
+
+/** The legend over a field's options (the options' own labels come from `<field>.<option>` keys). */
+const LEGEND: Record<string, string> = {
+  party: 'table.target',
+  actor: 'table.target',
+  faction: 'table.target',
+  subject: 'table.subject',
+  issue: 'table.formulaIssue',
+  venue: 'table.venueField',
+  cbm: 'table.cbm',
+  ask: 'table.ask',
+  approach: 'table.approach',
+  tone: 'table.tone',
+};
 
 interface Draft {
   type: MoveType;
@@ -150,7 +164,7 @@ export class MovesPanel {
       this.render(this.blocked);
       return;
     }
-    if (DIRECT.includes(m.type)) {
+    if (formOf(m.type).length === 0) {
       this.focusType = m.type;
       this.s.command({ type: m.type } as MediatorCommand);
       return;
@@ -170,73 +184,69 @@ export class MovesPanel {
     this.root.querySelector<HTMLElement>('.composer input:checked, .composer input, .composer button')?.focus();
   }
 
-  /** A stand-in command for a move with no legal target, to ask the engine why. */
+  /** A stand-in command for a move with no legal target, to ask the engine why: the form's defaults. */
   private fallback(type: MoveType): MediatorCommand {
-    const v = this.s.view!;
-    const s = this.s.scenario!;
-    const party = v.parties[0]?.id ?? '';
-    const issue = v.issues[0]?.id ?? '';
-    switch (type) {
-      case 'caucus':
-        return { type, party };
-      case 'proposeAgenda':
-        return { type, issues: v.issues.map((i) => i.id) };
-      case 'proposeFormula':
-        return { type, issue: v.agenda?.[0] ?? issue, value: 50 };
-      case 'proposePackage':
-        return { type, terms: Object.fromEntries((v.agenda ?? v.issues.map((i) => i.id)).map((i) => [i, 50])) };
-      case 'reframe':
-      case 'technicalCommission':
-        return { type, issue };
-      case 'requestCbm':
-        return { type, party, cbm: 'prisonerRelease' };
-      case 'engageExternal':
-        return { type, actor: s.externals[0]?.id ?? '', ask: 'backing' };
-      case 'engageSpoiler':
-        return { type, faction: s.parties[0]?.factions[0]?.id ?? '', approach: 'induce' };
-      case 'publicStatement':
-        return { type, tone: 'sober' };
-      case 'consultExperts':
-        return { type, subject: issue };
-      case 'changeVenue':
-        return { type, venue: s.venues[0]?.id ?? '' };
-      default:
-        return { type } as MediatorCommand;
-    }
+    return standIn(this.s.scenario!, null, REGISTRY[type]) as MediatorCommand;
   }
 
-  /** The command the form describes now. */
+  /** The command the form describes now, field by field as the registry lists them. */
   private command(): MediatorCommand | null {
     const d = this.draft;
     if (!d) return null;
-    const f = d.fields;
-    switch (d.type) {
-      case 'caucus':
-        return { type: 'caucus', party: f.party ?? '' };
-      case 'proposeAgenda':
-        return { type: 'proposeAgenda', issues: this.s.view!.issues.map((i) => i.id).filter((i) => d.agenda.has(i)) };
-      case 'proposeFormula':
-        return { type: 'proposeFormula', issue: f.issue ?? '', value: d.value };
-      case 'proposePackage':
-        return { type: 'proposePackage', terms: Object.fromEntries(Object.entries(d.terms).filter(([i]) => d.include.has(i))) };
-      case 'reframe':
-        return { type: 'reframe', issue: f.issue ?? '' };
-      case 'technicalCommission':
-        return { type: 'technicalCommission', issue: f.issue ?? '' };
-      case 'requestCbm':
-        return { type: 'requestCbm', party: f.party ?? '', cbm: (f.cbm ?? 'prisonerRelease') as never };
-      case 'engageExternal':
-        return { type: 'engageExternal', actor: f.actor ?? '', ask: (f.ask ?? 'backing') as never };
-      case 'engageSpoiler':
-        return { type: 'engageSpoiler', faction: f.faction ?? '', approach: (f.approach ?? 'induce') as never };
-      case 'publicStatement':
-        return f.tone === 'critical' ? { type: 'publicStatement', tone: 'critical', party: f.party ?? this.s.view!.parties[0]!.id } : { type: 'publicStatement', tone: (f.tone ?? 'sober') as never };
-      case 'consultExperts':
-        return { type: 'consultExperts', subject: f.subject ?? '' };
-      case 'changeVenue':
-        return { type: 'changeVenue', venue: f.venue ?? '' };
+    const cmd: Record<string, unknown> = { type: d.type };
+    for (const f of formOf(d.type)) {
+      switch (f.kind) {
+        case 'target':
+        case 'choice':
+          if (f.kind === 'target' && f.showWhen && d.fields[f.showWhen.field] !== f.showWhen.equals) break;
+          cmd[f.name] = d.fields[f.name] ?? (f.kind === 'choice' ? f.default : '');
+          break;
+        case 'number':
+          cmd[f.name] = d.value;
+          break;
+        case 'issueSet':
+          cmd[f.name] = this.s.view!.issues.map((i) => i.id).filter((i) => d.agenda.has(i));
+          break;
+        case 'terms':
+          cmd[f.name] = Object.fromEntries(Object.entries(d.terms).filter(([i]) => d.include.has(i)));
+          break;
+        default:
+          break;
+      }
+    }
+    return cmd as MediatorCommand;
+  }
+
+  /** The options a target field offers, as the mediator sees them. */
+  private targetOptions(v: View, of: TargetKind): { value: string; label: string; hint?: string; color?: string }[] {
+    const partyOpts = v.parties.map((p, i) => ({ value: p.id, label: p.short, color: hex(partyColor(i)), hint: p.seat === 'walkedOut' ? `(${t('table.seat.walkedOut')})` : undefined }));
+    const factionOpts = (withStance: boolean) =>
+      v.parties.flatMap((p, i) =>
+        p.factions.map((f) => ({
+          value: f.id,
+          label: f.name,
+          color: hex(partyColor(i)),
+          hint: withStance ? `(${t(`table.stance.${f.stance}`)}, ${f.spoiler === 'unknown' ? '?' : t(`table.spoiler.${f.spoiler}`)})` : f.spoiler === 'unknown' ? '(?)' : `(${t(`table.spoiler.${f.spoiler}`)})`,
+        })),
+      );
+    const issueOpts = (ids?: readonly string[]) => v.issues.filter((i) => !ids || ids.includes(i.id)).map((i) => ({ value: i.id, label: i.name }));
+    switch (of) {
+      case 'party':
+        return partyOpts;
+      case 'faction':
+        return factionOpts(true);
+      case 'external':
+        return v.externals.map((e) => ({ value: e.id, label: e.name, hint: `(${t(`table.kind.${e.kind}`)})` }));
+      case 'issue':
+        return issueOpts();
+      case 'agendaIssue':
+        return issueOpts(v.agenda ?? []);
+      case 'venue':
+        return v.venues.map((x) => ({ value: x.id, label: x.name, hint: x.nearPrincipals ? t('table.nearPrincipals') : undefined }));
+      case 'subject':
+        return [...factionOpts(false), ...issueOpts()];
       default:
-        return { type: d.type } as MediatorCommand;
+        return [];
     }
   }
 
@@ -275,110 +285,29 @@ export class MovesPanel {
         ),
       );
     };
-    const partyOpts = v.parties.map((p, i) => ({ value: p.id, label: p.short, color: hex(partyColor(i)), hint: p.seat === 'walkedOut' ? `(${t('table.seat.walkedOut')})` : undefined }));
-    const issueOpts = (ids?: string[]) => v.issues.filter((i) => !ids || ids.includes(i.id)).map((i) => ({ value: i.id, label: i.name }));
-    switch (d.type) {
-      case 'caucus':
-        radios('party', t('table.target'), partyOpts);
-        break;
-      case 'requestCbm':
-        radios('party', t('table.target'), partyOpts);
-        radios('cbm', t('table.cbm'), ['prisonerRelease', 'releaseForeigners', 'humanitarianChannel', 'ceasefire'].map((c) => ({ value: c, label: t(`cbm.${c}`) })));
-        break;
-      case 'engageExternal':
-        radios('actor', t('table.target'), v.externals.map((e) => ({ value: e.id, label: e.name, hint: `(${t(`table.kind.${e.kind}`)})` })));
-        radios('ask', t('table.ask'), ['backing', 'incentive', 'restraint', 'guarantee'].map((a) => ({ value: a, label: t(`ask.${a}`) })));
-        break;
-      case 'engageSpoiler':
-        radios(
-          'faction',
-          t('table.target'),
-          v.parties.flatMap((p, i) => p.factions.map((f) => ({ value: f.id, label: f.name, color: hex(partyColor(i)), hint: `(${t(`table.stance.${f.stance}`)}, ${f.spoiler === 'unknown' ? '?' : t(`table.spoiler.${f.spoiler}`)})` }))),
-        );
-        radios('approach', t('table.approach'), ['induce', 'socialize', 'coerce', 'isolate'].map((a) => ({ value: a, label: t(`approach.${a}`) })));
-        break;
-      case 'publicStatement':
-        radios('tone', t('table.tone'), ['sober', 'optimistic', 'critical'].map((a) => ({ value: a, label: t(`tone.${a}`) })));
-        if (d.fields.tone === 'critical') radios('party', t('table.target'), partyOpts);
-        break;
-      case 'consultExperts':
-        radios('subject', t('table.subject'), [
-          ...v.parties.flatMap((p, i) => p.factions.map((f) => ({ value: f.id, label: f.name, color: hex(partyColor(i)), hint: f.spoiler === 'unknown' ? '(?)' : `(${t(`table.spoiler.${f.spoiler}`)})` }))),
-          ...issueOpts(),
-        ]);
-        break;
-      case 'reframe':
-      case 'technicalCommission':
-        radios('issue', t('table.formulaIssue'), issueOpts());
-        break;
-      case 'changeVenue':
-        radios('venue', t('table.venueField'), v.venues.map((x) => ({ value: x.id, label: x.name, hint: x.nearPrincipals ? t('table.nearPrincipals') : undefined })));
-        break;
-      case 'proposeAgenda':
-        parts.push(
-          el(
-            'fieldset',
-            { class: 'checks' },
-            el('legend', { text: t('table.agendaPick') }),
-            ...v.issues.map((i) =>
-              el(
-                'label',
-                { class: 'opt' },
-                el('input', {
-                  type: 'checkbox',
-                  'data-k': `ag-${i.id}`,
-                  'data-testid': `agenda-${i.id}`,
-                  checked: d.agenda.has(i.id),
-                  onchange: (ev: Event) => {
-                    if ((ev.target as HTMLInputElement).checked) d.agenda.add(i.id);
-                    else d.agenda.delete(i.id);
-                    this.render(this.blocked);
-                  },
-                }),
-                el('span', { text: i.name }),
-                i.core.length ? el('span', { class: 'hint', text: ` (${t('table.core', { list: i.core.map((c) => v.parties.find((p) => p.id === c)?.short ?? c).join(', ') })})` }) : null,
-                i.reframed ? el('span', { class: 'hint', text: ` · ${t('table.reframed')}` }) : null,
-              ),
-            ),
-          ),
-        );
-        break;
-      case 'proposeFormula': {
-        radios('issue', t('table.formulaIssue'), issueOpts(v.agenda ?? []));
-        const iss = v.issues.find((i) => i.id === d.fields.issue);
-        if (iss) parts.push(this.slider(iss.id, d.value, (x) => (d.value = x), v));
-        break;
-      }
-      case 'proposePackage':
-        for (const id of v.agenda ?? []) {
-          const iss = v.issues.find((i) => i.id === id)!;
-          parts.push(
-            el(
-              'div',
-              { class: 'term' },
-              el(
-                'label',
-                { class: 'opt' },
-                el('input', {
-                  type: 'checkbox',
-                  'data-k': `inc-${id}`,
-                  'data-testid': `include-${id}`,
-                  checked: d.include.has(id),
-                  onchange: (ev: Event) => {
-                    if ((ev.target as HTMLInputElement).checked) d.include.add(id);
-                    else d.include.delete(id);
-                    this.render(this.blocked);
-                  },
-                }),
-                el('strong', { text: iss.name }),
-              ),
-              d.include.has(id) ? this.slider(id, d.terms[id] ?? 50, (x) => (d.terms[id] = x), v, true) : null,
-            ),
-          );
+    for (const f of formOf(d.type)) {
+      switch (f.kind) {
+        case 'target':
+          if (f.showWhen && d.fields[f.showWhen.field] !== f.showWhen.equals) break;
+          radios(f.name, t(LEGEND[f.name] ?? 'table.target'), this.targetOptions(v, f.of));
+          break;
+        case 'choice':
+          radios(f.name, t(LEGEND[f.name] ?? 'table.target'), f.options.map((o) => ({ value: o, label: t(`${f.name}.${o}`) })));
+          break;
+        case 'number': {
+          const iss = v.issues.find((i) => i.id === d.fields.issue);
+          if (iss) parts.push(this.slider(iss.id, d.value, (x) => (d.value = x), v));
+          break;
         }
-        break;
-      default:
-        break;
+        case 'issueSet':
+          parts.push(this.agendaChecks(v, d));
+          break;
+        case 'terms':
+          for (const id of v.agenda ?? []) parts.push(this.term(v, d, id));
+          break;
+        default:
+          break;
+      }
     }
     const cmd = this.command();
     const why = cmd ? this.s.preview(cmd) : null;
@@ -391,6 +320,60 @@ export class MovesPanel {
       el('div', { class: 'fields' }, ...parts),
       el('p', { class: why ? 'refusal' : 'ok', 'data-testid': 'preview', text: why ? t('table.wouldRefuse', { reason: fmt(why, s) }) : '' }),
       el('div', { class: 'row' }, send, el('button', { type: 'button', class: 'btn ghost', 'data-k': 'back', onclick: () => this.escape(), text: `${t('ui.back')} (Esc)` })),
+    );
+  }
+
+  private agendaChecks(v: View, d: Draft): HTMLElement {
+    return el(
+      'fieldset',
+      { class: 'checks' },
+      el('legend', { text: t('table.agendaPick') }),
+      ...v.issues.map((i) =>
+        el(
+          'label',
+          { class: 'opt' },
+          el('input', {
+            type: 'checkbox',
+            'data-k': `ag-${i.id}`,
+            'data-testid': `agenda-${i.id}`,
+            checked: d.agenda.has(i.id),
+            onchange: (ev: Event) => {
+              if ((ev.target as HTMLInputElement).checked) d.agenda.add(i.id);
+              else d.agenda.delete(i.id);
+              this.render(this.blocked);
+            },
+          }),
+          el('span', { text: i.name }),
+          i.core.length ? el('span', { class: 'hint', text: ` (${t('table.core', { list: i.core.map((c) => v.parties.find((p) => p.id === c)?.short ?? c).join(', ') })})` }) : null,
+          i.reframed ? el('span', { class: 'hint', text: ` · ${t('table.reframed')}` }) : null,
+        ),
+      ),
+    );
+  }
+
+  /** One issue of a package: include it or not, and its value. */
+  private term(v: View, d: Draft, id: string): HTMLElement {
+    const iss = v.issues.find((i) => i.id === id)!;
+    return el(
+      'div',
+      { class: 'term' },
+      el(
+        'label',
+        { class: 'opt' },
+        el('input', {
+          type: 'checkbox',
+          'data-k': `inc-${id}`,
+          'data-testid': `include-${id}`,
+          checked: d.include.has(id),
+          onchange: (ev: Event) => {
+            if ((ev.target as HTMLInputElement).checked) d.include.add(id);
+            else d.include.delete(id);
+            this.render(this.blocked);
+          },
+        }),
+        el('strong', { text: iss.name }),
+      ),
+      d.include.has(id) ? this.slider(id, d.terms[id] ?? 50, (x) => (d.terms[id] = x), v, true) : null,
     );
   }
 

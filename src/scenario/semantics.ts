@@ -10,6 +10,7 @@
 import type { Scenario, Effect, Condition, MoveType } from './schema';
 import type { LoadProblem } from './load';
 import { acceptableRange, zopa } from './zopa';
+import { MOVE_COST, RULE_NUMBERS } from '../sim/commands';
 
 type Path = (string | number)[];
 
@@ -18,16 +19,14 @@ export const MIN_BACKGROUND_CHARS = 40;
 /** Below this a background is legal but thin for a trainee. */
 export const THIN_BACKGROUND_CHARS = 200;
 
-/** Action points a flawless run must spend to sign, per MECHANICS.md move costs. */
-const AP = { proposeNextPhase: 1, proposeAgenda: 1, proposeFormula: 1, proposePackage: 2, jointSession: 2 } as const;
+// The engine's own numbers, read from its command registry: move costs and the rules' gains.
+/** Action points a flawless run must spend to sign. */
+const AP = MOVE_COST;
+const { COMPLIANCE, NEAR_PRINCIPALS_COHESION } = RULE_NUMBERS;
 /** Approximate exploratory gains of one caucus, used only for estimates (warnings). */
-const CAUCUS_GAIN = { trustInMediator: 4, commitment: 5 } as const;
+const CAUCUS_GAIN = { trustInMediator: RULE_NUMBERS.CAUCUS.trust, commitment: RULE_NUMBERS.CAUCUS.commitmentExploratory } as const;
 /** Cohesion gained by engaging one of the party's factions the right way (at best). */
-const SPOILER_COHESION_GAIN = 5;
-/** Signing cohesion needed is lower by this much at a venue near principals. */
-const NEAR_PRINCIPALS_COHESION = 10;
-/** Compliance = 0.35 cohesion + 0.3 commitment + 0.2 verification + 15 with a guarantee ± 8 by chance. */
-const COMPLIANCE = { cohesion: 0.35, commitment: 0.3, verification: 0.2, guarantee: 15, luck: 8 } as const;
+const SPOILER_COHESION_GAIN = RULE_NUMBERS.SPOILER_COHESION.included;
 
 type TargetKind = 'party' | 'faction' | 'external' | 'issue' | 'venue';
 /**

@@ -4,6 +4,7 @@ import { defineCommand, idField, refuse, ANY_PHASE, type Outcome } from './spec'
 import { has } from '../util';
 import { shiftMeter } from '../world';
 import { revealInterest } from '../rules/moves';
+import { CAUCUS } from '../rules/numbers';
 
 export const caucus = defineCommand({
   type: 'caucus',
@@ -24,8 +25,8 @@ export const caucus = defineCommand({
     let maxOther = 0;
     for (const o in w.parties) if (o !== p.id) maxOther = Math.max(maxOther, w.parties[o]!.attention);
     // Courting one side far more than the other reads as partiality, and buys less.
-    shiftMeter(w, p.id, 'trustInMediator', p.attention > maxOther + 3 ? 1 : 4, changes);
-    shiftMeter(w, p.id, 'commitment', w.phase === 'exploratory' ? 5 : 3, changes);
+    shiftMeter(w, p.id, 'trustInMediator', p.attention > maxOther + 3 ? CAUCUS.trustWhenCourting : CAUCUS.trust, changes);
+    shiftMeter(w, p.id, 'commitment', w.phase === 'exploratory' ? CAUCUS.commitmentExploratory : CAUCUS.commitmentLater, changes);
     if (p.trustInMediator < 35) return { result: { key: 'move.caucus.guarded', params: { party: p.id } }, changes };
     const issue = revealInterest(s, w, p.id);
     return { result: issue ? { key: 'move.caucus.revealed', params: { party: p.id, issue } } : { key: 'move.caucus.done', params: { party: p.id } }, changes };

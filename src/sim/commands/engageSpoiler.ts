@@ -6,6 +6,7 @@ import type { Change } from '../types';
 import { clamp, has } from '../util';
 import { shiftMeter } from '../world';
 import { rightApproach } from '../rules/moves';
+import { SPOILER_COHESION } from '../rules/numbers';
 
 export const engageSpoiler = defineCommand({
   type: 'engageSpoiler',
@@ -22,12 +23,12 @@ export const engageSpoiler = defineCommand({
       f.satisfaction = clamp(f.satisfaction + 15);
       if (cmd.approach === 'induce' || cmd.approach === 'socialize') f.included = true;
       if (cmd.approach === 'isolate') f.included = false;
-      shiftMeter(w, f.party, 'cohesion', cmd.approach === 'isolate' || cmd.approach === 'coerce' ? 3 : 5, changes);
+      shiftMeter(w, f.party, 'cohesion', cmd.approach === 'isolate' || cmd.approach === 'coerce' ? SPOILER_COHESION.isolated : SPOILER_COHESION.included, changes);
       return { result: { key: 'move.engageSpoiler.right', params: { faction: f.id } }, changes };
     }
     f.managed = false;
     f.satisfaction = clamp(f.satisfaction - 20);
-    shiftMeter(w, f.party, 'cohesion', -8, changes);
+    shiftMeter(w, f.party, 'cohesion', SPOILER_COHESION.backfired, changes);
     return { result: { key: 'move.engageSpoiler.backfired', params: { faction: f.id } }, changes };
   },
   candidates: (s) => s.parties.flatMap((p) => p.factions.flatMap((f) => SPOILER_APPROACHES.map((approach) => ({ type: 'engageSpoiler' as const, faction: f.id, approach })))),

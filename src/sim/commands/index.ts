@@ -174,4 +174,6 @@ function sentThisTurn(w: World, role: Role, type: string): number {
 }
 
 export type { CommandSpec, FormField, Sender, SenderKind, TargetKind } from './spec';
+/** The rules' numbers the pack validator reasons with. */
+export * as RULE_NUMBERS from '../rules/numbers';
 export type PhaseList = readonly ProcessPhase[];

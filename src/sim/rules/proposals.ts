@@ -8,6 +8,7 @@ import type { Change, Msg, Proposal, ProposalKind, World } from '../types';
 import { acceptanceScore, ACCEPT_THRESHOLD, brokenRedLines } from './utility';
 import { applyEffect } from './effects';
 import { addLog, shiftMeter, shiftTrust } from '../world';
+import { NEAR_PRINCIPALS_COHESION } from './numbers';
 import { isHumanSeat } from '../roles';
 
 export const isHumanParty = (w: World, partyId: string): boolean => isHumanSeat(w, 'party', partyId);
@@ -47,7 +48,7 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
       if (broken.length) return { accept: false, reason: { key: 'response.redLine', params: { issues: broken.map((i) => issueName(s, i)).join(', '), ids: broken.join(',') } } };
       if (prop.kind === 'signing') {
         const venue = s.venues.find((v) => v.id === w.venue);
-        const cohesionNeed = t.signingCohesion - (venue?.nearPrincipals ? 10 : 0);
+        const cohesionNeed = t.signingCohesion - (venue?.nearPrincipals ? NEAR_PRINCIPALS_COHESION : 0);
         if (w.talkFormat !== 'direct') return { accept: false, reason: { key: 'response.signing.notDirect' } };
         if (p.commitment < t.signingCommitment) return { accept: false, reason: { key: 'response.signing.commitment' } };
         if (p.cohesion < cohesionNeed) return { accept: false, reason: { key: 'response.signing.cohesion' } };

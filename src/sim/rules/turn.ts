@@ -12,6 +12,7 @@ import { applyEffect, walkOut } from './effects';
 import { isFinal, phaseIndex, progress } from './progress';
 import { isHumanParty } from './proposals';
 import { isHumanSeat } from '../roles';
+import { COMPLIANCE } from './numbers';
 
 /** What a party offers unprompted, in turn: the same for a sincere party and a staller. */
 const SPONTANEOUS_GESTURES = ['humanitarianChannel', 'prisonerRelease', 'releaseForeigners'] as const;
@@ -215,10 +216,10 @@ export function closeTurn(s: Scenario, w: World): void {
 
 /** Monitoring: each party's compliance this turn; held turns count toward conclusion. */
 function checkCompliance(s: Scenario, w: World, dice: Dice): void {
-  const guarantee = Object.values(w.externals).some((e) => e.guarantee) ? 15 : 0;
+  const guarantee = Object.values(w.externals).some((e) => e.guarantee) ? COMPLIANCE.guarantee : 0;
   let held = true;
   for (const p of Object.values(w.parties)) {
-    const c = 0.35 * p.cohesion + 0.3 * p.commitment + 0.2 * w.verification + guarantee + dice.int(-8, 8);
+    const c = COMPLIANCE.cohesion * p.cohesion + COMPLIANCE.commitment * p.commitment + COMPLIANCE.verification * w.verification + guarantee + dice.int(-COMPLIANCE.luck, COMPLIANCE.luck);
     w.compliance[p.id] = Math.round(Math.max(0, Math.min(100, c)));
     if (w.compliance[p.id]! < s.thresholds.complianceFloor) held = false;
   }
