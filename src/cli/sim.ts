@@ -3,11 +3,10 @@
  * [--moves <file>] [--runs N] [--difficulty easy|standard|hard] [--without <injectId,…>] [--json]`.
  * With --json: one JSON object per game per line. Problems are reported as messages, never traces.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CliError, loadMoves, loadScenarioFile } from './simFiles';
 import { playGame, POLICIES, type PolicyId, runSummary, type RunSummary } from '../sim/bots';
-import type { Command, Difficulty } from '../sim/types';
+import type { Difficulty } from '../sim/types';
 import { fmt } from '../i18n';
 
 const USAGE = `usage: npm run sim -- --scenario <file> [--seed N] [--policy random|greedy|by-the-book]

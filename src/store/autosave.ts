@@ -52,7 +52,7 @@ export type ReadResult = { kind: 'none' } | { kind: 'ok'; record: AutosaveRecord
 
 /** Read the slot without trusting it: shape problems come back as 'corrupt'. */
 export function readAutosave(storage: KeyValueStorage): ReadResult {
-  let text: string | null = null;
+  let text: string | null;
   try {
     text = storage.getItem(AUTOSAVE_KEY);
   } catch {

@@ -170,9 +170,9 @@ export async function runBalance(argv: string[], io: BalanceIo): Promise<number>
 
   let pool: BalancePool | undefined;
   let analyses: ScenarioAnalysis[];
-  let games = 0;
-  let ablationGames = 0;
-  let tGames = 0;
+  let games: number;
+  let ablationGames: number;
+  let tGames: number;
   try {
     pool = await BalancePool.start({ scenarios, workers: args.workers, engine: args.engine });
     if (pool.fallbackReason) io.err(`pack balance: note: ${pool.fallbackReason}`);

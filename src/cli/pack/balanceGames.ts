@@ -170,7 +170,7 @@ export function playJob(scenarios: Scenario[], job: Job): EncodedBatch {
       records.push(playRecord(scenario, job.policy, seed, job.difficulty, job.without));
     } catch (e) {
       const without = job.without.length ? ` without ${job.without.join(', ')}` : '';
-      throw new Error(`the engine failed on ${scenario.id}, ${job.policy}, seed ${seed}${without}: ${(e as Error)?.message ?? String(e)}`);
+      throw new Error(`the engine failed on ${scenario.id}, ${job.policy}, seed ${seed}${without}: ${(e as Error)?.message ?? String(e)}`, { cause: e });
     }
   }
   return encodeBatch(records);

@@ -158,7 +158,7 @@ export class BalancePool {
         const b = await ensureBundle();
         return new BalancePool('bundle', size, undefined, b.built, performance.now() - t0, pathToFileURL(b.file), opts.scenarios);
       } catch (e) {
-        if (choice === 'bundle') throw new Error(`cannot bundle the engine with esbuild: ${(e as Error)?.message ?? String(e)}`);
+        if (choice === 'bundle') throw new Error(`cannot bundle the engine with esbuild: ${(e as Error)?.message ?? String(e)}`, { cause: e });
         const reason = `esbuild unavailable (${((e as Error)?.message ?? String(e)).split('\n')[0]}); running the engine under tsx`;
         return new BalancePool('tsx', size, reason, false, performance.now() - t0, tsxBootstrap(), opts.scenarios);
       }

@@ -6,7 +6,7 @@
  */
 import Phaser from 'phaser';
 import { BaseScene } from '../base';
-import { C, H, METER_COLORS, W, partyColor } from '../theme';
+import { C, H, METER_COLORS, partyColor } from '../theme';
 import { el, panel } from '../overlay';
 import { label, para } from '../draw';
 import { fmt, t } from '../../i18n/index';

@@ -3,7 +3,7 @@
  * The canvas draws the title art; the form is a DOM panel (keyboard and screen-reader friendly).
  */
 import { BaseScene } from '../base';
-import { C, H, W, hex, partyColor, ts } from '../theme';
+import { C, hex, partyColor, ts } from '../theme';
 import { el, panel, rerender } from '../overlay';
 import { fmt, t } from '../../i18n/index';
 import type { GameStore } from '../../store/gameStore';

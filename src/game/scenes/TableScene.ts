@@ -404,7 +404,6 @@ export class TableScene extends BaseScene {
     const mw = 820;
     const mx = 16 + (MOVES.x - 16 - 8 - mw) / 2;
     const my = 110;
-    let mh = 380;
     const card = this.add.container(0, 0);
     this.modal.add(card);
     const cg = this.add.graphics();
@@ -442,7 +441,7 @@ export class TableScene extends BaseScene {
       });
       cy += Math.ceil(shown.length / 2) * 22;
     }
-    mh = Math.max(240, cy - my + 80);
+    const mh = Math.max(240, cy - my + 80);
     cg.fillStyle(C.panel).fillRoundedRect(mx, my, mw, mh, 14);
     cg.lineStyle(3, headColor).strokeRoundedRect(mx, my, mw, mh, 14);
     cg.fillStyle(headColor).fillRoundedRect(mx, my, mw, 56, { tl: 14, tr: 14, bl: 0, br: 0 });
