@@ -54,7 +54,7 @@ const simPackageBans = [
 
 // What src/scenario may import from src/sim: the engine's public API only. (An entry `name` allows
 // src/sim/name.ts or src/sim/name/index.ts.)
-const SCENARIO_MAY_IMPORT_FROM_SIM = ['index'];
+const SCENARIO_MAY_IMPORT_FROM_SIM = ['index', 'vocabulary', 'commands'];
 
 /** The no-restricted-imports patterns for a file in src/<area>/ at depth k (k ≥ 1; area '' = anywhere else). */
 function importBans(area, k) {

@@ -48,7 +48,6 @@ export type ProcessEvent =
   | { type: 'turn.advance' };
 
 type Ctx = { context: ProcessContext };
-type Ev<T extends string> = Extract<ProcessEvent, { type: T }>;
 
 type Rule<P> = (s: Scenario, w: World, event: ProcessEvent, params: P) => void;
 

@@ -119,6 +119,11 @@ export interface Viewer {
   mediator: boolean;
   /** The party this role sits in (a faction's party too). */
   ownParty: string | undefined;
+  /**
+   * The party whose secrets this role holds: a delegation's own. A faction sits in its party but
+   * does not see its reservation values, weights, hidden intent or true commitment (DESIGN.md §6).
+   */
+  delegation: string | undefined;
   faction: string | null;
 }
 
@@ -129,12 +134,13 @@ export function viewerOf(w: World, role: Role): Viewer {
     all: role === 'instructor',
     mediator: role === 'mediator',
     ownParty: r?.kind === 'party' ? r.id : r?.kind === 'faction' ? w.factions[r.id!]?.party : undefined,
+    delegation: r?.kind === 'party' ? r.id : undefined,
     faction: r?.kind === 'faction' ? r.id! : null,
   };
 }
 
 /** The trainee's seat, and the bots'. */
-export const MEDIATOR: Viewer = { role: 'mediator', all: false, mediator: true, ownParty: undefined, faction: null };
+export const MEDIATOR: Viewer = { role: 'mediator', all: false, mediator: true, ownParty: undefined, delegation: undefined, faction: null };
 
 type Fixed = Pick<View, 'scenario' | 'venues'>;
 /** The parts of a view that never change in a game: built once per line of games (scenarios are immutable). */
@@ -154,7 +160,7 @@ export function partyViews(s: Scenario, w: World, v: Viewer): PartyView[] {
     const p = w.parties[def.id]!;
     const trustIn: Record<string, number> = {};
     for (const k in p.trustIn) trustIn[k] = Math.round(p.trustIn[k]!);
-    const own = v.ownParty === def.id || v.all;
+    const own = v.delegation === def.id || v.all;
     const intent: PartyView['intent'] = own ? p.intent : p.intent === 'stalling' && w.knowledge.history && v.mediator ? 'suspected' : 'unknown';
     const factions: FactionView[] = [];
     for (const fd of def.factions) {
@@ -204,7 +210,7 @@ export function issueViews(s: Scenario, w: World, v: Viewer): IssueView[] {
     const st = w.issues[def.id]!;
     const known: IssueView['known'] = {};
     for (const pd of s.parties) {
-      if (v.all || v.ownParty === pd.id) {
+      if (v.all || v.delegation === pd.id) {
         const pos = def.positions[pd.id]!;
         known[pd.id] = { ideal: pos.ideal, weight: pos.weight, reservation: pos.reservation };
       } else if (v.mediator) {
@@ -259,12 +265,14 @@ export function proposalsSeenBy(w: World, v: Viewer): Proposal[] {
   const own = v.ownParty;
   const seen: Proposal[] = [];
   if (own === undefined) return seen;
-  for (const p of w.proposals) if (has(p.responses, own)) seen.push({ ...p, reasons: p.reasons[own] ? { [own]: p.reasons[own]! } : {} });
+  // A delegation reads its own answers' reasons; a faction only what was put to its party.
+  const reasons = v.delegation === own;
+  for (const p of w.proposals) if (has(p.responses, own)) seen.push({ ...p, reasons: reasons && p.reasons[own] ? { [own]: p.reasons[own]! } : {} });
   return seen;
 }
 
 /** A delegation hears the other side's answers only through the mediator, not verbatim. */
-export const logSeenBy = (w: World, v: Viewer): readonly LogEntry[] => (v.all || v.mediator ? w.log : w.log.filter((e) => e.kind !== 'response' || e.party === v.ownParty));
+export const logSeenBy = (w: World, v: Viewer): readonly LogEntry[] => (v.all || v.mediator ? w.log : w.log.filter((e) => e.kind !== 'response' || (v.delegation !== undefined && e.party === v.delegation)));
 
 export function viewFor(g: Game, role: Role): View {
   const s = g.scenario;

@@ -338,7 +338,7 @@ function step(g: Game, cmd: unknown, checkOld: boolean): Game {
   try {
     r = applyCommand(g, cmd as Command);
   } catch (e) {
-    throw new Error(`applyCommand threw on ${JSON.stringify(cmd)}: ${(e as Error).stack}`);
+    throw new Error(`applyCommand threw on ${JSON.stringify(cmd)}: ${(e as Error).stack}`, { cause: e });
   }
   if (r.ok) {
     expect(r.game.snapshot.status, `statechart error after ${JSON.stringify(cmd)}`).not.toBe('error');

@@ -1,6 +1,6 @@
 /** The call to move on to the next phase (in the agreements phase: the call to sign). */
 import { z } from 'zod';
-import { defineCommand, refuse, ANY_PHASE, type Outcome } from './spec';
+import { defineCommand, refuse, type Outcome } from './spec';
 import type { Scenario } from '../../scenario/schema';
 import type { Change, World } from '../types';
 import { shiftMeter } from '../world';
