@@ -161,13 +161,18 @@ function drainPending(actor: ProcessActor): number {
 
 /** Apply many commands; stop at the first refusal and say which one. */
 export function replay(scenario: Scenario, options: Partial<GameOptions>, commands: readonly unknown[]): { ok: true; game: Game } | { ok: false; index: number; reason: Msg; game: Game } {
-  let g = createGame(scenario, options);
-  for (let i = 0; i < commands.length; i++) {
-    const r = applyCommand(g, commands[i]);
-    if (!r.ok) return { ok: false, index: i, reason: r.reason, game: g };
-    g = r.game;
-  }
-  return { ok: true, game: g };
+  const g0 = createGame(scenario, options);
+  // One scope for the whole log: the intermediate games are dropped, so the world and the command
+  // list are copied once, not once per command (which made long logs quadratic to load).
+  return g0.runner.asOneChange(() => {
+    let g = g0;
+    for (let i = 0; i < commands.length; i++) {
+      const r = applyCommand(g, commands[i]);
+      if (!r.ok) return { ok: false as const, index: i, reason: r.reason, game: g };
+      g = r.game;
+    }
+    return { ok: true as const, game: g };
+  });
 }
 
 /** The statechart's active leaf states per region, e.g. { phase: 'negotiation', talkFormat: 'direct', visibility: 'leaked' }. */

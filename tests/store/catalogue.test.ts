@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenario } from '../../src/scenario/load';
-import { applyCommand, availableMoves, candidatesOf, createGame, viewFor, whyRefused, type Command, type Game, type Msg } from '../../src/sim/index';
+import { applyCommand, availableMoves, candidatesOf, createGame, REGISTRY, viewFor, whyRefused, type Command, type Game, type Msg } from '../../src/sim/index';
 import { computeDebrief } from '../../src/sim/debrief/index';
 import { worldOf } from '../../src/sim/index';
 import { fmt, fmtParams, hasMessage, CATALOGUE_EN } from '../../src/i18n/index';
@@ -100,6 +100,20 @@ describe('message catalogue', () => {
       expect(seen.size).toBeGreaterThan(20);
     });
   }
+
+  it('has the strings of every command in the registry, and of every choice its form offers', () => {
+    const missing: string[] = [];
+    for (const [type, spec] of Object.entries(REGISTRY)) {
+      const keys = spec.senders.includes('mediator') ? [`move.${type}`, `move.${type}.help`] : [`seat.${type}`];
+      for (const f of spec.form) if (f.kind === 'choice' && spec.senders.includes('mediator')) for (const o of f.options) keys.push(`${f.name}.${o}`);
+      for (const k of keys) if (!hasMessage(k)) missing.push(k);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('covers the front door refusals', () => {
+    for (const key of ['refuse.unknownCommand', 'refuse.invalid', 'refuse.limit', 'refuse.commandCap', 'refuse.internal', 'refuse.malformed', 'save.badSeat', 'save.noScenario']) expect(hasMessage(key), key).toBe(true);
+  });
 
   it('covers the save messages and has no empty templates', () => {
     for (const key of ['save.corrupt', 'save.newer', 'save.outdated', 'save.otherScenario', 'save.scenarioVersion', 'save.replayFailed', 'save.hashMismatch']) expect(hasMessage(key)).toBe(true);
