@@ -4,7 +4,7 @@
  */
 import type { Scenario } from '../../scenario/schema';
 import type { Command, GameOptions, Msg } from '../types';
-import { applyCommand, createGame, isOver, type Game } from '../game';
+import { applyCommand, applyOwnCommand, createGame, isOver, type Game } from '../game';
 import { Dice, seedState } from '../rng';
 import { botCommand, type PolicyId } from './policies';
 
@@ -48,7 +48,7 @@ function playLinear(g0: Game, opts: PlayOptions, script: readonly Command[]): Pl
   const cap = maxCommands(s);
   let n = 0;
   while (!isOver(g) && n < cap) {
-    let r = applyCommand(g, botCommand(opts.policy, g, dice));
+    let r = applyOwnCommand(g, botCommand(opts.policy, g, dice));
     // A policy that picks an illegal move loses its turn rather than the game.
     if (!r.ok) r = applyCommand(g, { type: 'endTurn', role: 'mediator' });
     if (!r.ok) break;
