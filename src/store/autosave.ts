@@ -15,6 +15,8 @@ export interface AutosaveRecord {
   packId?: string;
   packTitle?: string;
   save: Save;
+  /** The tutorial coach's progress (notes shown, turned off): kept with the game. */
+  coach?: { seen: string[]; off: boolean };
 }
 
 /** The subset of Storage we use, so tests can pass a Map-backed one. */
@@ -76,8 +78,16 @@ export function readAutosave(storage: KeyValueStorage): ReadResult {
     ...(typeof r.packId === 'string' ? { packId: r.packId } : {}),
     ...(typeof r.packTitle === 'string' ? { packTitle: r.packTitle } : {}),
     save: r.save as Save,
+    ...(coachOf(r.coach) ? { coach: coachOf(r.coach)! } : {}),
   };
   return { kind: 'ok', record, raw: r.save };
+}
+
+function coachOf(raw: unknown): { seen: string[]; off: boolean } | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const c = raw as Record<string, unknown>;
+  const seen = Array.isArray(c.seen) ? c.seen.filter((x): x is string => typeof x === 'string' && x.length < 60).slice(0, 100) : [];
+  return { seen, off: c.off === true };
 }
 
 export function writeAutosave(storage: KeyValueStorage, record: AutosaveRecord): boolean {

@@ -1,0 +1,133 @@
+/**
+ * The store's shape, slice by slice. One zustand vanilla store holds three slices:
+ * - catalogue: the scenarios on offer, the menu's choices (scenario, seed, difficulty), the autosave;
+ * - seat: the seat in play (src/seat), its view and moves, the last move, refusals, the debrief;
+ * - news: events not yet acknowledged (the inbox), the feed, and the tutorial's coach notes.
+ * Screens read the slices; every intent is an action here that goes through the seat.
+ */
+import type { Difficulty, Game, LogEntry, MediatorCommand, MoveOption, Msg, View } from '../../sim/index';
+import type { Debrief } from '../../sim/debrief/index';
+import type { Scenario } from '../../scenario/schema';
+import type { LocalSeat } from '../../seat/index';
+import type { KeyValueStorage } from '../autosave';
+import type { CatalogueProblem, ScenarioEntry } from '../scenarios';
+
+export type Screen = 'menu' | 'briefing' | 'table' | 'debrief';
+
+/** A message for the menu: an engine Msg (save.*) or a UI key with params. */
+export interface Notice {
+  key: string;
+  params?: Record<string, string | number>;
+  /** An engine reason to show inside the notice (e.g. why a save failed). */
+  reason?: Msg;
+}
+
+export interface Resumable {
+  scenarioKey: string;
+  title: string;
+  turn: number;
+}
+
+export interface LastMove {
+  command: MediatorCommand;
+  result: Msg | null;
+  /** Everything the move logged: its result, the parties' answers, events it set off. */
+  entries: LogEntry[];
+}
+
+export interface CatalogueSlice {
+  screen: Screen;
+  /** Scenarios on offer: bundled first, then those from imported packs. */
+  catalogue: ScenarioEntry[];
+  catalogueProblems: CatalogueProblem[];
+  packsLoaded: boolean;
+  /** The menu's choices; the seed is drawn afresh (outside the engine) for every new game. */
+  choice: { scenarioKey: string | null; seed: number; difficulty: Difficulty };
+  resumable: Resumable | null;
+  saveNotice: Notice | null;
+  setChoice(choice: Partial<CatalogueSlice['choice']>): void;
+  /** Draw a fresh seed for the next game (crypto.getRandomValues in the page). */
+  newSeed(): void;
+  setCatalogue(entries: ScenarioEntry[], problems?: CatalogueProblem[]): void;
+  /** Replace the pack scenarios (after the library loaded or changed); rechecks the autosave. */
+  setPackEntries(entries: ScenarioEntry[]): void;
+  discardSave(): void;
+  toMenu(): void;
+}
+
+export interface SeatSlice {
+  /** The seat in play (a local one: the engine runs in the page). */
+  seat: LocalSeat | null;
+  /** The game in play (the local seat's). */
+  game: Game | null;
+  scenarioKey: string | null;
+  scenario: Scenario | null;
+  view: View | null;
+  moves: MoveOption[];
+  lastMove: LastMove | null;
+  refusal: Msg | null;
+  debrief: Debrief | null;
+  hash: string | null;
+  /** The turn this game was branched from (replay from turn N), if it was. */
+  branchedAt: number | null;
+  /** Bumped on every change of game state, so screens can redraw cheaply. */
+  version: number;
+  newGame(): boolean;
+  resume(): boolean;
+  readBriefing(): void;
+  skipBriefing(): void;
+  /** Send a mediator move through the seat. Returns the refusal, or null when it was made. */
+  command(cmd: MediatorCommand): Msg | null;
+  /** What the engine would say to this move now (null = legal); changes nothing. */
+  preview(cmd: MediatorCommand): Msg | null;
+  clearRefusal(): void;
+  /** Show an engine reason for a move the trainee cannot make (nothing is sent). */
+  showRefusal(reason: Msg): void;
+  toDebrief(): void;
+  playAgain(): void;
+  /** Branch the game at the start of an earlier turn and play on from there. */
+  replayFrom(turn: number): boolean;
+}
+
+export interface CoachState {
+  /** Coach notes already shown (ids), in order. */
+  seen: string[];
+  /** The trainee turned the coach off for this game. */
+  off: boolean;
+}
+
+export interface NewsSlice {
+  /** Events and phase changes not yet acknowledged by the trainee (shown one by one, unmissable). */
+  inbox: LogEntry[];
+  /** Every event so far, newest last (the feed). */
+  feed: LogEntry[];
+  /** The tutorial's coach: which notes were shown; kept in the save. */
+  coach: CoachState;
+  dismissNews(): void;
+  coachSeen(id: string): void;
+  coachOff(): void;
+}
+
+export type GameState = Omit<CatalogueSlice, keyof SliceActions<CatalogueSlice>> & Omit<SeatSlice, keyof SliceActions<SeatSlice>> & Omit<NewsSlice, keyof SliceActions<NewsSlice>>;
+export type GameActions = SliceActions<CatalogueSlice> & SliceActions<SeatSlice> & SliceActions<NewsSlice>;
+export type StoreState = CatalogueSlice & SeatSlice & NewsSlice;
+
+type FnKeys<T> = { [K in keyof T]: T[K] extends (...a: never[]) => unknown ? K : never }[keyof T];
+type SliceActions<T> = Pick<T, FnKeys<T>>;
+
+export interface StoreDeps {
+  storage: KeyValueStorage;
+  bundled: { entries: ScenarioEntry[]; problems: CatalogueProblem[] };
+  /** A fresh seed (default: crypto.getRandomValues). Tests pass their own. */
+  drawSeed?: () => number;
+}
+
+/** What a slice creator gets: zustand's set/get over the whole store, the deps, and shared helpers. */
+export interface SliceContext {
+  set: (partial: Partial<StoreState> | ((s: StoreState) => Partial<StoreState>)) => void;
+  get: () => StoreState;
+  deps: StoreDeps;
+  /** Look at the autosave slot: offer it, or say why it cannot be resumed. Never throws. */
+  checkSave(): void;
+  entryOf(key: string | null): ScenarioEntry | undefined;
+}
