@@ -3,7 +3,7 @@
  * loader's problems as text when it is invalid (nothing changes then), list and remove packs.
  */
 import type { GameStore } from '../store/gameStore';
-import type { PackLibrary, StoredPack } from '../store/packLibrary';
+import { PACK_READ_TIMEOUT_MS, type PackLibrary, type StoredPack } from '../store/packLibrary';
 import { el, rerender } from './overlay';
 import { t } from '../i18n/index';
 
@@ -14,6 +14,9 @@ export interface PackUi {
 }
 
 type Status = { kind: 'ok' | 'error' | 'info'; text: string; problems?: string[] } | null;
+
+/** The reading time limit in whole seconds, as the messages say it. */
+const seconds = Math.round(PACK_READ_TIMEOUT_MS / 1000);
 
 export function createPackUi(store: GameStore, library: PackLibrary | null): PackUi {
   const root = el('section', { class: 'packs', 'aria-label': t('menu.packs'), 'data-testid': 'packs' });
@@ -27,7 +30,9 @@ export function createPackUi(store: GameStore, library: PackLibrary | null): Pac
       packs = await library.list();
       const { entries, broken } = await library.entries();
       store.getState().setPackEntries(entries);
-      if (broken.length && !status) status = { kind: 'error', text: broken.map((b) => b.title).join(', '), problems: broken.flatMap((b) => b.problems) };
+      if (broken.length && !status) {
+        status = { kind: 'error', text: broken.map((b) => b.title).join(', '), problems: broken.flatMap((b) => (b.timedOut ? [t('menu.packTooSlow', { title: b.title, seconds })] : b.problems)) };
+      }
     } catch (e) {
       unavailable = (e as Error)?.message ?? String(e);
       store.getState().setPackEntries([]);
@@ -44,11 +49,16 @@ export function createPackUi(store: GameStore, library: PackLibrary | null): Pac
       status = { kind: 'error', text: t('menu.importReadFailed', { file: file.name }) };
       return draw();
     }
+    // The pack is read off the page's thread; say so meanwhile, since a big file takes a moment.
+    status = { kind: 'info', text: t('menu.importReading', { file: file.name }) };
+    draw();
     try {
       const r = await library.import(text, file.name);
       status = r.ok
         ? { kind: 'ok', text: t('menu.importOk', { title: r.pack.title, version: r.pack.version, count: r.pack.scenarios.length }), ...(r.warnings.length ? { problems: r.warnings } : {}) }
-        : { kind: 'error', text: t('menu.importFailed', { file: file.name }), problems: r.problems };
+        : r.timedOut
+          ? { kind: 'error', text: t('menu.importTooSlow', { file: file.name, seconds }) }
+          : { kind: 'error', text: t('menu.importFailed', { file: file.name }), problems: r.problems };
     } catch (e) {
       status = { kind: 'error', text: t('menu.storageUnavailable', { error: (e as Error)?.message ?? String(e) }) };
     }

@@ -10,6 +10,9 @@ export interface JsonSyntaxError {
 }
 
 type Frame = 'object' | 'array';
+const WORD = /(?:true|false|null)\b/y;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const HEX4 = /[0-9a-fA-F]{4}/y;
 // What the scanner expects next.
 type Want = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'eof';
 
@@ -98,13 +101,16 @@ export function firstJsonError(text: string): JsonSyntaxError | undefined {
       want = afterValue();
       continue;
     }
-    const word = /^(?:true|false|null)\b/.exec(text.slice(i, i + 6));
+    // Sticky expressions match in place: no copy of the text per value, so the scan stays linear.
+    WORD.lastIndex = i;
+    const word = WORD.exec(text);
     if (word) {
       i += word[0].length;
       want = afterValue();
       continue;
     }
-    const num = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    NUMBER.lastIndex = i;
+    const num = NUMBER.exec(text);
     if (num && num[0].length > 0) {
       i += num[0].length;
       want = afterValue();
@@ -124,7 +130,8 @@ function scanString(text: string, start: number): number | JsonSyntaxError {
     if (ch === 0x5c) {
       const e = text[i + 1];
       if (e === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, message: 'a \\u escape needs four hex digits' };
+        HEX4.lastIndex = i + 2;
+        if (!HEX4.test(text)) return { offset: i, message: 'a \\u escape needs four hex digits' };
         i += 6;
         continue;
       }

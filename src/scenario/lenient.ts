@@ -92,7 +92,7 @@ export function lenientReferenceProblems(raw: unknown): LoadProblem[] {
     actionPoints: 3,
     parties,
     externals: list(raw.externals, ['externals'], externalSchema, (x, i) => ({ id: idOf(x, `\u0000external-${i}`), name: STAND_IN, kind: 'group', support: {}, leverage: [], disposition: 0 })),
-    issues: list(raw.issues, ['issues'], issueSchema, (x, i) => ({ id: idOf(x, `\u0000issue-${i}`), name: STAND_IN, description: STAND_IN, low: STAND_IN, high: STAND_IN, core: [], positions: {} })),
+    issues: list(raw.issues, ['issues'], issueSchema, (x, i) => ({ id: idOf(x, `\u0000issue-${i}`), name: STAND_IN, description: STAND_IN, low: STAND_IN, high: STAND_IN, core: [], flex: 10, positions: {} })),
     venues: list(raw.venues, ['venues'], venueSchema, (x, i) => ({ id: idOf(x, `\u0000venue-${i}`), name: STAND_IN, nearPrincipals: false })),
     startVenue: field('startVenue', scenarioSchema.shape.startVenue, undefined),
     thresholds: field('thresholds', scenarioSchema.shape.thresholds, thresholdsSchema.parse({})),
@@ -102,6 +102,19 @@ export function lenientReferenceProblems(raw: unknown): LoadProblem[] {
     briefing: field('briefing', briefingSchema, { background: STAND_IN, earlierTalks: [], confidential: {} }),
   };
 
-  const overlaps = (a: Path, b: Path) => a.slice(0, b.length).every((k, i) => k === b[i]) || b.slice(0, a.length).every((k, i) => k === a[i]);
-  return checkReferences(s).filter((p) => p.severity === 'error' && !replaced.some((r) => overlaps(p.path, r)));
+  // A problem is dropped when its path and a replaced path are one inside the other. With every
+  // replaced path and each of its prefixes in sets, that is a few lookups per problem, not a scan.
+  const keyOf = (path: Path, n: number) => JSON.stringify(path.slice(0, n));
+  const whole = new Set<string>();
+  const prefixes = new Set<string>();
+  for (const r of replaced) {
+    whole.add(keyOf(r, r.length));
+    for (let n = 0; n <= r.length; n++) prefixes.add(keyOf(r, n));
+  }
+  const overlapsReplaced = (path: Path) => {
+    if (prefixes.has(keyOf(path, path.length))) return true; // the problem holds a replaced part
+    for (let n = 0; n <= path.length; n++) if (whole.has(keyOf(path, n))) return true; // inside one
+    return false;
+  };
+  return checkReferences(s).filter((p) => p.severity === 'error' && !overlapsReplaced(p.path));
 }

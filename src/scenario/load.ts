@@ -2,13 +2,20 @@
  * Loading a scenario from text: YAML or JSON (JSON is YAML), checked by the zod schema and by
  * reference checks. Every problem comes back at once, each located (line:column) and named by its
  * path inside the file, so an author can fix them all in one pass. Never throws.
+ *
+ * Loading takes time in proportion to the text and cannot be stalled: the text is parsed into a
+ * syntax tree by YAML's iterative parser, nesting is bounded there (nesting.ts) before anything
+ * recursive runs, the document becomes data in one pass that refuses collection keys, duplicate
+ * keys and alias bombs (yamlData.ts), lines are found by binary search in a line index built once,
+ * and every list of problems is cut to a bounded length with each text trimmed.
  */
-import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { Composer, LineCounter, isMap, isSeq, isScalar, type CST, type Document, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { scenarioSchema, type Scenario } from './schema';
 import { checkReferences } from './references';
 import { checkSemantics } from './semantics';
-import { excessiveNestingAt, MAX_FLOW_DEPTH } from './nesting';
+import { excessiveNesting, parseTokens, MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH, MAX_TOKENS } from './nesting';
+import { documentData, scalarKey } from './yamlData';
 import { closestKey, knownKeysAt } from './suggest';
 
 export interface LoadProblem {
@@ -27,18 +34,70 @@ export type LoadResult<T> = { ok: true; value: T; warnings: LoadProblem[] } | { 
 
 /** Hard limit on the size of a file we agree to parse (bytes of text). */
 export const MAX_SOURCE_CHARS = 2_000_000;
+/** Most problems one load reports; then one line says how many more there are. */
+export const MAX_PROBLEMS = 50;
+/** Longest message, hint or expectation shown for one problem (characters). */
+export const MAX_PROBLEM_TEXT = 300;
+/** Longest path segment shown (a key can be as long as the file). */
+export const MAX_PATH_SEGMENT = 80;
+/** Budget of characters for all problems shown together; past it, the rest are only counted. */
+export const MAX_PROBLEMS_CHARS = 16_000;
+
+const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
 
 export function formatPath(path: (string | number)[]): string {
   if (path.length === 0) return '(top level)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? clip(String(p), MAX_PATH_SEGMENT) : `.${clip(String(p), MAX_PATH_SEGMENT)}`)).join('');
 }
 
 export function formatProblem(p: LoadProblem, file = ''): string {
   const where = p.line ? `${file}${file ? ':' : ''}${p.line}:${p.column ?? 1}` : file;
-  const parts = [`${where ? where + ' ' : ''}${p.severity}: ${formatPath(p.path)}: ${p.message}`];
-  if (p.expected) parts.push(`expected ${p.expected}`);
-  if (p.hint) parts.push(`hint: ${p.hint}`);
+  const parts = [`${where ? where + ' ' : ''}${p.severity}: ${formatPath(p.path)}: ${clip(p.message, MAX_PROBLEM_TEXT)}`];
+  if (p.expected) parts.push(`expected ${clip(p.expected, MAX_PROBLEM_TEXT)}`);
+  if (p.hint) parts.push(`hint: ${clip(p.hint, MAX_PROBLEM_TEXT)}`);
   return parts.join(' — ');
+}
+
+/**
+ * Sort problems by place in the file (unlocated last), trim every text, and keep the first
+ * MAX_PROBLEMS (fewer if they are long), then one line counting the rest.
+ */
+export function boundProblems(list: LoadProblem[]): LoadProblem[] {
+  const ordered = list
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.line ?? Infinity) - (b.p.line ?? Infinity) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+  const out: LoadProblem[] = [];
+  let chars = 0;
+  for (const p of ordered) {
+    if (out.length >= MAX_PROBLEMS) break;
+    const q = trimProblem(p);
+    const size = q.message.length + (q.hint?.length ?? 0) + (q.expected?.length ?? 0) + q.path.reduce<number>((n, k) => n + String(k).length + 1, 0);
+    if (out.length > 0 && chars + size > MAX_PROBLEMS_CHARS) break;
+    chars += size;
+    out.push(q);
+  }
+  const more = ordered.length - out.length;
+  if (more > 0) {
+    out.push({ path: [], severity: ordered.slice(out.length).some((p) => p.severity === 'error') ? 'error' : 'warning', message: `… and ${more} more problem${more > 1 ? 's' : ''}`, hint: 'fix the ones above first' });
+  }
+  return out;
+}
+
+function trimProblem(p: LoadProblem): LoadProblem {
+  const long = (s: string | undefined) => s !== undefined && s.length > MAX_PROBLEM_TEXT;
+  const longPath = p.path.some((k) => typeof k === 'string' && k.length > MAX_PATH_SEGMENT);
+  if (!long(p.message) && !long(p.hint) && !long(p.expected) && !longPath) return p;
+  const q: LoadProblem = { ...p, message: clip(p.message, MAX_PROBLEM_TEXT) };
+  if (p.hint !== undefined) q.hint = clip(p.hint, MAX_PROBLEM_TEXT);
+  if (p.expected !== undefined) q.expected = clip(p.expected, MAX_PROBLEM_TEXT);
+  if (longPath) q.path = p.path.map((k) => (typeof k === 'string' ? clip(k, MAX_PATH_SEGMENT) : k));
+  return q;
+}
+
+/** Bounded problems of a failed result, and bounded warnings of a good one. */
+export function boundResult<T>(r: LoadResult<T>): LoadResult<T> {
+  return r.ok ? { ...r, warnings: boundProblems(r.warnings) } : { ok: false, problems: boundProblems(r.problems) };
 }
 
 interface Parsed {
@@ -54,55 +113,91 @@ const unparsed = (problem: Omit<LoadProblem, 'path' | 'severity'>): Parsed => ({
   problems: [{ path: [], severity: 'error', ...problem }],
 });
 
+/** Most syntax problems collected from one text (the token limit keeps far fewer possible). */
+const MAX_RAW_PROBLEMS = 100_000;
+
 /** Parse YAML/JSON text into plain data plus a function that maps a data path to line:column. */
 export function parseLocated(source: string): Parsed {
   if (source.length > MAX_SOURCE_CHARS) {
     return unparsed({ message: `the file is too large (${source.length} characters)`, expected: `at most ${MAX_SOURCE_CHARS} characters` });
   }
   const lineCounter = new LineCounter();
-  const deep = excessiveNestingAt(source);
-  if (deep !== undefined) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < deep; i++) {
-      if (source.charCodeAt(i) === 10) {
-        line++;
-        lineStart = i + 1;
+  const at = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  let doc: Document.Parsed | undefined;
+  const problems: LoadProblem[] = [];
+  try {
+    // Lexed and parsed iteratively, stopping early at absurd nesting; then exact depths on the tree.
+    const lexed = parseTokens(source, lineCounter);
+    const tokens: CST.Token[] = 'tokens' in lexed ? lexed.tokens : [];
+    const deep = 'tooDeep' in lexed ? lexed.tooDeep : excessiveNesting(tokens);
+    if (deep) {
+      return unparsed(
+        deep.kind === 'flow'
+          ? { message: 'brackets are nested too deeply here', expected: `at most ${MAX_FLOW_DEPTH} levels of [ ] and { }`, hint: 'a pack never needs this; look for unclosed brackets', ...at(deep.offset) }
+          : deep.kind === 'block'
+            ? {
+                message: 'mappings and lists are nested too deeply here',
+                expected: `at most ${MAX_BLOCK_DEPTH} levels of indented mappings and lists`,
+                hint: 'a pack needs about ten levels; look for a run of "- " or "? " or ever deeper indentation',
+                ...at(deep.offset),
+              }
+            : {
+                message: 'the file holds too many keys, values and separators; reading stopped here',
+                expected: `at most ${MAX_TOKENS} YAML tokens (a pack of ten full scenarios has about 50000)`,
+                hint: 'a pack is a few hundred kilobytes of YAML or JSON; check that this is the right file',
+                ...at(deep.offset),
+              },
+      );
+    }
+    // Duplicate keys are checked in documentData with a Set: the library's own check is quadratic.
+    const composer = new Composer({ uniqueKeys: false });
+    for (const d of composer.compose(tokens, true, source.length)) {
+      if (!doc) doc = d;
+      else {
+        problems.push({ path: [], severity: 'error', message: 'syntax: the file holds more than one YAML document', hint: 'a pack is one document: remove the "---" or "..." line, or split the file', ...at(d.range[0]) });
+        break;
       }
     }
-    return unparsed({
-      message: 'brackets are nested too deeply here',
-      expected: `at most ${MAX_FLOW_DEPTH} levels of [ ] and { }`,
-      hint: 'a pack never needs this; look for unclosed brackets',
-      line,
-      column: deep - lineStart + 1,
-    });
-  }
-  // Aliases are capped (in toJS below) so a "billion laughs" document cannot blow up memory.
-  let doc: ReturnType<typeof parseDocument>;
-  try {
-    doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (e) {
-    return { data: undefined, locate: () => undefined, problems: [{ path: [], severity: 'error', message: `cannot read the document: ${(e as Error).message}` }] };
+    return unparsed({ message: `cannot read the document: ${(e as Error)?.message ?? String(e)}` });
   }
-  const problems: LoadProblem[] = [];
-  for (const err of doc.errors) {
-    const pos = lineCounter.linePos(err.pos[0]);
+  if (!doc) return unparsed({ message: 'cannot read the document' });
+  const document = doc;
+  for (const err of document.errors.slice(0, MAX_RAW_PROBLEMS)) {
     problems.push({
       path: [],
       severity: 'error',
       message: `syntax: ${err.message.split('\n')[0]}`,
-      line: pos.line,
-      column: pos.col,
       hint: 'check indentation, quotes and brackets near this place',
+      ...at(err.pos[0]),
     });
   }
+  const converted = documentData(document, source.length, MAX_RAW_PROBLEMS);
+  for (const p of converted.problems) problems.push({ path: [], severity: 'error', message: `syntax: ${p.message}`, ...(p.expected ? { expected: p.expected } : {}), ...(p.hint ? { hint: p.hint } : {}), ...at(p.offset) });
+
+  // Mappings are indexed on first use, so locating many problems stays linear.
+  const indexes = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
+  const pairsOf = (map: { items: { key: unknown; value: unknown }[] }) => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const it of map.items) {
+        const k = isScalar(it.key) ? scalarKey(it.key.value) : undefined;
+        if (k !== undefined && !index.has(k)) index.set(k, it);
+      }
+      indexes.set(map, index);
+    }
+    return index;
+  };
   const locate = (path: (string | number)[]) => {
-    let node: unknown = doc.contents;
+    let node: unknown = document.contents;
     let last: unknown = node;
     for (const key of path) {
       if (isMap(node)) {
-        const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === String(key));
+        const pair = pairsOf(node as unknown as { items: { key: unknown; value: unknown }[] }).get(String(key));
         if (!pair) break;
         last = pair.key ?? last;
         node = pair.value;
@@ -113,18 +208,9 @@ export function parseLocated(source: string): Parsed {
     }
     const range = (last as YamlNode | undefined)?.range;
     if (!range) return undefined;
-    const pos = lineCounter.linePos(range[0]);
-    return { line: pos.line, column: pos.col };
+    return at(range[0]);
   };
-  let data: unknown;
-  if (problems.length === 0) {
-    try {
-      data = doc.toJS({ maxAliasCount: 100 });
-    } catch (e) {
-      problems.push({ path: [], severity: 'error', message: `cannot read the document: ${(e as Error).message}` });
-    }
-  }
-  return { data, locate, problems };
+  return { data: problems.length === 0 ? converted.data : undefined, locate, problems };
 }
 
 /**
@@ -152,11 +238,19 @@ export function zodProblems(error: z.ZodError, locate: Parsed['locate'], root?: 
       }
       if (issue.code === 'invalid_value' && 'values' in issue) p.expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
       if (issue.code === 'unrecognized_keys') {
-        p.message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+        // A file can hold thousands of stray keys: name a few, count the rest.
+        const shown = issue.keys.slice(0, 5).map((k) => `"${clip(String(k), 40)}"`).join(', ');
+        const rest = issue.keys.length - 5;
+        p.message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown}${rest > 0 ? ` and ${rest} more` : ''}`;
         const near = root ? closestKey(String(issue.keys[0]), knownKeysAt(root, path)) : undefined;
-        p.hint = near ? `did you mean "${near}"?` : 'check the spelling against scenarios/README.md or scenarios/schema.json';
+        p.hint = near ? `did you mean "${near}"?` : issue.keys[0] === '<<' ? 'merge keys (<<) are not supported; write the fields out' : 'check the spelling against scenarios/README.md or scenarios/schema.json';
         const loc = locate([...path, issue.keys[0]!]);
         if (loc) Object.assign(p, loc);
+      }
+      if (issue.code === 'custom') {
+        const params = (issue as { params?: { expected?: unknown; hint?: unknown } }).params;
+        if (typeof params?.expected === 'string') p.expected = params.expected;
+        if (typeof params?.hint === 'string') p.hint = params.hint;
       }
       if (issue.code === 'too_big') p.expected = `at most ${String(issue.maximum)}`;
       if (issue.code === 'too_small') p.expected = `at least ${String(issue.minimum)}`;
@@ -170,9 +264,13 @@ export function zodProblems(error: z.ZodError, locate: Parsed['locate'], root?: 
 
 /** Load a scenario from YAML or JSON text: all problems at once, located; never throws. */
 export function loadScenario(source: string): LoadResult<Scenario> {
-  const parsed = parseLocated(source);
-  if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
-  return validateScenarioData(parsed.data, parsed.locate);
+  try {
+    const parsed = parseLocated(typeof source === 'string' ? source : String(source));
+    if (parsed.problems.length > 0) return boundResult({ ok: false, problems: parsed.problems });
+    return boundResult(validateScenarioData(parsed.data, parsed.locate));
+  } catch (e) {
+    return { ok: false, problems: [{ path: [], severity: 'error', message: `the scenario could not be checked: ${clip((e as Error)?.message ?? String(e), MAX_PROBLEM_TEXT)}` }] };
+  }
 }
 
 export function validateScenarioData(data: unknown, locate: Parsed['locate'] = () => undefined, prefix: (string | number)[] = []): LoadResult<Scenario> {

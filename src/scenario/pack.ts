@@ -5,24 +5,24 @@
  * ever run or rendered as markup, and its size, counts and string lengths are bounded.
  */
 import { z } from 'zod';
-import { scenarioSchema, type Scenario } from './schema';
+import { scenarioSchema, visibleText, type Scenario } from './schema';
 import { firstJsonError } from './jsonSyntax';
 import { lenientReferenceProblems } from './lenient';
-import { parseLocated, validateScenarioData, zodProblems, MAX_SOURCE_CHARS, type LoadProblem, type LoadResult } from './load';
+import { boundResult, parseLocated, validateScenarioData, zodProblems, MAX_PROBLEMS, MAX_SOURCE_CHARS, type LoadProblem, type LoadResult } from './load';
 
 /** Most scenarios one pack may hold. */
 export const MAX_SCENARIOS_PER_PACK = 10;
 /** Most characters a pack file may have (the loader refuses larger text before parsing it). */
 export const MAX_PACK_CHARS = MAX_SOURCE_CHARS;
-/** Most problems one load reports; a broken file can produce thousands of the same. */
-export const MAX_PROBLEMS = 200;
+/** Most problems one load reports (then a line counts the rest); a broken file can produce thousands. */
+export { MAX_PROBLEMS };
 
 const packId = z
   .string()
   .min(1)
   .max(48)
   .regex(/^[a-z][a-z0-9_-]*$/, 'an id: lower-case letters, digits, "-" or "_", starting with a letter');
-const text = (max: number) => z.string().min(1).max(max);
+const text = visibleText;
 
 export const packMetaSchema = z.strictObject({
   id: packId.describe('stable id of the pack; saves refer to it'),
@@ -76,10 +76,11 @@ export function packFromScenario(s: Scenario): Pack {
  */
 export function loadPack(source: string, fileName?: string): LoadResult<Pack> {
   try {
-    return capped(loadPackUnsafe(typeof source === 'string' ? source : String(source), fileName));
+    return boundResult(loadPackUnsafe(typeof source === 'string' ? source : String(source), fileName));
   } catch (e) {
     // Defence in depth: a bug in a check must not take the game or the CLI down with it.
-    return { ok: false, problems: [{ path: [], severity: 'error', message: `the pack could not be checked: ${(e as Error)?.message ?? String(e)}`, hint: 'please report this file to the developers' }] };
+    const why = String((e as Error)?.message ?? e);
+    return { ok: false, problems: [{ path: [], severity: 'error', message: `the pack could not be checked: ${why.length > 200 ? `${why.slice(0, 199)}…` : why}`, hint: 'please report this file to the developers' }] };
   }
 }
 
@@ -197,21 +198,6 @@ function lineColumn(source: string, offset: number): { line: number; column: num
     }
   }
   return { line, column: offset - start + 1 };
-}
-
-/** Sort problems by place in the file (unlocated last) and cap their number. */
-function capped(result: LoadResult<Pack>): LoadResult<Pack> {
-  const order = (list: LoadProblem[]) =>
-    list
-      .map((p, i) => ({ p, i }))
-      .sort((a, b) => (a.p.line ?? Infinity) - (b.p.line ?? Infinity) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
-      .map(({ p }) => p);
-  const cap = (list: LoadProblem[]) => {
-    if (list.length <= MAX_PROBLEMS) return list;
-    const more = list.length - MAX_PROBLEMS;
-    return [...list.slice(0, MAX_PROBLEMS), { path: [], severity: list.some((p) => p.severity === 'error') ? ('error' as const) : ('warning' as const), message: `…and ${more} more problem${more > 1 ? 's' : ''} not shown`, hint: 'fix the ones above first' }];
-  };
-  return result.ok ? { ...result, warnings: cap(order(result.warnings)) } : { ok: false, problems: cap(order(result.problems)) };
 }
 
 function isRecord(x: unknown): x is Record<string, unknown> {
