@@ -115,6 +115,12 @@ export const issueSchema = z.strictObject({
   low: text(160).describe('meaning of 0 on the scale'),
   high: text(160).describe('meaning of 100 on the scale'),
   core: z.array(id).max(8).default([]).describe('parties for whom this issue must be on the agenda'),
+  flex: z
+    .number()
+    .min(0)
+    .max(30)
+    .default(10)
+    .describe("how far reframing (a third) and a technical commission (two thirds) can widen every party's red line on this issue, in scale points"),
   positions: z.record(z.string(), issuePositionSchema),
 });
 export type IssueDef = z.infer<typeof issueSchema>;

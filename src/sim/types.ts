@@ -49,6 +49,12 @@ export interface PartyState {
   intent: 'sincere' | 'stalling';
   attention: number;
   gestures: number;
+  /** Recent gestures (halving each turn): repeated gestures earn less trust. */
+  gestureFatigue: number;
+  /** Reasons to come back given since it walked out (shuttles, gestures, a patron's push). */
+  returnReasons: number;
+  /** It left on a pretext (a shock to a staller): coming back takes more. */
+  pretext: boolean;
 }
 
 export interface FactionState {
@@ -71,6 +77,8 @@ export interface ExternalState {
   engaged: number;
   restraint: boolean;
   guarantee: boolean;
+  /** Times the mediator asked it for backing: each ask moves it less. */
+  backings: number;
 }
 
 export interface FormulaState {
@@ -85,6 +93,8 @@ export interface IssueState {
   publicPos: Record<string, number>;
   reframed: boolean;
   commission: boolean;
+  /** How far every party's red line has widened (reframing, commission), up to the issue's flex. */
+  give: number;
   formula: FormulaState | null;
 }
 

@@ -59,6 +59,9 @@ export function createWorld(s: Scenario, options: GameOptions): World {
       intent: p.intent,
       attention: 0,
       gestures: 0,
+      gestureFatigue: 0,
+      returnReasons: 0,
+      pretext: false,
     };
     w.knowledge.interests[p.id] = {};
     w.signatures[p.id] = false;
@@ -77,12 +80,12 @@ export function createWorld(s: Scenario, options: GameOptions): World {
     }
   }
   for (const e of s.externals) {
-    w.externals[e.id] = { id: e.id, support: { ...e.support }, disposition: e.disposition, engaged: 0, restraint: false, guarantee: false };
+    w.externals[e.id] = { id: e.id, support: { ...e.support }, disposition: e.disposition, engaged: 0, restraint: false, guarantee: false, backings: 0 };
   }
   for (const iss of s.issues) {
     const publicPos: Record<string, number> = {};
     for (const p of s.parties) publicPos[p.id] = iss.positions[p.id]?.public ?? 50;
-    w.issues[iss.id] = { id: iss.id, publicPos, reframed: false, commission: false, formula: null };
+    w.issues[iss.id] = { id: iss.id, publicPos, reframed: false, commission: false, give: 0, formula: null };
   }
   for (const p of Object.values(w.parties)) p.batna = batnaOf(s, w, p.id);
   return w;

@@ -118,7 +118,9 @@ describe('process statechart (model-based, xstate/graph)', () => {
     for (const step of negotiation!.steps) actor.send(step.event);
     actor.send({ type: 'event.walkOut', planned: planned({ kind: 'walkOut', party: 'a' }) });
     expect(actor.getSnapshot().context.w.phase).toBe('suspended');
-    // At the turn's close the walked-out party returns (commitment is high) and the phase resumes.
+    // A shuttle visit gives the walked-out party its reason to return (its commitment is high):
+    // at the turn's close it comes back and the phase resumes.
+    actor.send({ type: 'caucus', party: 'a', role: 'mediator' } as never);
     actor.send({ type: 'turn.close' });
     expect(actor.getSnapshot().context.w.phase).toBe('negotiation');
   });

@@ -140,7 +140,7 @@ describe('suspension: a walk-out suspends the process; the return resumes the ph
     let g = run(toNegotiation(newGame(s)), { type: 'proposeFormula', issue: 'revenue', value: 45 });
     g = inject(g, { kind: 'walkOut', party: 'gov' });
     expect(w(g).resumePhase).toBe('negotiation');
-    g = run(g, { type: 'endTurn' });
+    g = run(g, { type: 'caucus', party: 'gov' }, { type: 'endTurn' }); // a shuttle visit: its reason to return
     expect(w(g).phase).toBe('negotiation');
     expect(w(g).agenda).toHaveLength(4);
     expect(w(g).issues.revenue!.formula).toMatchObject({ value: 45, acceptedBy: ['gov', 'union'] });

@@ -13,6 +13,8 @@ export const changeVenue = defineCommand({
     if (!s.venues.some((x) => x.id === cmd.venue)) return refuse('unknownVenue', { id: cmd.venue });
     if (w.venue === cmd.venue) return refuse('venue.same');
     if (!venueAvailable(s, w, cmd.venue)) return refuse('venue.notOffered', { id: cmd.venue });
+    // Moving the talks takes the whole turn: it cannot be tacked on after the turn's other moves.
+    if (w.ap < s.actionPoints) return refuse('venue.wholeTurn');
     return null;
   },
   spends: (w) => w.ap,

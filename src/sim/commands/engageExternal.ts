@@ -6,6 +6,7 @@ import type { Change, Msg } from '../types';
 import { clamp, has } from '../util';
 import { shiftMeter } from '../world';
 import { restraintChance } from '../rules/moves';
+import { BACKING, INCENTIVE } from '../rules/numbers';
 
 export const engageExternal = defineCommand({
   type: 'engageExternal',
@@ -24,19 +25,25 @@ export const engageExternal = defineCommand({
     const done: Msg = { key: `move.engageExternal.${cmd.ask}`, params: { actor: a.id } };
     switch (cmd.ask) {
       case 'backing':
-        a.disposition = clamp(a.disposition + 10, -100, 100);
+        // Each ask moves the power less (no pump); dispositions drift back each turn (turn.ts).
+        a.disposition = clamp(a.disposition + BACKING.gain / 2 ** a.backings, -100, 100);
+        a.backings += 1;
+        // A patron's push is a reason for a party that walked out to come back.
+        for (const pid in w.parties) if (w.parties[pid]!.seat === 'walkedOut' && (a.support[pid] ?? 0) > 0) w.parties[pid]!.returnReasons += 1;
         for (const pid in w.parties) if ((a.support[pid] ?? 0) < 0) shiftMeter(w, pid, 'commitment', 3, changes);
         return { result: done, changes };
       case 'incentive':
-        if (!def.leverage.some((l) => l === 'sanctions' || l === 'money')) return { result: refused, changes };
-        // A conditional incentive: relief for those it pressures, if they agree.
+        if (!def.leverage.some((l) => l === 'sanctions' || l === 'money') || a.disposition < 0) return { result: refused, changes };
+        // A conditional incentive: relief for those it pressures, if they agree. A power has no
+        // reason to pay its own friends, and the offer fades unless renewed (turn.ts).
         for (const pid in w.parties) {
+          if ((a.support[pid] ?? 0) >= 0) continue;
           const p = w.parties[pid]!;
           const before = p.incentive;
-          p.incentive = Math.min(20, p.incentive + ((a.support[pid] ?? 0) < 0 ? 10 : 4));
+          p.incentive = Math.min(INCENTIVE.max, p.incentive + INCENTIVE.bump);
           if (p.incentive !== before) changes.push({ target: pid, meter: 'incentive', delta: p.incentive - before });
         }
-        return { result: done, changes };
+        return changes.length ? { result: done, changes } : { result: refused, changes };
       case 'restraint':
         if (roll() >= restraintChance(a.disposition)) return { result: refused, changes };
         a.restraint = true;

@@ -18,6 +18,8 @@ export const engageSpoiler = defineCommand({
   apply(_s, w, cmd) {
     const changes: Change[] = [];
     const f = w.factions[cmd.faction]!;
+    // No pump: a faction already handled the right way gains nothing from the same handling again.
+    if (f.managed && rightApproach(f.spoiler, cmd.approach)) return { result: { key: 'move.engageSpoiler.already', params: { faction: f.id } }, changes };
     if (rightApproach(f.spoiler, cmd.approach)) {
       f.managed = true;
       f.satisfaction = clamp(f.satisfaction + 15);

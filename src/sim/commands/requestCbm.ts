@@ -12,6 +12,8 @@ export const requestCbm = defineCommand({
   senders: ['mediator'],
   cost: 1,
   phases: ANY_PHASE,
+  // One request a turn: gestures are evidence, not a currency to mint.
+  perTurn: 1,
   whyIllegal(_s, w, cmd) {
     if (!has(w.parties, cmd.party)) return refuse('unknownParty', { id: cmd.party });
     if (w.parties[cmd.party]!.seat === 'walkedOut') return refuse('walkedOut', { id: cmd.party });

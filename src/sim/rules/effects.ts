@@ -7,6 +7,7 @@ import type { Change, Msg, World } from '../types';
 import { shiftMeter, shiftTrust } from '../world';
 import { refreshBatnas } from './batna';
 import { has, otherIds } from '../util';
+import { CBM_COST, GESTURE, SHOCK } from './numbers';
 
 /** Commitment below this after a shock makes a party walk out (6 August 2019). */
 export const SHOCK_WALKOUT_COMMITMENT = 35;
@@ -62,29 +63,36 @@ export function applyEffect(s: Scenario, w: World, effect: Effect, changes: Chan
       const restrained = actor.restraint && effect.sanction !== 'relief';
       const m = restrained ? effect.magnitude / 2 : effect.magnitude;
       if (restrained) actor.restraint = false; // restraint buys one shock, not a policy change
+      const before = p.batna;
       if (effect.sanction === 'relief') {
         p.shock += m / 2;
         shiftMeter(w, p.id, 'commitment', m / 2, changes);
+        refreshBatnas(s, w);
       } else {
-        p.shock -= m / 2;
-        shiftMeter(w, p.id, 'commitment', -m, changes);
-        // The hit party blames those the sanctioning power backs.
-        for (const o of otherIds(partyIds, p.id)) if ((actor.support[o] ?? 0) > 0) shiftTrust(w, p.id, o, -m / 2, changes);
+        hitByShock(s, w, p.id, actor.id, m, changes);
       }
-      const before = p.batna;
-      refreshBatnas(s, w);
       if (p.batna !== before) changes.push({ target: p.id, meter: 'batna', delta: Math.round((p.batna - before) * 10) / 10 });
-      if (effect.sanction !== 'relief' && p.commitment < SHOCK_WALKOUT_COMMITMENT) walkOut(w, p.id, changes);
+      if (effect.sanction !== 'relief' && (p.commitment < SHOCK_WALKOUT_COMMITMENT || p.intent === 'stalling')) {
+        // A staller takes the pretext it wanted; coming back will take more than drift.
+        if (p.intent === 'stalling' && p.seat !== 'walkedOut') p.pretext = true;
+        walkOut(w, p.id, changes);
+      }
       return { key: `event.sanctions.${effect.sanction}${restrained ? '.restrained' : ''}`, params: { actor: actor.id, party: p.id } };
     }
     case 'cbm': {
       const p = w.parties[effect.party];
       if (!p) return { key: 'event.none' };
+      // Gestures are evidence: trust follows what the gesture costs, and repeated ones earn less.
+      // (A staller's earn as much at first; they fade when nothing concrete follows: see turn.ts.)
+      const repeat = 1 + p.gestureFatigue;
       p.gestures += 1;
+      p.gestureFatigue += 1;
       for (const o of otherIds(partyIds, p.id)) {
-        shiftTrust(w, o, p.id, 10, changes);
-        shiftMeter(w, o, 'commitment', 4, changes);
+        shiftTrust(w, o, p.id, (GESTURE.trustPerCost * CBM_COST[effect.cbm]) / repeat, changes);
+        shiftMeter(w, o, 'commitment', GESTURE.commitment / repeat, changes);
       }
+      // The other side sees a reason to come back to the table.
+      for (const o of otherIds(partyIds, p.id)) if (w.parties[o]!.seat === 'walkedOut') w.parties[o]!.returnReasons += 1;
       // Hardliners of the conceding side resent gestures.
       for (const f of Object.values(w.factions)) if (f.party === p.id && f.stance === 'hardline') f.satisfaction = Math.max(0, f.satisfaction - 5);
       return { key: `event.cbm.${effect.cbm}`, params: { party: p.id } };
@@ -131,4 +139,40 @@ export function applyEffect(s: Scenario, w: World, effect: Effect, changes: Chan
     case 'news':
       return { key: 'event.news' };
   }
+}
+
+/**
+ * A sanctions shock acts through the target's politics (6 August 2019): a small cut to its
+ * alternative, which its other patrons move to offset; its negotiators lose face (commitment),
+ * its camp splits (cohesion) and its hardliners grow restless. A mediator who prepared — restraint
+ * sought (halving m, above), a caucus with the target in the last two turns (face saved), a venue
+ * near the principals — softens the loss of face.
+ */
+function hitByShock(s: Scenario, w: World, target: string, actor: string, m: number, changes: Change[]): void {
+  const p = w.parties[target]!;
+  p.shock -= m * SHOCK.batna;
+  for (const id in w.externals) {
+    const e = w.externals[id]!;
+    if (id !== actor && (e.support[target] ?? 0) > 0) e.support[target] = Math.min(100, e.support[target]! + m * SHOCK.patronOffset);
+  }
+  refreshBatnas(s, w);
+  let face = 1;
+  if (caucusedRecently(w, target)) face *= SHOCK.faceSaved;
+  if (s.venues.find((v) => v.id === w.venue)?.nearPrincipals) face *= SHOCK.nearPrincipals;
+  shiftMeter(w, target, 'commitment', -m * face, changes);
+  shiftMeter(w, target, 'cohesion', -m * SHOCK.cohesion, changes);
+  for (const f of Object.values(w.factions)) if (f.party === target && f.stance === 'hardline') f.satisfaction = Math.max(0, f.satisfaction - m * SHOCK.hardliners);
+  // The hit party blames those the sanctioning power backs.
+  const sanctioner = w.externals[actor]!;
+  for (const o of otherIds(Object.keys(w.parties), target)) if ((sanctioner.support[o] ?? 0) > 0) shiftTrust(w, target, o, -m / 2, changes);
+}
+
+/** Did the mediator meet this party alone this turn or the last? */
+function caucusedRecently(w: World, party: string): boolean {
+  for (let i = w.log.length - 1; i >= 0; i--) {
+    const e = w.log[i]!;
+    if (e.turn < w.turn - 1) return false;
+    if (e.kind === 'move' && e.command.type === 'caucus' && e.command.party === party) return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ import type { Scenario } from '../../scenario/schema';
 import type { Change, MediatorCommand, Msg, World } from '../types';
 import { addLog } from '../world';
 import { clamp } from '../util';
+import { positionOf } from './utility';
 
 /** A venue is open if it is the current one, was offered by an event, or no event is needed to offer it. */
 export function venueAvailable(s: Scenario, w: World, venue: string): boolean {
@@ -61,8 +62,11 @@ export const restraintChance = (disposition: number): number => clamp((dispositi
 export function towardInterests(s: Scenario, w: World, issue: string, share: number, redLines: boolean): void {
   const st = w.issues[issue]!;
   const def = s.issues.find((i) => i.id === issue)!;
+  // Interests can be reconstructed: the search for what each side needs widens every red line a
+  // little (a third of the issue's flex for reframing, two thirds for a commission).
+  st.give = Math.min(def.flex, Math.round(st.give + def.flex * (redLines ? 2 / 3 : 1 / 3)));
   for (const pid of Object.keys(w.parties)) {
-    const pos = def.positions[pid]!;
+    const pos = positionOf(s, issue, pid, w)!;
     st.publicPos[pid] = Math.round(st.publicPos[pid]! + (pos.ideal - st.publicPos[pid]!) * share);
     const known = w.knowledge.interests[pid]!;
     known[issue] = redLines ? { ...known[issue], weight: pos.weight, reservation: pos.reservation } : { ...known[issue], weight: pos.weight };

@@ -5,10 +5,10 @@
  */
 import type { CbmKind, Scenario } from '../../scenario/schema';
 import type { Change, Msg, Proposal, ProposalKind, World } from '../types';
-import { acceptanceScore, ACCEPT_THRESHOLD, brokenRedLines } from './utility';
+import { acceptanceScore, ACCEPT_THRESHOLD, brokenRedLines, issueUtility, positionOf } from './utility';
 import { applyEffect } from './effects';
 import { addLog, shiftMeter, shiftTrust } from '../world';
-import { NEAR_PRINCIPALS_COHESION } from './numbers';
+import { CBM_COST, GESTURE, NEAR_PRINCIPALS_COHESION, SUCCESS, TELLS } from './numbers';
 import { isHumanSeat } from '../roles';
 
 export const isHumanParty = (w: World, partyId: string): boolean => isHumanSeat(w, 'party', partyId);
@@ -44,7 +44,7 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
     case 'package':
     case 'signing': {
       const terms = prop.kind === 'signing' ? agreedTerms(w) : (prop.terms ?? {});
-      const broken = brokenRedLines(s, partyId, terms);
+      const broken = brokenRedLines(s, partyId, terms, w);
       if (broken.length) return { accept: false, reason: { key: 'response.redLine', params: { issues: broken.map((i) => issueName(s, i)).join(', '), ids: broken.join(',') } } };
       if (prop.kind === 'signing') {
         const venue = s.venues.find((v) => v.id === w.venue);
@@ -54,16 +54,45 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
         if (p.cohesion < cohesionNeed) return { accept: false, reason: { key: 'response.signing.cohesion' } };
       }
       const score = acceptanceScore(s, w, partyId, terms);
-      if (score < ACCEPT_THRESHOLD[prop.kind]) return { accept: false, reason: { key: 'response.notEnough' } };
+      if (score < ACCEPT_THRESHOLD[prop.kind]) return { accept: false, reason: notEnough(s, w, p.trustInMediator, partyId, terms, ACCEPT_THRESHOLD[prop.kind] - score) };
       return { accept: true, reason: { key: prop.kind === 'signing' ? 'response.signing.accept' : 'response.accept' } };
     }
     case 'cbm': {
-      // A stalling party grants cheap gestures readily: they keep up appearances.
-      const trustNeed = p.intent === 'stalling' ? 35 : 45;
+      const cost = CBM_COST[prop.cbm!.cbm];
+      // A stalling party grants cheap gestures readily (appearances) and refuses any costly step:
+      // a concrete, costly request is the mediator's test of sincerity.
+      if (p.intent === 'stalling') {
+        if (cost >= GESTURE.costlyFrom) return { accept: false, reason: { key: 'response.cbm.costly' } };
+        if (p.trustInMediator >= 35 && p.commitment >= 40) return { accept: true, reason: { key: 'response.cbm.accept' } };
+        return { accept: false, reason: { key: 'response.cbm.refused' } };
+      }
+      const trustNeed = 45 + 5 * (cost - 1);
       if (p.trustInMediator >= trustNeed && p.commitment >= 40) return { accept: true, reason: { key: 'response.cbm.accept' } };
-      return { accept: false, reason: { key: 'response.cbm.refused' } };
+      return { accept: false, reason: { key: cost >= GESTURE.costlyFrom ? 'response.cbm.costly' : 'response.cbm.refused' } };
     }
   }
+}
+
+/**
+ * What a party says when terms fall short: a party that trusts the mediator says which issue
+ * weighs most against the terms (trust ≥ 50) and how far short they fall (trust ≥ 65).
+ */
+function notEnough(s: Scenario, w: World, trust: number, partyId: string, terms: Record<string, number>, short: number): Msg {
+  if (trust < TELLS.issue) return { key: 'response.notEnough' };
+  let worst = '';
+  let worstValue = Infinity;
+  for (const [issue, x] of Object.entries(terms)) {
+    const pos = positionOf(s, issue, partyId, w);
+    if (!pos) continue;
+    const v = pos.weight * issueUtility(pos, x);
+    if (v < worstValue) {
+      worstValue = v;
+      worst = issue;
+    }
+  }
+  if (!worst) return { key: 'response.notEnough' };
+  if (trust < TELLS.distance) return { key: 'response.notEnough.issue', params: { issue: worst } };
+  return { key: 'response.notEnough.distance', params: { issue: worst, short: Math.max(1, Math.round(short)) } };
 }
 
 export function openProposal(
@@ -93,11 +122,12 @@ export function recordResponse(w: World, prop: Proposal, partyId: string, accept
   addLog(w, { turn: w.turn, kind: 'response', proposal: prop.id, party: partyId, accept, reason });
 }
 
-/** Each thing agreed together makes the next easier: commitment and mutual trust grow with success. */
+/** Each thing agreed together makes the next easier: commitment, mutual trust and each camp's unity grow with success. */
 function buildOnSuccess(w: World, scale: number): void {
   const ids = Object.keys(w.parties);
   for (const a of ids) {
     shiftMeter(w, a, 'commitment', 3 * scale);
+    shiftMeter(w, a, 'cohesion', SUCCESS.unite * scale);
     for (const b of ids) if (a !== b) shiftTrust(w, a, b, 3 * scale);
   }
 }

@@ -12,7 +12,9 @@ import { applyEffect, walkOut } from './effects';
 import { isFinal, phaseIndex, progress } from './progress';
 import { isHumanParty } from './proposals';
 import { isHumanSeat } from '../roles';
-import { COMPLIANCE } from './numbers';
+import { BACKING, COMPLIANCE, GESTURE, INCENTIVE, RETURN, STALLING } from './numbers';
+import { otherIds } from '../util';
+import { shiftTrust } from '../world';
 
 /** What a party offers unprompted, in turn: the same for a sincere party and a staller. */
 const SPONTANEOUS_GESTURES = ['humanitarianChannel', 'prisonerRelease', 'releaseForeigners'] as const;
@@ -169,16 +171,23 @@ export function closeTurn(s: Scenario, w: World): void {
   const log = (partyId: string, effect: Effect, changes: Change[], key: string) =>
     addLog(w, { turn: w.turn, kind: 'event', source: 'party', id: partyId, effect, result: { key, params: { party: partyId } }, changes });
 
+  fadeAndDrift(s, w);
   if (w.phase === 'suspended') {
     w.suspendedTurns += 1;
     for (const id of ids) {
       const p = w.parties[id]!;
-      if (p.seat === 'walkedOut' && !isHumanParty(w, id) && p.commitment >= 35) {
+      // A party that left comes back only when the process gives it a reason (the mediator's
+      // shuttles, a gesture by the other side, its patron's push), not by drift.
+      const needed = p.pretext ? RETURN.reasonsAfterPretext : RETURN.reasons;
+      if (p.seat === 'walkedOut' && !isHumanParty(w, id) && p.commitment >= RETURN.commitment && p.returnReasons >= needed) {
         p.seat = 'atTable';
+        p.returnReasons = 0;
+        p.pretext = false;
         log(id, { kind: 'news' }, [{ target: id, meter: 'seat', delta: 1 }], 'event.party.returns');
       }
     }
   } else if (phaseIndex(w.phase) >= 0) {
+    stallingTakesItsToll(w);
     let maxAttention = -Infinity;
     for (const id of ids) maxAttention = Math.max(maxAttention, w.parties[id]!.attention);
     for (const id of ids) {
@@ -214,12 +223,59 @@ export function closeTurn(s: Scenario, w: World): void {
   if (w.turn >= s.turnLimit && !signed && phaseIndex(w.phase) < phaseIndex('monitoring')) w.expired = true;
 }
 
+/**
+ * Every meter can fall: recent gestures are forgotten (halving), a staller's gestures fade from
+ * the others' trust when nothing concrete follows, incentives fade unless renewed, and outside
+ * powers' dispositions drift back to where the scenario set them.
+ */
+function fadeAndDrift(s: Scenario, w: World): void {
+  const ids = Object.keys(w.parties);
+  for (const id of ids) {
+    const p = w.parties[id]!;
+    if (p.intent === 'stalling' && p.gestureFatigue > 0.25) for (const o of otherIds(ids, id)) shiftTrust(w, o, id, -GESTURE.stallerTrust);
+    p.gestureFatigue *= GESTURE.fatigueDecay;
+    p.incentive = Math.round(p.incentive * INCENTIVE.fade * 10) / 10;
+  }
+  for (const def of s.externals) {
+    const e = w.externals[def.id]!;
+    const gap = def.disposition - e.disposition;
+    if (gap !== 0) e.disposition += Math.sign(gap) * Math.min(Math.abs(gap), BACKING.drift);
+  }
+}
+
+/**
+ * Talks that drag on without a concrete step (no proposal accepted this turn, from the agenda on)
+ * demobilise and divide the side that is being stalled.
+ */
+function stallingTakesItsToll(w: World): void {
+  if ((w.phase !== 'negotiation' && w.phase !== 'agreements') || acceptedThisTurn(w)) return;
+  const ids = Object.keys(w.parties);
+  for (const id of ids) {
+    if (w.parties[id]!.intent !== 'stalling') continue;
+    for (const o of otherIds(ids, id)) {
+      if (w.parties[o]!.intent === 'stalling') continue;
+      shiftMeter(w, o, 'cohesion', -STALLING.cohesion);
+      shiftMeter(w, o, 'commitment', -STALLING.commitment);
+    }
+  }
+}
+
+function acceptedThisTurn(w: World): boolean {
+  for (let i = w.proposals.length - 1; i >= 0; i--) {
+    const p = w.proposals[i]!;
+    if (p.turn !== w.turn) return false;
+    if (p.status === 'accepted' && p.kind !== 'cbm') return true;
+  }
+  return false;
+}
+
 /** Monitoring: each party's compliance this turn; held turns count toward conclusion. */
 function checkCompliance(s: Scenario, w: World, dice: Dice): void {
   const guarantee = Object.values(w.externals).some((e) => e.guarantee) ? COMPLIANCE.guarantee : 0;
   let held = true;
   for (const p of Object.values(w.parties)) {
-    const c = COMPLIANCE.cohesion * p.cohesion + COMPLIANCE.commitment * p.commitment + COMPLIANCE.verification * w.verification + guarantee + dice.int(-COMPLIANCE.luck, COMPLIANCE.luck);
+    const stalling = p.intent === 'stalling' ? STALLING.compliance : 0;
+    const c = COMPLIANCE.cohesion * p.cohesion + COMPLIANCE.commitment * p.commitment + COMPLIANCE.verification * w.verification + guarantee - stalling + dice.int(-COMPLIANCE.luck, COMPLIANCE.luck);
     w.compliance[p.id] = Math.round(Math.max(0, Math.min(100, c)));
     if (w.compliance[p.id]! < s.thresholds.complianceFloor) held = false;
   }

@@ -5,6 +5,7 @@
  */
 import type { IssuePosition, Scenario } from '../../scenario/schema';
 import type { World } from '../types';
+import { VISIBILITY_FLEX } from './numbers';
 
 export function issueUtility(pos: IssuePosition, x: number): number {
   const span = pos.ideal - pos.reservation;
@@ -17,16 +18,25 @@ export function respectsRedLine(pos: IssuePosition, x: number): boolean {
   return issueUtility(pos, x) >= 0;
 }
 
-export function positionOf(s: Scenario, issueId: string, partyId: string): IssuePosition | undefined {
-  return s.issues.find((i) => i.id === issueId)?.positions[partyId];
+/**
+ * A party's position on an issue. With a world, its red line as widened by reframing and
+ * commissions (interests can be reconstructed, within the issue's flex): the reservation moves
+ * away from the ideal by the issue's `give`.
+ */
+export function positionOf(s: Scenario, issueId: string, partyId: string, w?: World): IssuePosition | undefined {
+  const pos = s.issues.find((i) => i.id === issueId)?.positions[partyId];
+  const give = w?.issues[issueId]?.give ?? 0;
+  if (!pos || give === 0) return pos;
+  const away = pos.ideal >= pos.reservation ? -give : give;
+  return { ...pos, reservation: Math.max(0, Math.min(100, pos.reservation + away)) };
 }
 
 /** Weighted utility of a set of terms for one party, 0..1 (negative past a red line). */
-export function termsValue(s: Scenario, partyId: string, terms: Record<string, number>): number {
+export function termsValue(s: Scenario, partyId: string, terms: Record<string, number>, w?: World): number {
   let sum = 0;
   let weights = 0;
   for (const [issueId, x] of Object.entries(terms)) {
-    const pos = positionOf(s, issueId, partyId);
+    const pos = positionOf(s, issueId, partyId, w);
     if (!pos) continue;
     const wgt = Math.max(pos.weight, 0.01);
     sum += wgt * issueUtility(pos, x);
@@ -36,10 +46,10 @@ export function termsValue(s: Scenario, partyId: string, terms: Record<string, n
 }
 
 /** The issues whose red line the terms break, for the party's stated reason. */
-export function brokenRedLines(s: Scenario, partyId: string, terms: Record<string, number>): string[] {
+export function brokenRedLines(s: Scenario, partyId: string, terms: Record<string, number>, w?: World): string[] {
   return Object.entries(terms)
     .filter(([issueId, x]) => {
-      const pos = positionOf(s, issueId, partyId);
+      const pos = positionOf(s, issueId, partyId, w);
       return pos ? !respectsRedLine(pos, x) : false;
     })
     .map(([issueId]) => issueId);
@@ -55,12 +65,14 @@ export type ScoreContext = 'formula' | 'package' | 'signing';
 // Contexts differ only in their threshold (ACCEPT_THRESHOLD): packages create value by trading.
 export function acceptanceScore(s: Scenario, w: World, partyId: string, terms: Record<string, number>): number {
   const p = w.parties[partyId]!;
-  const value = 100 * termsValue(s, partyId, terms);
+  const value = 100 * termsValue(s, partyId, terms, w);
   const venue = s.venues.find((v) => v.id === w.venue);
   let score = value + (p.trustInMediator - 50) * 0.4 + p.incentive - (p.batna - 50) * 0.8;
   if (w.talkFormat === 'direct') score += 5;
   if (venue?.nearPrincipals) score += 5;
   if (p.intent === 'stalling') score -= 15;
+  // Confidential talks let a party move further; once public, it is held to its stated positions.
+  score += VISIBILITY_FLEX[w.visibility];
   return score;
 }
 
