@@ -1,15 +1,15 @@
 /**
- * Headless games: `npm run sim -- --scenario <file> [--seed N] [--policy random|greedy|by-the-book]
+ * Headless games: `npm run sim -- --scenario <file> [--seed N] [--policy random|greedy|by-the-book|expert]
  * [--moves <file>] [--runs N] [--difficulty easy|standard|hard] [--without <injectId,…>] [--json]`.
  * With --json: one JSON object per game per line. Problems are reported as messages, never traces.
  */
 import { parseArgs } from 'node:util';
 import { CliError, loadMoves, loadScenarioFile } from './simFiles';
-import { playGame, POLICIES, type PolicyId, runSummary, type RunSummary } from '../sim/bots';
+import { EXPLOITS, playGame, POLICIES, type BotId, runSummary, type RunSummary } from '../sim/bots';
 import type { Difficulty } from '../sim/types';
 import { fmt } from '../i18n';
 
-const USAGE = `usage: npm run sim -- --scenario <file> [--seed N] [--policy random|greedy|by-the-book]
+const USAGE = `usage: npm run sim -- --scenario <file> [--seed N] [--policy random|greedy|by-the-book|expert]
                       [--moves <file>] [--runs N] [--difficulty easy|standard|hard]
                       [--without <injectId,...>] [--json]`;
 
@@ -41,8 +41,8 @@ function main(argv: string[]): number {
     return 0;
   }
   if (!values.scenario) throw new CliError(`--scenario is required\n${USAGE}`);
-  const policy = (values.policy ?? 'by-the-book') as PolicyId;
-  if (!POLICIES.includes(policy)) throw new CliError(`--policy must be one of ${POLICIES.join(', ')}, not "${values.policy}"`);
+  const policy: BotId = values.policy ?? 'by-the-book';
+  if (!(POLICIES as string[]).includes(policy) && !EXPLOITS.includes(policy)) throw new CliError(`--policy must be one of ${POLICIES.join(', ')} (or an exploit: ${EXPLOITS.join(', ')}), not "${values.policy}"`);
   const difficulty = (values.difficulty ?? 'standard') as Difficulty;
   if (!['easy', 'standard', 'hard'].includes(difficulty)) throw new CliError(`--difficulty must be easy, standard or hard`);
   const scenario = loadScenarioFile(values.scenario);

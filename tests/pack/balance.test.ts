@@ -240,13 +240,13 @@ describe('orchestration (in-process runner)', () => {
   it('plays every policy on the same seeds and ablates every scheduled inject, paired with the baseline', async () => {
     const runner = inProcess();
     const progress: [number, number][] = [];
-    const { analyses, totals } = await analyseScenarios(runner, [s], { runs: 4, seed: 11, difficulty: 'standard', ablation: 2 }, (d, t) => progress.push([d, t]));
+    const { analyses, totals } = await analyseScenarios(runner, [s], { runs: 4, seed: 11, difficulty: 'standard', ablation: 2, exploitRuns: 0 }, (d, t) => progress.push([d, t]));
     const a = analyses[0]!;
-    expect(a.policies.map((p) => [p.policy, p.games])).toEqual([['random', 4], ['greedy', 4], ['by-the-book', 4]]);
+    expect(a.policies.map((p) => [p.policy, p.games])).toEqual([['random', 4], ['greedy', 4], ['by-the-book', 4], ['expert', 4]]);
     expect(a.ablation.map((r) => r.inject).sort()).toEqual(s.injects.map((i) => i.id).sort());
     for (const r of a.ablation) expect(r.seeds).toBe(2);
-    expect(totals).toEqual({ games: 12, ablationGames: a.ablationGames });
-    expect(progress.at(-1)).toEqual([12 + a.ablationGames, 12 + a.ablationGames]);
+    expect(totals).toEqual({ games: 16, ablationGames: a.ablationGames, exploitGames: 0 });
+    expect(progress.at(-1)).toEqual([16 + a.ablationGames, 16 + a.ablationGames]);
     // The baseline of the ablation is by-the-book's first seeds, played the same in the main run.
     const first2 = [11, 12].map((k) => playRecord(s, 'by-the-book', k, 'standard', []));
     const agreement = first2.filter((g) => g.phaseReached === 'monitoring').length / 2;
@@ -288,6 +288,8 @@ describe('reports', () => {
     ablation: [{ inject: 'raid', seeds: 3, fired: 1, agreementWith: 2 / 3, agreementWithout: 1, agreementDelta: 1 / 3, collapseWith: 0, collapseWithout: 0, collapseDelta: 0, agreementMargin: 0.65, collapseMargin: 0 }],
     ablationGames: 3,
     history: { history: { phaseReached: 'negotiation', outcome: 'collapsed' }, reachedAtLeast: 2 / 3, samePhase: 0, sameOutcome: 0, same: 0, modalPhase: 'monitoring', modalOutcome: 'durable', summary: `History ${hostile}`, keyMoments: [{ turn: 3, label: `Moment ${hostile}` }] },
+    exploitSeeds: 0,
+    exploits: [],
     flags: [{ id: 'few-runs', severity: 'note', message: 'only 3 games' }],
   };
   const ctx = { file: `packs/${hostile}.yaml`, pack: { id: 'evil-pack', title: hostile, version: '1.0' }, generated: '2026-01-01T00:00:00Z' };
@@ -371,7 +373,7 @@ describe('pack balance end to end (worker pool)', () => {
     const out = join(dir, 'reports');
     const c = capture();
     const t0 = performance.now();
-    const code = await runBalance([tutorial, '--runs', '20', '--ablation', '10', '--out', out], { ...c.io, now: () => new Date('2026-01-01T00:00:00Z') });
+    const code = await runBalance([tutorial, '--runs', '20', '--ablation', '10', '--exploits', '4', '--out', out], { ...c.io, now: () => new Date('2026-01-01T00:00:00Z') });
     const seconds = (performance.now() - t0) / 1000;
     expect(c.err).toEqual([]);
     expect(code).toBe(0);
@@ -379,13 +381,15 @@ describe('pack balance end to end (worker pool)', () => {
     const html = join(out, 'tutorial-tutorial.balance.html');
     expect(existsSync(md) && existsSync(html)).toBe(true);
     for (const text of [readFileSync(md, 'utf8'), readFileSync(html, 'utf8')]) {
-      for (const policy of ['random', 'greedy', 'by-the-book']) expect(text).toContain(policy);
+      for (const policy of ['random', 'greedy', 'by-the-book', 'expert']) expect(text).toContain(policy);
+      expect(text).toContain('Exploit checks');
       expect(text).toContain('customs-raid');
     }
     expect(readFileSync(md, 'utf8')).toContain('20 games per policy, seeds 1–20');
     const stdout = c.out.join('\n');
     expect(stdout).toContain(md);
-    expect(stdout).toMatch(/Timing: 60 games \+ \d+ ablation games in [\d.]+ s → \d+ games\/s on \d+ workers?/);
+    expect(stdout).toMatch(/exploit checks \(\d+ degenerate strategies, 4 seeds each\)|EXPLOIT: /);
+    expect(stdout).toMatch(/Timing: 80 games \+ \d+ ablation games \+ \d+ exploit games in [\d.]+ s → \d+ games\/s on \d+ workers?/);
     expect(seconds).toBeLessThan(20);
   });
 });

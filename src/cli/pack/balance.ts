@@ -16,15 +16,17 @@ import type { Difficulty } from '../../sim/types';
 import { readPackFile } from './readPackFile';
 import { validateFiles, type Output } from './validate';
 import { BalancePool, defaultWorkers, type EngineChoice } from './balancePool';
-import { analyseScenarios, type ScenarioAnalysis } from './balanceRun';
+import { analyseScenarios, DEFAULT_EXPLOIT_RUNS, type ScenarioAnalysis } from './balanceRun';
 import { OUTCOMES } from './balanceGames';
 import { pct, ablationIsClear } from './balanceStats';
 import { renderHtml, renderMarkdown, reportBaseName, signedPoints, sinName, OUTCOME_LABEL, type ReportContext } from './balanceReport';
 
 export const BALANCE_USAGE = `Usage: npm run pack -- balance <file>[#scenarioId] [options]
 
-Plays the random, greedy and by-the-book bot mediators on every scenario of the pack (or the one
-named after #) and writes <packId>-<scenarioId>.balance.md and .html reports.
+Plays the bot mediators (random, greedy, by-the-book, expert) on every scenario of the pack (or
+the one named after #), then a set of degenerate strategies (exploit checks: the same move
+repeated, gestures or incentives every turn, spoiler loops, split-the-difference, a pump loop) to
+flag any that signs as often as by-the-book; writes <packId>-<scenarioId>.balance.md and .html.
 
 Options:
   --runs N         games per policy per scenario (default 1000)
@@ -32,6 +34,8 @@ Options:
   --out DIR        folder for the reports (default reports/)
   --ablation N     by-the-book seeds replayed without each scheduled inject (default 200, fewer
                    when there are many injects; at most --runs; 0 switches the analysis off)
+  --exploits N     seeds each degenerate strategy is played on, against by-the-book on the same
+                   seeds (default ${DEFAULT_EXPLOIT_RUNS}; at most --runs; 0 switches the checks off)
   --difficulty D   easy, standard or hard (default standard)
   --workers N      worker threads (default: one per core, here ${defaultWorkers()})
   --engine E       how workers load the engine: auto (default: an esbuild bundle, or tsx if esbuild
@@ -59,6 +63,7 @@ export interface BalanceArgs {
   seed: number;
   out: string;
   ablation: number | 'auto';
+  exploits: number;
   difficulty: Difficulty;
   workers: number;
   engine: EngineChoice;
@@ -77,6 +82,7 @@ export function parseBalanceArgs(argv: string[]): BalanceArgs | 'help' {
         seed: { type: 'string' },
         out: { type: 'string' },
         ablation: { type: 'string' },
+        exploits: { type: 'string' },
         difficulty: { type: 'string' },
         workers: { type: 'string' },
         engine: { type: 'string' },
@@ -109,6 +115,7 @@ export function parseBalanceArgs(argv: string[]): BalanceArgs | 'help' {
     seed: intOption(values.seed, 'seed', 1, -(2 ** 31), 2 ** 31 - 1 - runs),
     out: values.out ?? 'reports',
     ablation: values.ablation === undefined ? 'auto' : Math.min(runs, intOption(values.ablation, 'ablation', 0, 0, MAX_RUNS)),
+    exploits: Math.min(runs, intOption(values.exploits, 'exploits', DEFAULT_EXPLOIT_RUNS, 0, MAX_RUNS)),
     difficulty,
     workers: intOption(values.workers, 'workers', defaultWorkers(), 1, 64),
     engine,
@@ -172,13 +179,14 @@ export async function runBalance(argv: string[], io: BalanceIo): Promise<number>
   let analyses: ScenarioAnalysis[];
   let games: number;
   let ablationGames: number;
+  let exploitGames: number;
   let tGames: number;
   try {
     pool = await BalancePool.start({ scenarios, workers: args.workers, engine: args.engine });
     if (pool.fallbackReason) io.err(`pack balance: note: ${pool.fallbackReason}`);
     tGames = performance.now();
     let last = 0;
-    const result = await analyseScenarios(pool, scenarios, { runs: args.runs, seed: args.seed, difficulty: args.difficulty, ablation: args.ablation }, (done, total) => {
+    const result = await analyseScenarios(pool, scenarios, { runs: args.runs, seed: args.seed, difficulty: args.difficulty, ablation: args.ablation, exploitRuns: args.exploits }, (done, total) => {
       const now = performance.now();
       if (io.progress && (now - last > 200 || done === total)) {
         last = now;
@@ -188,6 +196,7 @@ export async function runBalance(argv: string[], io: BalanceIo): Promise<number>
     analyses = result.analyses;
     games = result.totals.games;
     ablationGames = result.totals.ablationGames;
+    exploitGames = result.totals.exploitGames;
   } catch (e) {
     io.progress?.('');
     io.err(`pack balance: ${(e as Error)?.message ?? String(e)}`);
@@ -217,11 +226,11 @@ export async function runBalance(argv: string[], io: BalanceIo): Promise<number>
 
   const totalMs = performance.now() - t0;
   const cpu = process.cpuUsage(cpu0);
-  const all = games + ablationGames;
+  const all = games + ablationGames + exploitGames;
   const engine = pool!.mode === 'bundle' ? `bundled engine${pool!.bundleBuilt ? `, bundle rebuilt in ${sec(pool!.prepareMs)}` : ''}` : 'engine under tsx';
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   io.out(
-    `Timing: ${n0(games)} games${ablationGames ? ` + ${n0(ablationGames)} ablation games` : ''} in ${sec(gamesMs)} → ${n0(Math.round(all / (gamesMs / 1000)))} games/s on ${pool!.size} worker${pool!.size === 1 ? '' : 's'} (${engine}); ` +
+    `Timing: ${n0(games)} games${ablationGames ? ` + ${n0(ablationGames)} ablation games` : ''}${exploitGames ? ` + ${n0(exploitGames)} exploit games` : ''} in ${sec(gamesMs)} → ${n0(Math.round(all / (gamesMs / 1000)))} games/s on ${pool!.size} worker${pool!.size === 1 ? '' : 's'} (${engine}); ` +
       `CPU ${cpuSeconds.toFixed(1)} s, ${n0(Math.round(all / Math.max(cpuSeconds, 1e-3)))} games per CPU-second; total ${sec(totalMs)}`,
   );
   return 0;
@@ -257,8 +266,24 @@ export function summaryLines(a: ScenarioAnalysis): string[] {
     const top = a.ablation.slice(0, 3).map((r) => `${r.inject} (agreement ${signedPoints(r.agreementDelta)}, collapse ${signedPoints(r.collapseDelta)}${ablationIsClear(r) ? '' : ', noise'})`);
     out.push(`  injects that most change outcomes (by-the-book without each, ${a.ablationSeeds} seeds): ${top.join('; ')}`);
   }
+  out.push(...exploitSummary(a));
   const flags = a.flags;
   if (flags.length === 0) out.push('  flags: none — no balance problem found');
   flags.forEach((f, i) => out.push(`  ${i === 0 ? 'flags:' : '      '} ${f.severity === 'problem' ? 'PROBLEM' : f.severity} ${f.id}: ${f.message}`));
   return out;
+}
+
+/** The exploit checks in the console: the ones that pay, named, or that none does. */
+export function exploitSummary(a: ScenarioAnalysis): string[] {
+  if (a.exploitSeeds === 0 || a.exploits.length === 0) return ['  exploit checks: off'];
+  const paying = a.exploits.filter((r) => r.pays);
+  const best = [...a.exploits].sort((x, y) => y.agreement - x.agreement)[0]!;
+  const btb = best.byTheBook;
+  if (paying.length === 0) {
+    return [`  exploit checks (${a.exploits.length} degenerate strategies, ${a.exploitSeeds} seeds each): none matches by-the-book (${pct(btb)}); best ${best.id} ${pct(best.agreement)}`];
+  }
+  return [
+    `  EXPLOIT: ${paying.length} of ${a.exploits.length} degenerate strategies sign as often as by-the-book (${pct(btb)}) or more, ${a.exploitSeeds} seeds each:`,
+    ...paying.map((r) => `    ${r.id} ${pct(r.agreement)} — ${r.label}`),
+  ];
 }

@@ -11,7 +11,7 @@ import type { Difficulty, PhaseId, ProcessPhase } from '../../sim/types';
 import { debriefSummary } from '../../sim/debrief';
 import { worldOf } from '../../sim/game';
 import { playGame } from '../../sim/bots/play';
-import type { PolicyId } from '../../sim/bots/policies';
+import type { BotId } from '../../sim/bots/policies';
 
 export const OUTCOMES = ['durable', 'notImplemented', 'partial', 'suspended', 'collapsed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -40,7 +40,8 @@ export interface GameRecord {
 export interface Job {
   id: number;
   scenario: number;
-  policy: PolicyId;
+  /** A policy or an exploit id (src/sim/bots/exploits.ts). */
+  policy: BotId;
   difficulty: Difficulty;
   seeds: number[];
   without: string[];
@@ -71,7 +72,7 @@ export interface EncodedBatch {
  * Play one game and keep what balance needs (no state hash). Only the debrief's summary: the full
  * debrief (timeline, charts, reviews) was a large share of each game's cost, for fields never read.
  */
-export function playRecord(scenario: Scenario, policy: PolicyId, seed: number, difficulty: Difficulty, without: string[]): GameRecord {
+export function playRecord(scenario: Scenario, policy: BotId, seed: number, difficulty: Difficulty, without: string[]): GameRecord {
   const r = playGame(scenario, { seed, policy, difficulty, withoutInjects: without });
   const w = worldOf(r.game);
   const d = debriefSummary(r.game.scenario, w);

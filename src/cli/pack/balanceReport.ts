@@ -41,7 +41,7 @@ export const PHASE_COLOR: Record<ProcessPhase, string> = {
   suspended: '#fb8c00',
   collapsed: '#c62828',
 };
-const POLICY_COLOR: Record<string, string> = { random: '#9e9e9e', greedy: '#ef6c00', 'by-the-book': '#1565c0' };
+const POLICY_COLOR: Record<string, string> = { random: '#9e9e9e', greedy: '#ef6c00', 'by-the-book': '#1565c0', expert: '#6a1b9a' };
 
 export const sinName = (id: string): string => DEBRIEF_MESSAGES[`debrief.sin.${id}.name`] ?? id;
 const FLAG_MARK: Record<Flag['severity'], string> = { problem: 'PROBLEM', warning: 'warning', note: 'note' };
@@ -126,6 +126,19 @@ export function renderMarkdown(a: ScenarioAnalysis, ctx: ReportContext): string 
   out.push('## Most frequent sins', '', 'Share of games in which the debrief found each of the seven sins of mediation.', '');
   out.push(table(['policy', 'sins'], p.map((s) => [s.policy, s.sins.slice(0, 5).map((x) => `${sinName(x.id)} ${pct(x.share, 0)}`).join(', ') || 'none']), ['---', '---']), '');
 
+  out.push('## Exploit checks', '');
+  out.push(...exploitIntro(a).map(mdText), '');
+  if (a.exploits.length) {
+    out.push(
+      table(
+        ['strategy', 'what it does', 'games', 'agreement', 'by-the-book, same seeds', 'verdict'],
+        a.exploits.map((r) => [`\`${r.id}\``, mdText(r.label), r.games, pct(r.agreement), pct(r.byTheBook), r.pays ? '**pays: matches or beats by-the-book**' : 'does not pay']),
+        ['---', '---', '---:', '---:', '---:', '---'],
+      ),
+      '',
+    );
+  }
+
   const btb = p.find((s) => s.policy === 'by-the-book');
   if (btb) {
     out.push('## By-the-book play turn by turn', '', `The phase at the end of each turn, as a share of by-the-book games (a game already over keeps its last phase). This is the shape of the process under sound practice. ${ENDED_NOTE}`, '');
@@ -209,10 +222,23 @@ export function renderMarkdown(a: ScenarioAnalysis, ctx: ReportContext): string 
   return out.join('\n');
 }
 
+/** The exploit section's verdict: which degenerate strategies pay, by name, or that none does. */
+export function exploitIntro(a: ScenarioAnalysis): string[] {
+  if (a.exploitSeeds === 0 || a.exploits.length === 0) return ['Not run (switched off with --exploits 0, or no by-the-book play to compare with).'];
+  const paying = a.exploits.filter((r) => r.pays);
+  const head = `Degenerate strategies played as bots on seeds ${a.seed}–${a.seed + a.exploitSeeds - 1}, each against by-the-book play on the same seeds: a strategy that signs as often as by-the-book or more means the rules reward the trick over mediation.`;
+  const verdict =
+    paying.length === 0
+      ? `None of the ${a.exploits.length} strategies matches by-the-book.`
+      : `${paying.length} of ${a.exploits.length} match or beat by-the-book: ${paying.map((r) => `${r.id} (${pct(r.agreement)} vs ${pct(r.byTheBook)})`).join(', ')}.`;
+  return [head, verdict];
+}
+
 function methodNotes(a: ScenarioAnalysis): string[] {
   const T = THRESHOLDS;
   return [
-    `Policies: random plays any legal move; greedy pushes phases and splits the difference; by-the-book follows sound practice (src/sim/bots/policies.ts). Each plays the same ${a.runs} seeds.`,
+    `Policies: random plays any legal move; greedy pushes phases and splits the difference; by-the-book follows sound practice and reads refusals; expert is a strong mediator that sees only the mediator's view and avoids the sins (src/sim/bots/policies.ts). Each plays the same ${a.runs} seeds.`,
+    `exploit-pays: a degenerate strategy (src/sim/bots/exploits.ts) signs in at least as many games as by-the-book on the same seeds.`,
     `unwinnable: by-the-book signs in under ${T.unwinnableAgreement}% of games and under ${T.unwinnableAgreementsPhase}% reach the agreements phase. hard-to-close: signs in under ${T.unwinnableAgreement}% although ${T.unwinnableAgreementsPhase}% or more reach agreements.`,
     `trivially-won: random play signs in over ${T.trivialRandomAgreement}% of games, or by-the-book ends durable in over ${T.trivialDurable}% with no collapse.`,
     `skill-does-not-matter: by-the-book signs less than ${T.skillAgreementGap} points more often than random and gets less than ${T.skillPhaseGap} phase further on average.`,
@@ -428,6 +454,19 @@ export function renderHtml(a: ScenarioAnalysis, ctx: ReportContext): string {
 
   h2('Most frequent sins');
   parts.push(htmlTable(['policy', 'sins (share of games)'], p.map((s) => [s.policy, s.sins.slice(0, 5).map((x) => `${sinName(x.id)} ${pct(x.share, 0)}`).join(', ') || 'none']), false));
+
+  h2('Exploit checks');
+  for (const l of exploitIntro(a)) para(l);
+  if (a.exploits.length) {
+    parts.push(
+      htmlTable(
+        ['strategy', 'what it does', 'games', 'agreement', 'by-the-book, same seeds', 'verdict'],
+        a.exploits.map((r) => [r.id, r.label, r.games, pct(r.agreement), pct(r.byTheBook), r.pays ? 'PAYS: matches or beats by-the-book' : 'does not pay']),
+        true,
+        [0, 1, 5],
+      ),
+    );
+  }
 
   const btb = p.find((s) => s.policy === 'by-the-book');
   if (btb) {

@@ -5,6 +5,7 @@
  */
 import type { Scenario } from '../../scenario/schema';
 import { POLICIES, type PolicyId } from '../../sim/bots/policies';
+import { EXPLOITS, exploitLabel } from '../../sim/bots/exploits';
 import type { Difficulty } from '../../sim/types';
 import { decodeBatch, type GameRecord, type Job } from './balanceGames';
 import type { EncodedBatch } from './balanceGames';
@@ -12,9 +13,12 @@ import {
   ablationRow,
   balanceFlags,
   compareHistory,
+  exploitFlag,
+  exploitRow,
   policyStats,
   sortAblation,
   type AblationRow,
+  type ExploitRow,
   type Flag,
   type HistoryComparison,
   type PolicyStats,
@@ -30,7 +34,17 @@ export interface RunOptions {
    */
   ablation: number | 'auto';
   policies?: PolicyId[];
+  /**
+   * Seeds on which each degenerate strategy (src/sim/bots/exploits.ts) is played and compared with
+   * by-the-book on the same seeds (0 = no exploit checks). Default: min(runs, DEFAULT_EXPLOIT_RUNS).
+   */
+  exploitRuns?: number;
+  /** Which exploits (default: all). */
+  exploits?: readonly string[];
 }
+
+/** Seeds per exploit unless told otherwise. */
+export const DEFAULT_EXPLOIT_RUNS = 200;
 
 /** What the pool offers (a fake in tests could play in-process). */
 export interface Runner {
@@ -57,12 +71,16 @@ export interface ScenarioAnalysis {
   /** Games actually replayed for the ablation (seeds where the inject never fired need no replay). */
   ablationGames: number;
   history?: HistoryComparison & { summary: string; keyMoments: { turn: number; label: string }[] };
+  /** Seeds each exploit was played on (0: exploit checks off), and how each did. */
+  exploitSeeds: number;
+  exploits: ExploitRow[];
   flags: Flag[];
 }
 
 export interface RunTotals {
   games: number;
   ablationGames: number;
+  exploitGames: number;
 }
 
 /** Seeds per inject in the ablation unless told otherwise. */
@@ -127,9 +145,11 @@ export async function analyseScenarios(
 ): Promise<{ analyses: ScenarioAnalysis[]; totals: RunTotals }> {
   const policies = opts.policies ?? POLICIES;
   const seeds = Array.from({ length: opts.runs }, (_, k) => opts.seed + k);
-  let total = scenarios.length * policies.length * opts.runs;
+  const exploitIds = policies.includes('by-the-book') ? (opts.exploits ?? EXPLOITS) : [];
+  const exploitSeeds = exploitIds.length ? Math.max(0, Math.min(opts.runs, opts.exploitRuns ?? DEFAULT_EXPLOIT_RUNS)) : 0;
+  let total = scenarios.length * (policies.length * opts.runs + exploitIds.length * exploitSeeds);
   let done = 0;
-  const totals: RunTotals = { games: 0, ablationGames: 0 };
+  const totals: RunTotals = { games: 0, ablationGames: 0, exploitGames: 0 };
   const size = batchSize(total, runner.size);
   const tick = (n: number) => {
     done += n;
@@ -150,6 +170,8 @@ export async function analyseScenarios(
         played.set(policy, quiet(Promise.all([sample, rest]).then(([a, b]) => [...a, ...b])));
       } else played.set(policy, playSeeds(runner, { ...base, policy }, seeds, size, tick));
     }
+    // The degenerate strategies, each on the first exploitSeeds seeds.
+    const tricks = exploitSeeds > 0 ? exploitIds.map((id) => ({ id, games: playSeeds(runner, { ...base, policy: id }, seeds.slice(0, exploitSeeds), size, tick) })) : [];
 
     let ablation: AblationRow[] = [];
     let ablationGames = 0;
@@ -184,8 +206,15 @@ export async function analyseScenarios(
       scenario.history && btbRecords
         ? { ...compareHistory({ phaseReached: scenario.history.phaseReached, outcome: scenario.history.outcome }, btbRecords), summary: scenario.history.summary, keyMoments: scenario.history.keyMoments }
         : undefined;
+    const btbSame = btbRecords ? btbRecords.slice(0, exploitSeeds) : [];
+    const exploits: ExploitRow[] = [];
+    for (const t of tricks) exploits.push(exploitRow(t.id, exploitLabel(t.id), await t.games, btbSame));
     totals.games += policies.length * opts.runs;
     totals.ablationGames += ablationGames;
+    totals.exploitGames += tricks.length * exploitSeeds;
+    const flags = balanceFlags(byPolicy, history);
+    const exploitProblem = exploitFlag(exploits);
+    if (exploitProblem) flags.unshift(exploitProblem);
     return {
       scenario: { id: scenario.id, title: scenario.title, turnLimit: scenario.turnLimit, injects: injectInfo(scenario) },
       runs: opts.runs,
@@ -196,7 +225,9 @@ export async function analyseScenarios(
       ablation,
       ablationGames,
       ...(history ? { history } : {}),
-      flags: balanceFlags(byPolicy, history),
+      exploitSeeds,
+      exploits,
+      flags,
     };
   });
   // Settle every scenario before reporting, so one failure does not leave work running unseen.

@@ -241,7 +241,7 @@ export function compareHistory(history: HistoryInfo, records: readonly GameRecor
 
 // ——— Flags ———
 
-export type FlagId = 'unwinnable' | 'hard-to-close' | 'trivially-won' | 'skill-does-not-matter' | 'history-out-of-reach' | 'few-runs';
+export type FlagId = 'unwinnable' | 'hard-to-close' | 'trivially-won' | 'skill-does-not-matter' | 'history-out-of-reach' | 'few-runs' | 'exploit-pays';
 export interface Flag {
   id: FlagId;
   /** problem: the scenario needs work; warning: look into it; note: read the numbers with care. */
@@ -314,4 +314,38 @@ export function balanceFlags(stats: Partial<Record<PolicyId, PolicyStats>>, hist
     flags.push({ id: 'few-runs', severity: 'note', message: `only ${games} games per policy: rates can move by several points between runs; use --runs 1000 for a verdict` });
   }
   return flags;
+}
+
+// ——— Exploit checks ———
+
+/** One degenerate strategy against by-the-book play on the same seeds. */
+export interface ExploitRow {
+  id: string;
+  label: string;
+  games: number;
+  /** Share of its games that signed (reached monitoring). */
+  agreement: number;
+  /** By-the-book's agreement on the same seeds. */
+  byTheBook: number;
+  /** It signs at least as often as by-the-book (and at all): the rules reward the trick. */
+  pays: boolean;
+}
+
+export function exploitRow(id: string, label: string, records: readonly GameRecord[], btbSameSeeds: readonly GameRecord[]): ExploitRow {
+  const agreement = records.length ? records.filter(isAgreement).length / records.length : 0;
+  const byTheBook = btbSameSeeds.length ? btbSameSeeds.filter(isAgreement).length / btbSameSeeds.length : 0;
+  return { id, label, games: records.length, agreement, byTheBook, pays: agreement > 0 && agreement >= byTheBook };
+}
+
+/** The flag naming every exploit that pays, or none. */
+export function exploitFlag(rows: readonly ExploitRow[]): Flag | null {
+  const paying = rows.filter((r) => r.pays);
+  if (paying.length === 0) return null;
+  return {
+    id: 'exploit-pays',
+    severity: 'problem',
+    message: `${paying.length === 1 ? 'a degenerate strategy signs' : `${paying.length} degenerate strategies sign`} as often as by-the-book play or more: ${paying
+      .map((r) => `${r.id} (${r.label}) ${pct(r.agreement)} vs ${pct(r.byTheBook)}`)
+      .join('; ')} — the rules reward a pump over mediation`,
+  };
 }

@@ -7,36 +7,12 @@ import type { Game } from '../game';
 import type { MediatorCommand } from '../types';
 import type { View } from '../view';
 import { ifLegal } from './readings';
+import { ledgerOf, type Ledger } from './ledger';
 
-export interface Notes {
-  read: number;
-  /** Factions engaged the right way for their spoiler type. */
-  handled: Set<string>;
-  /** ask → outside power → the turn it was last asked. */
-  lastAsked: Map<string, Map<string, number>>;
-}
-/**
- * Which spoilers were handled rightly, when each outside power was last asked what. Kept per log
- * array in the game's runner: a game played linearly appends to one array, so only new entries are read.
- */
-export function notesOf(g: Game, view: View): Notes {
-  const holder = g.runner.cached(view.log, 'bot:notes', () => ({ notes: fresh() }));
-  let m = holder.notes;
-  if (m.read > view.log.length) m = holder.notes = fresh();
-  for (; m.read < view.log.length; m.read++) {
-    const e = view.log[m.read]!;
-    if (e.kind !== 'move') continue;
-    if (e.command.type === 'engageSpoiler' && e.result.key === 'move.engageSpoiler.right') m.handled.add(e.command.faction);
-    if (e.command.type === 'engageExternal') {
-      let byActor = m.lastAsked.get(e.command.ask);
-      if (!byActor) m.lastAsked.set(e.command.ask, (byActor = new Map()));
-      byActor.set(e.command.actor, e.turn);
-    }
-  }
-  return m;
-}
-
-const fresh = (): Notes => ({ read: 0, handled: new Set(), lastAsked: new Map() });
+/** What the bot remembers from the log (./ledger): handled spoilers, asks, refusals, gestures. */
+export type Notes = Ledger;
+/** The ledger of this game, brought up to date (kept per log array in the game's runner). */
+export const notesOf = (g: Game, view: View): Notes => ledgerOf(g, view);
 
 export interface Facts {
   readonly g: Game;

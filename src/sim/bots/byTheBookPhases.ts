@@ -30,10 +30,29 @@ export function phaseMoves(x: Facts): Candidate[] {
   }
 }
 
-/** Until they will sit together, a gesture builds mutual trust (once a turn), from the least trusted party. */
+/**
+ * Until they will sit together, a gesture builds mutual trust (once a turn), from the least trusted
+ * party. Refusals are read: a party that said no is not asked again until its trust in the mediator
+ * or its commitment has risen since; meanwhile a caucus repairs its trust. A gesture it called too
+ * costly is not asked again; a cheaper one is.
+ */
 export function gesture(x: Facts): MediatorCommand | null {
   if (x.canMeet || made(x.done, 'requestCbm')) return null;
-  return { type: 'requestCbm', party: minBy(x.view.parties, (p) => trustReceived(x.view, p.id)).id, cbm: 'prisonerRelease' };
+  const p = minBy(x.view.parties, (q) => trustReceived(x.view, q.id));
+  if (p.seat === 'walkedOut') return null;
+  const refused = x.notes.cbmRefused.get(p.id);
+  const granted = x.notes.gestures.get(p.id);
+  const stillNo = refused !== undefined && !refused.costly && (granted?.turn ?? -1) < refused.turn && p.trustInMediator <= refused.trust + 1 && p.commitment <= refused.commitment + 3;
+  if (stillNo) return made(x.done, 'caucus') ? null : { type: 'caucus', party: p.id };
+  const cbm = cheapGesture(x, p.id);
+  return cbm ? { type: 'requestCbm', party: p.id, cbm } : null;
+}
+
+const CHEAP_GESTURES = ['prisonerRelease', 'humanitarianChannel'] as const;
+/** A cheap gesture this party has not called too costly. */
+function cheapGesture(x: Facts, party: string): (typeof CHEAP_GESTURES)[number] | null {
+  for (const c of CHEAP_GESTURES) if (!x.notes.tooCostly.has(`${party}:${c}`)) return c;
+  return null;
 }
 
 /** Move on when ready; meanwhile caucus with whoever is furthest from ready. */

@@ -5,11 +5,15 @@
 import type { MediatorCommand } from '../types';
 import type { PartyView } from '../view';
 import { askedWithin, type Facts } from './byTheBookFacts';
+import { refusedWithin } from './ledger';
+
+/** It said no to this ask: do not ask it again (a refusal is an answer, not a delay). */
+const saidNo = (x: Facts, actor: string, ask: string): boolean => refusedWithin(x.notes, x.view.turn, actor, ask, 99);
 
 /** Ask a power that backs the walked-out party to bring it back (not more than once in 3 turns). */
 export function backingAsk(x: Facts, out: PartyView): MediatorCommand | null {
   for (const e of x.view.externals) {
-    if ((e.support[out.id] ?? 0) > 20 && !askedWithin(x, e.id, 'backing', 3)) return { type: 'engageExternal', actor: e.id, ask: 'backing' };
+    if ((e.support[out.id] ?? 0) > 20 && !askedWithin(x, e.id, 'backing', 3) && !saidNo(x, e.id, 'backing')) return { type: 'engageExternal', actor: e.id, ask: 'backing' };
   }
   return null;
 }
@@ -17,7 +21,7 @@ export function backingAsk(x: Facts, out: PartyView): MediatorCommand | null {
 /** Ask a power with sanctions or money for incentives, once a game. */
 export function incentiveAsk(x: Facts): MediatorCommand | null {
   for (const e of x.view.externals) {
-    if ((e.leverage.includes('sanctions') || e.leverage.includes('money')) && !askedWithin(x, e.id, 'incentive', 99)) return { type: 'engageExternal', actor: e.id, ask: 'incentive' };
+    if ((e.leverage.includes('sanctions') || e.leverage.includes('money')) && !askedWithin(x, e.id, 'incentive', 99) && !saidNo(x, e.id, 'incentive')) return { type: 'engageExternal', actor: e.id, ask: 'incentive' };
   }
   return null;
 }
@@ -26,7 +30,7 @@ export function incentiveAsk(x: Facts): MediatorCommand | null {
 export function restraintAsk(x: Facts): MediatorCommand | null {
   if (x.view.turn <= 1) return null;
   for (const e of x.view.externals) {
-    if (e.leverage.includes('sanctions') && !e.restraint && !askedWithin(x, e.id, 'restraint', 3)) return { type: 'engageExternal', actor: e.id, ask: 'restraint' };
+    if (e.leverage.includes('sanctions') && !e.restraint && !askedWithin(x, e.id, 'restraint', 3) && !refusedWithin(x.notes, x.view.turn, e.id, 'restraint', 6)) return { type: 'engageExternal', actor: e.id, ask: 'restraint' };
   }
   return null;
 }
@@ -34,7 +38,7 @@ export function restraintAsk(x: Facts): MediatorCommand | null {
 /** Outside powers who vouch for a deal, until one has. */
 export function guaranteeAsk(x: Facts): MediatorCommand | null {
   for (const e of x.view.externals) {
-    if ((e.leverage.includes('guarantees') || e.leverage.includes('mediation')) && !e.guarantee) return { type: 'engageExternal', actor: e.id, ask: 'guarantee' };
+    if ((e.leverage.includes('guarantees') || e.leverage.includes('mediation')) && !e.guarantee && !saidNo(x, e.id, 'guarantee')) return { type: 'engageExternal', actor: e.id, ask: 'guarantee' };
   }
   return null;
 }

@@ -6,10 +6,11 @@ import type { Scenario } from '../../scenario/schema';
 import type { Command, GameOptions, Msg } from '../types';
 import { applyCommand, applyOwnCommand, createGame, isOver, type Game } from '../game';
 import { Dice, seedState } from '../rng';
-import { botCommand, type PolicyId } from './policies';
+import { botCommand, type BotId } from './policies';
 
 export interface PlayOptions extends Partial<GameOptions> {
-  policy: PolicyId;
+  /** A policy (random, greedy, by-the-book, expert) or an exploit id (./exploits). */
+  policy: BotId;
   /** Remove these injects (by id) to ask "what if this had not happened?". */
   withoutInjects?: string[];
 }

@@ -3,7 +3,9 @@
  * a trainee does. They exist to test the engine and to check a scenario's balance:
  *  - random: any legal move;
  *  - greedy: the impatient mediator (./greedy);
- *  - by-the-book: sound practice (./byTheBook, with its phases, spoilers and outside powers).
+ *  - by-the-book: sound practice (./byTheBook, with its phases, spoilers and outside powers), that
+ *    reads refusals and repairs trust (./ledger);
+ *  - expert: a strong mediator, a view-only heuristic that avoids the sins of the debrief (./expert).
  */
 import type { Command, MediatorCommand } from '../types';
 import type { Game } from '../game';
@@ -15,13 +17,19 @@ import { Dice } from '../rng';
 import { END } from './readings';
 import { greedyPolicy } from './greedy';
 import { byTheBookPolicy } from './byTheBook';
+import { expertPolicy } from './expert';
+import { EXPLOIT } from './exploits';
 
 export { bestKnownFormula } from './readings';
 
-export type PolicyId = 'random' | 'greedy' | 'by-the-book';
-export const POLICIES: PolicyId[] = ['random', 'greedy', 'by-the-book'];
+export type PolicyId = 'random' | 'greedy' | 'by-the-book' | 'expert';
+/** The ladder, weakest first: the balance reports and benchmarks show them in this order. */
+export const POLICIES: PolicyId[] = ['random', 'greedy', 'by-the-book', 'expert'];
 
 export type Policy = (g: Game, view: View, dice: Dice) => MediatorCommand;
+
+/** A bot to play: one of the policies, or one of the degenerate strategies of ./exploits (by id). */
+export type BotId = PolicyId | (string & {});
 
 /** Any legal move: a move type at random, then a legal target for it (cheaper than listing all). */
 export const randomPolicy: Policy = (g, _view, dice) => {
@@ -39,9 +47,11 @@ export const randomPolicy: Policy = (g, _view, dice) => {
   return END;
 };
 
-export const POLICY: Record<PolicyId, Policy> = { random: randomPolicy, greedy: greedyPolicy, 'by-the-book': byTheBookPolicy };
+export const POLICY: Record<PolicyId, Policy> = { random: randomPolicy, greedy: greedyPolicy, 'by-the-book': byTheBookPolicy, expert: expertPolicy };
 
 /** The policy's next command, chosen from the mediator's view of the game. */
-export function botCommand(policy: PolicyId, g: Game, dice: Dice): Command {
-  return { ...POLICY[policy](g, mediatorView(g), dice), role: 'mediator' } as Command;
+export function botCommand(policy: BotId, g: Game, dice: Dice): Command {
+  const play = (POLICY as Record<string, Policy>)[policy] ?? EXPLOIT[policy];
+  if (!play) throw new Error(`no bot policy "${policy}"`);
+  return { ...play(g, mediatorView(g), dice), role: 'mediator' } as Command;
 }

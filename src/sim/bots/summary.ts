@@ -1,11 +1,11 @@
 /** One game in one line: what the CLI prints with --json and what balance reports aggregate. */
-import type { PolicyId } from './policies';
+import type { BotId } from './policies';
 import { stateHash, worldOf, type Game } from '../game';
 import { debriefSummary } from '../debrief';
 
 export interface RunSummary {
   seed: number;
-  policy: PolicyId | 'script';
+  policy: BotId | 'script';
   difficulty: string;
   outcome: string;
   phaseReached: string;
@@ -20,7 +20,7 @@ export interface RunSummary {
   stateHash: string;
 }
 
-export function runSummary(g: Game, policy: PolicyId | 'script'): RunSummary {
+export function runSummary(g: Game, policy: BotId | 'script'): RunSummary {
   const w = worldOf(g);
   const d = debriefSummary(g.scenario, w);
   return {
