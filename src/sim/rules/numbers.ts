@@ -43,7 +43,7 @@ export const SHOCK = { batna: 0.25, patronOffset: 0.25, cohesion: 0.3, hardliner
 export const RETURN = { commitment: 35, reasons: 1, reasonsAfterPretext: 2 } as const;
 
 // ---- Stalling has consequences ----
-/** Each turn of talks on substance (negotiation, agreements) with no accepted proposal, a staller's counterparts lose cohesion and commitment; a stalling signatory complies less. */
+/** Each turn of negotiation with no accepted proposal, a staller's counterparts lose cohesion and commitment; a stalling signatory complies less. */
 export const STALLING = { cohesion: 1, commitment: 1, compliance: 10 } as const;
 /** An agreed step (agenda, formula, package) unites each camp a little: cohesion +unite (doubled for a package). */
 export const SUCCESS = { unite: 2 } as const;

@@ -244,11 +244,11 @@ function fadeAndDrift(s: Scenario, w: World): void {
 }
 
 /**
- * Talks that drag on without a concrete step (no proposal accepted this turn, from the agenda on)
+ * Talks that drag on without a concrete step (no proposal accepted this turn, in negotiation)
  * demobilise and divide the side that is being stalled.
  */
 function stallingTakesItsToll(w: World): void {
-  if ((w.phase !== 'negotiation' && w.phase !== 'agreements') || acceptedThisTurn(w)) return;
+  if (w.phase !== 'negotiation' || acceptedThisTurn(w)) return;
   const ids = Object.keys(w.parties);
   for (const id of ids) {
     if (w.parties[id]!.intent !== 'stalling') continue;
