@@ -1,47 +1,16 @@
 /**
- * Entry point: build the store (bundled scenarios, browser autosave, pack library), start the
- * Phaser game over it, and — in test builds only — expose a read-only hook for browser tests.
+ * Entry point, kept small: the page's styles, then the app (or, for the benchmark's baseline, an
+ * empty Phaser scene). Phaser itself is loaded only when the table first needs its drawing.
  */
 import './game/ui.css';
-import { createGameStore } from './store/gameStore';
-import { browserStorage } from './store/autosave';
-import { bundledSources, parseBundled } from './store/scenarios';
-import { startEmptyGame, startGame } from './game/index';
-import { stateHash } from './sim/index';
-import { PackLibrary } from './store/packLibrary';
-import { createPackUi } from './game/packsUi';
 
 const params = new URLSearchParams(location.search);
+const root = document.getElementById('app')!;
 
 if (params.get('bench') === 'empty') {
-  startEmptyGame('game');
+  void import('./game/empty').then((m) => m.startEmptyGame(root));
 } else {
-  const store = createGameStore({ storage: browserStorage(), bundled: parseBundled(bundledSources()) });
-  // Deep link used by the benchmark: straight to the table of a bundled scenario.
-  const auto = params.get('autostart');
-  if (auto) {
-    store.getState().setChoice({ scenarioKey: `bundled:${auto}`, seed: Number(params.get('seed') ?? 1) || 1 });
-    if (store.getState().newGame()) store.getState().skipBriefing();
-  }
-  let library: PackLibrary | null = null;
-  try {
-    if (typeof indexedDB !== 'undefined') library = new PackLibrary();
-  } catch {
-    library = null;
-  }
-  if (!library) store.getState().setPackEntries([]);
-  startGame(store, 'game', createPackUi(store, library));
-  if (__TEST_HOOKS__) {
-    (window as unknown as Record<string, unknown>).__thirdSide = {
-      hash: () => {
-        const g = store.getState().game;
-        return g ? stateHash(g) : null;
-      },
-      view: () => store.getState().view,
-      screen: () => store.getState().screen,
-      scene: () => (window as unknown as { __thirdSideScene?: string }).__thirdSideScene ?? null,
-      inbox: () => store.getState().inbox.length,
-      commands: () => store.getState().game?.commands.length ?? 0,
-    };
-  }
+  // Straight to the table (benchmark deep link or a resumed game): fetch the drawing alongside.
+  if (params.has('autostart')) void import('./game/stage');
+  void import('./boot').then((m) => m.boot(params, root));
 }

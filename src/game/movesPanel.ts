@@ -9,6 +9,7 @@ import { REGISTRY, standIn, type FormField, type MediatorCommand, type MoveOptio
 import { el, rerender } from './overlay';
 import { fmt, t } from '../i18n/index';
 import { hex, partyColor } from './theme';
+import { forecast, shortfall } from '../seat/index';
 
 type MoveType = MediatorCommand['type'];
 
@@ -36,16 +37,22 @@ interface Draft {
   terms: Record<string, number>;
   include: Set<string>;
   value: number;
+  /** The turn of the last offer the form started from, if any. */
+  from: number | null;
 }
 
 export class MovesPanel {
   private draft: Draft | null = null;
   private focusType: MoveType | null = null;
   private blocked = false;
+  /** A move whose warning was shown: the next activation tries it anyway. */
+  private warned: MoveType | null = null;
 
   constructor(
     private readonly store: GameStore,
     private readonly root: HTMLDivElement,
+    /** Ending the turn goes through the screen (it asks once when points are unspent). */
+    private readonly requestEndTurn: () => void = () => this.endTurn(),
   ) {
     root.setAttribute('role', 'region');
     root.setAttribute('aria-label', t('table.moves'));
@@ -58,6 +65,7 @@ export class MovesPanel {
   endTurn(): void {
     if (this.blocked) return;
     this.draft = null;
+    this.warned = null;
     this.s.command({ type: 'endTurn' });
   }
 
@@ -98,10 +106,19 @@ export class MovesPanel {
     const box = el('div', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'move-status' });
     box.append(el('div', { class: 'ap' }, el('strong', { text: t('ui.ap', { ap: view?.ap ?? 0, max: view?.apMax ?? 0 }) }), el('span', { class: 'hint', text: ` · ${t('ui.turnOf', { turn: view?.turn ?? 0, limit: view?.turnLimit ?? 0 })}` })));
     if (refusal) box.append(el('p', { class: 'refusal', 'data-testid': 'refusal', text: t('table.refused', { reason: fmt(refusal, scenario) }) }));
+    else if (this.warned && view) {
+      const w = forecast(view, scenario, this.warned);
+      if (w) box.append(el('p', { class: 'warning', 'data-testid': 'warning', text: t('table.warnTryAgain', { move: t(`move.${this.warned}`), reason: fmt(w, scenario) }) }));
+    }
     else if (lastMove?.result && lastMove.command.type !== 'endTurn') {
       box.append(el('p', { class: 'result', text: fmt(lastMove.result, scenario) }));
       for (const e of lastMove.entries) {
-        if (e.kind === 'response') box.append(el('p', { class: e.accept ? 'resp ok' : 'resp no', text: t(e.accept ? 'news.response.accept' : 'news.response.reject', { party: scenario?.parties.find((p) => p.id === e.party)?.short ?? e.party, reason: fmt(e.reason, scenario) }) }));
+        if (e.kind === 'response') {
+          box.append(el('p', { class: e.accept ? 'resp ok' : 'resp no', 'data-testid': `response-${e.party}`, text: t(e.accept ? 'news.response.accept' : 'news.response.reject', { party: scenario?.parties.find((p) => p.id === e.party)?.short ?? e.party, reason: fmt(e.reason, scenario) }) }));
+          const prop = view?.proposals.find((p) => p.id === e.proposal);
+          const short = !e.accept && prop && view ? shortfall(view, prop, e.party) : null;
+          if (short) box.append(el('p', { class: 'hint', 'data-testid': `shortfall-${e.party}`, text: fmt(short, scenario) }));
+        }
       }
     }
     return box;
@@ -121,10 +138,9 @@ export class MovesPanel {
         'data-k': 'endTurn',
         'data-testid': 'move-endTurn',
         'aria-disabled': end?.legal ? undefined : 'true',
-        onclick: () => this.endTurn(),
+        onclick: () => this.requestEndTurn(),
         text: `${t('table.endTurn')} (E)`,
       }),
-      el('button', { class: 'btn ghost small', 'data-k': 'debrief', 'data-testid': 'stop-debrief', onclick: () => window.confirm(t('table.debriefConfirm')) && this.s.toDebrief(), text: `${t('table.debriefNow')} (D)` }),
     );
     void v;
     return el('div', { class: 'list' }, el('h2', { text: t('table.moves') }), grid, detail, foot);
@@ -132,12 +148,14 @@ export class MovesPanel {
 
   private moveButton(m: MoveOption, detail: HTMLElement): HTMLElement {
     const reason = m.legal ? '' : fmt(m.reason, this.s.scenario);
+    const risk = m.legal && this.s.view ? forecast(this.s.view, this.s.scenario, m.type) : null;
+    const riskText = risk ? `⚠ ${fmt(risk, this.s.scenario)}` : '';
     const cost = m.type === 'changeVenue' ? t('ui.costAll') : t('ui.cost', { cost: m.cost });
-    const info = `${t(`move.${m.type}`)} — ${cost}. ${t(`move.${m.type}.help`)}${reason ? ' ' + t('table.wouldRefuse', { reason }) : ''}`;
+    const info = `${t(`move.${m.type}`)} — ${cost}. ${t(`move.${m.type}.help`)}${reason ? ' ' + t('table.wouldRefuse', { reason }) : ''}${riskText ? ' ' + riskText : ''}`;
     const b = el(
       'button',
       {
-        class: `move${m.legal ? '' : ' illegal'}`,
+        class: `move${m.legal ? '' : ' illegal'}${risk ? ' risky' : ''}`,
         'data-move': m.type,
         'data-k': `move-${m.type}`,
         'data-testid': `move-${m.type}`,
@@ -149,7 +167,7 @@ export class MovesPanel {
         onmouseenter: () => (detail.textContent = info),
       },
       el('span', { class: 'name', text: t(`move.${m.type}`) }),
-      el('span', { class: 'why' }, el('span', { class: 'cost', text: cost }), ' · ', m.legal ? t(`move.${m.type}.help`) : reason),
+      el('span', { class: 'why' }, el('span', { class: 'cost', text: cost }), ' · ', m.legal ? (riskText || t(`move.${m.type}.help`)) : reason),
     );
     return b;
   }
@@ -166,20 +184,34 @@ export class MovesPanel {
     }
     if (formOf(m.type).length === 0) {
       this.focusType = m.type;
+      const risk = this.s.view ? forecast(this.s.view, this.s.scenario, m.type) : null;
+      if (risk && this.warned !== m.type) {
+        // Say why it cannot succeed before the point is spent; a second try makes it anyway.
+        this.warned = m.type;
+        this.s.clearRefusal();
+        this.render(this.blocked);
+        return;
+      }
+      this.warned = null;
       this.s.command({ type: m.type } as MediatorCommand);
       return;
     }
+    this.warned = null;
     const v = this.s.view!;
     const first = m.commands[0] as Record<string, unknown> | undefined;
     const fields: Record<string, string> = {};
     for (const [k, val] of Object.entries(first ?? {})) if (typeof val === 'string' && k !== 'type') fields[k] = val;
     const agenda = new Set(v.issues.filter((i) => i.core.length > 0).map((i) => i.id));
     const onAgenda = v.agenda ?? [];
-    const pkg = (m.commands.find((c) => c.type === 'proposePackage') as { terms?: Record<string, number> } | undefined)?.terms ?? {};
+    // The form starts from the last offer: each issue's latest proposed value, else its formula,
+    // else the middle of the public positions; a package includes what the last package did.
+    const lastOffer = lastOffers(v);
     const terms: Record<string, number> = {};
-    for (const id of onAgenda) terms[id] = pkg[id] ?? v.issues.find((i) => i.id === id)?.formula?.value ?? mean(v.issues.find((i) => i.id === id)?.publicPos);
-    const value = m.type === 'proposeFormula' ? ((first?.value as number | undefined) ?? 50) : 50;
-    this.draft = { type: m.type, fields, agenda, terms, include: new Set(onAgenda), value };
+    for (const id of onAgenda) terms[id] = lastOffer.values[id] ?? v.issues.find((i) => i.id === id)?.formula?.value ?? mean(v.issues.find((i) => i.id === id)?.publicPos);
+    const include = new Set(lastOffer.lastPackage ? onAgenda.filter((id) => id in lastOffer.lastPackage!) : onAgenda);
+    const issue = fields.issue;
+    const value = m.type === 'proposeFormula' ? (issue !== undefined ? (lastOffer.values[issue] ?? (first?.value as number | undefined)) : undefined) ?? 50 : 50;
+    this.draft = { type: m.type, fields, agenda, terms, include, value, from: lastOffer.turn };
     this.render(this.blocked);
     this.root.querySelector<HTMLElement>('.composer input:checked, .composer input, .composer button')?.focus();
   }
@@ -274,6 +306,10 @@ export class MovesPanel {
                 checked: d.fields[field] === o.value,
                 onchange: () => {
                   d.fields[field] = o.value;
+                  if (field === 'issue' && d.type === 'proposeFormula') {
+                    const iss = v.issues.find((i) => i.id === o.value);
+                    d.value = lastOffers(v).values[o.value] ?? iss?.formula?.value ?? mean(iss?.publicPos);
+                  }
                   this.render(this.blocked);
                 },
               }),
@@ -318,7 +354,9 @@ export class MovesPanel {
       el('h2', { text: t('table.compose', { move: t(`move.${d.type}`) }) }),
       el('p', { class: 'hint', text: t(`move.${d.type}.help`) }),
       el('div', { class: 'fields' }, ...parts),
+      d.from !== null && (d.type === 'proposePackage' || d.type === 'proposeFormula') ? el('p', { class: 'from', 'data-testid': 'from-last-offer', text: t('table.fromLastOffer', { turn: d.from }) }) : null,
       el('p', { class: why ? 'refusal' : 'ok', 'data-testid': 'preview', text: why ? t('table.wouldRefuse', { reason: fmt(why, s) }) : '' }),
+      !why && forecast(v, s, d.type) ? el('p', { class: 'warning', 'data-testid': 'forecast', text: `⚠ ${fmt(forecast(v, s, d.type), s)}` }) : null,
       el('div', { class: 'row' }, send, el('button', { type: 'button', class: 'btn ghost', 'data-k': 'back', onclick: () => this.escape(), text: `${t('ui.back')} (Esc)` })),
     );
   }
@@ -424,6 +462,20 @@ export class MovesPanel {
     }
     this.render(this.blocked);
   }
+}
+
+/** The values last offered on each issue (formulas and packages, newest wins) and the last package's terms. */
+function lastOffers(v: View): { values: Record<string, number>; lastPackage: Record<string, number> | null; turn: number | null } {
+  const values: Record<string, number> = {};
+  let lastPackage: Record<string, number> | null = null;
+  let turn: number | null = null;
+  for (const p of v.proposals) {
+    if ((p.kind !== 'formula' && p.kind !== 'package') || !p.terms) continue;
+    Object.assign(values, p.terms);
+    if (p.kind === 'package') lastPackage = p.terms;
+    turn = p.turn;
+  }
+  return { values, lastPackage, turn };
 }
 
 function mean(pos: Record<string, number> | undefined): number {

@@ -1,34 +1,9 @@
 /**
- * DOM overlay for forms and text-heavy panels: a 1280×720 layer kept exactly over the canvas and
- * scaled with it (Phaser Scale.FIT), so panels line up with what the canvas draws. Elements are
- * built with textContent only: scenario and pack text is never parsed as HTML.
+ * DOM helpers for the page. Elements are built with textContent only: scenario and pack text is
+ * never parsed as HTML.
  */
-import { H, W } from './theme';
-
-let root: HTMLDivElement | null = null;
-
-export function overlayRoot(): HTMLDivElement {
-  if (root) return root;
-  root = document.createElement('div');
-  root.id = 'ui';
-  root.style.width = `${W}px`;
-  root.style.height = `${H}px`;
-  document.body.appendChild(root);
-  return root;
-}
-
-/** Keep the overlay over the canvas, at the canvas's scale. */
-export function syncOverlay(canvas: HTMLCanvasElement): void {
-  const r = canvas.getBoundingClientRect();
-  const el = overlayRoot();
-  const scale = r.width / W;
-  el.style.left = `${r.left + window.scrollX}px`;
-  el.style.top = `${r.top + window.scrollY}px`;
-  el.style.transform = `scale(${scale})`;
-}
-
 type Attrs = Record<string, string | number | boolean | undefined | ((ev: Event) => void)>;
-type Child = Node | string | null | undefined | false;
+export type Child = Node | string | null | undefined | false;
 
 /** Make an element: attributes (on* are listeners), then children (strings become text nodes). */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
@@ -45,17 +20,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
   return e;
 }
 
-/** A positioned panel in overlay coordinates (px of the 1280×720 layout). */
-export function panel(x: number, y: number, w: number, h: number, cls = 'panel'): HTMLDivElement {
-  const p = el('div', { class: cls });
-  Object.assign(p.style, { left: `${x}px`, top: `${y}px`, width: `${w}px`, height: `${h}px` });
-  overlayRoot().appendChild(p);
-  return p;
-}
-
-/** Remove every panel a scene put up. */
-export function clearOverlay(): void {
-  overlayRoot().replaceChildren();
+const SVG_NS = 'http://www.w3.org/2000/svg';
+/** An SVG element with attributes and children. */
+export function svg(tag: string, attrs: Record<string, string | number> = {}, ...children: (Node | null)[]): SVGElement {
+  const e = document.createElementNS(SVG_NS, tag) as SVGElement;
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  for (const c of children) if (c) e.append(c);
+  return e;
 }
 
 /** Replace a panel's content, keeping the keyboard focus on the element with the same data-k. */
@@ -69,4 +40,24 @@ export function rerender(target: HTMLElement, ...children: Child[]): void {
     const again = target.querySelector<HTMLElement>(`[data-k="${CSS.escape(key)}"]`);
     if (again && !again.hasAttribute('disabled')) again.focus();
   }
+}
+
+/** A keyboard shortcut map for a screen (ignored while typing in a field or while a dialog is open). */
+export function hotkeys(map: Record<string, (ev: KeyboardEvent) => unknown>): () => void {
+  const handler = (ev: KeyboardEvent) => {
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    const t = ev.target as HTMLElement | null;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') && (t as HTMLInputElement).type !== 'checkbox' && (t as HTMLInputElement).type !== 'radio') return;
+    if (document.querySelector('dialog[open]')) return;
+    const fn = map[ev.key] ?? map[ev.key.toLowerCase()];
+    // A handler that returns false did not handle the key: leave it to the browser.
+    if (fn && fn(ev) !== false) ev.preventDefault();
+  };
+  document.addEventListener('keydown', handler);
+  return () => document.removeEventListener('keydown', handler);
+}
+
+/** Mark the screen as shown (for browser tests' hook and the benchmark). */
+export function shown(name: string): void {
+  (window as unknown as { __thirdSideScene?: string }).__thirdSideScene = name;
 }

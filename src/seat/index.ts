@@ -1,3 +1,3 @@
 export type { Seat, SeatUpdate } from './types';
 export { createLocalSeat, type LocalSeat } from './local';
-export { criterionDetails, forecast, shortfall, type CriterionDetail } from './insight';
+export { criterionDetails, endReason, forecast, mutualTrustOf, shortfall, type CriterionDetail } from './insight';

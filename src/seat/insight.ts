@@ -141,3 +141,24 @@ export function shortfall(v: View, prop: Proposal, partyId: string): Msg | null 
   if (!best) return null;
   return { key: `insight.short.${best.kind}`, params: { issue: best.issue, gap: best.gap } };
 }
+
+/** Why the game ended, from the view: the last phase change and the clock. Null while it runs. */
+export function endReason(v: View, s: Scenario | null): Msg | null {
+  if (!v.over) return null;
+  if (v.phase === 'concluded') return { key: 'end.concluded', params: { turns: v.complianceTurns } };
+  let from: string | null = null;
+  for (let i = v.log.length - 1; i >= 0; i--) {
+    const e = v.log[i]!;
+    if (e.kind === 'phase' && e.to === 'collapsed') {
+      from = e.from;
+      break;
+    }
+  }
+  if (from === 'monitoring') return { key: 'end.broken' };
+  if (from === 'suspended') {
+    if (v.parties.every((p) => p.seat === 'walkedOut')) return { key: 'end.allWalkedOut' };
+    if (v.turn >= v.turnLimit) return { key: 'end.expired', params: { limit: v.turnLimit } };
+    return { key: 'end.suspendedTooLong', params: { max: s?.thresholds.suspendedMaxTurns ?? 5, parties: v.parties.filter((p) => p.seat === 'walkedOut').map((p) => p.short).join(', ') } };
+  }
+  return { key: 'end.expired', params: { limit: v.turnLimit } };
+}

@@ -13,6 +13,16 @@ export interface ScenarioEntry {
   source: 'bundled' | 'pack';
   packId?: string;
   packTitle?: string;
+  /** What the pack says of itself: its description and learning objectives (menu and briefing). */
+  about?: { description?: string; learningObjectives: string[] };
+}
+
+/** The pack's description and learning objectives; for a bare scenario, its injects' objectives. */
+export function aboutOf(e: ScenarioEntry): { description?: string; learningObjectives: string[] } {
+  if (e.about && (e.about.learningObjectives.length || e.about.description)) return e.about;
+  const s = e.scenario;
+  const objectives = [...new Set(s.injects.flatMap((i) => [i.learningObjective, ...i.contingency.map((c) => c.learningObjective)]).filter((x): x is string => !!x))];
+  return { learningObjectives: objectives };
 }
 
 export interface CatalogueProblem {
@@ -38,7 +48,9 @@ export function parseBundled(sources: Record<string, string>): { entries: Scenar
     }
     for (const scenario of r.value.scenarios) {
       if (entries.some((e) => e.scenario.id === scenario.id)) continue;
-      entries.push({ key: bundledKey(scenario.id), scenario, source: 'bundled' });
+      const meta = r.value.pack;
+      const about = { ...(meta.description ? { description: meta.description } : {}), learningObjectives: [...meta.learningObjectives] };
+      entries.push({ key: bundledKey(scenario.id), scenario, source: 'bundled', about });
     }
   }
   return { entries, problems };

@@ -35,7 +35,8 @@ export async function shot(page: Page, name: string): Promise<void> {
 type Hook = { hash(): string | null; screen(): string; scene(): string | null; inbox(): number; commands(): number; view(): { phase: string; over: boolean; turn: number; ap: number; criteria: { met: boolean }[]; parties: { id: string; seat: string }[]; agenda: string[] | null } | null };
 
 export async function hook<T>(page: Page, fn: (h: Hook) => T): Promise<T> {
-  return page.evaluate(`(${fn.toString()})(window.__thirdSide)`) as Promise<T>;
+  // The app boots asynchronously (its modules load on demand): no hook yet reads as null.
+  return page.evaluate(`window.__thirdSide ? (${fn.toString()})(window.__thirdSide) : null`) as Promise<T>;
 }
 
 export const screenOf = (page: Page) => hook(page, (h) => h.screen());
@@ -117,5 +118,12 @@ export async function endTurn(page: Page): Promise<void> {
   await drainNews(page);
   const before = (await state(page)).commands;
   await page.keyboard.press('e');
+  // With action points left, the table asks once: Enter (the focused "End turn") confirms.
+  const ask = page.getByTestId('confirm-end');
+  await expect.poll(async () => (await ask.isVisible()) || (await state(page)).commands > before).toBe(true);
+  if (await ask.isVisible()) {
+    await expect(page.getByTestId('confirm-end-yes')).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
   await expect.poll(async () => (await state(page)).commands).toBeGreaterThan(before);
 }
