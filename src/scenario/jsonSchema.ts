@@ -19,6 +19,7 @@ const NAMED: [z.ZodType, string][] = [
   [S.issuePositionSchema, 'IssuePosition'],
   [S.venueSchema, 'Venue'],
   [S.effectSchema, 'Effect'],
+  ...Object.entries(S.EFFECT_SCHEMAS).map(([kind, schema]): [z.ZodType, string] => [schema, `${kind[0]!.toUpperCase()}${kind.slice(1)}Effect`]),
   [S.conditionSchema, 'Condition'],
   [S.expectedResponseSchema, 'ExpectedResponse'],
   [S.injectSchema, 'Inject'],
@@ -40,12 +41,43 @@ export function packJsonSchema(): Record<string, unknown> {
     unrepresentable: 'any',
     metadata: registry,
     override: (ctx) => {
-      // Descriptions given with .describe() live in the global registry; carry them over.
-      const description = z.globalRegistry.get(ctx.zodSchema)?.description;
-      if (description && ctx.jsonSchema.description === undefined) ctx.jsonSchema.description = description;
+      // Descriptions and examples given with .describe() / .meta() live in the global registry; carry them over.
+      const meta = z.globalRegistry.get(ctx.zodSchema);
+      if (meta?.description && ctx.jsonSchema.description === undefined) ctx.jsonSchema.description = meta.description;
+      if (Array.isArray(meta?.examples) && ctx.jsonSchema.examples === undefined) ctx.jsonSchema.examples = meta.examples;
+      if (ctx.zodSchema === S.effectSchema) discriminateByKind(ctx.jsonSchema as Record<string, unknown>);
     },
   }) as Record<string, unknown>;
-  return { $schema: json.$schema, title: 'Third Side scenario pack', ...json };
+  // A pack or a bare scenario, told apart as the loader does (pack.ts, isPackShaped): a file with
+  // `pack:` or `scenarios:` is a pack. As an if/then/else, a mistake in a pack is reported against
+  // the pack alone, not also against every scenario field the pack lacks.
+  const { anyOf, ...rest } = json;
+  const [pack, scenario] = anyOf as [unknown, unknown];
+  return {
+    $schema: json.$schema,
+    title: 'Third Side scenario pack',
+    ...rest,
+    if: { anyOf: [{ required: ['pack'] }, { required: ['scenarios'] }] },
+    then: pack,
+    else: scenario,
+  };
+}
+
+/**
+ * Effects are told apart by `kind`. zod writes a discriminated union as a `oneOf`, so a JSON Schema
+ * validator tries every branch and reports each one's complaints (47–53 errors for one misspelt
+ * field). Rewritten as `kind` (one of the kinds) plus one `if kind is K then K's fields` per kind,
+ * a mistake yields the errors of its own kind only, and a wrong kind one error naming the kinds.
+ */
+function discriminateByKind(json: Record<string, unknown>): void {
+  const kinds = Object.keys(S.EFFECT_SCHEMAS);
+  const branches = json.oneOf;
+  if (!Array.isArray(branches) || branches.length !== kinds.length) throw new Error('effect schema: expected one oneOf branch per kind');
+  delete json.oneOf;
+  json.type = 'object';
+  json.required = ['kind'];
+  json.properties = { kind: { type: 'string', enum: kinds, description: `the kind of effect: ${kinds.join(', ')}`, examples: [kinds[0]] } };
+  json.allOf = kinds.map((kind, i) => ({ if: { properties: { kind: { const: kind } }, required: ['kind'] }, then: branches[i] }));
 }
 
 /** The file's exact text: stable key order, two-space indent, final newline. */

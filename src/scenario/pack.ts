@@ -5,7 +5,7 @@
  * ever run or rendered as markup, and its size, counts and string lengths are bounded.
  */
 import { z } from 'zod';
-import { scenarioSchema, visibleText, type Scenario } from './schema';
+import { doc, scenarioSchema, visibleText, type Scenario } from './schema';
 import { firstJsonError } from './jsonSyntax';
 import { lenientReferenceProblems } from './lenient';
 import { boundResult, parseLocated, validateScenarioData, zodProblems, MAX_PROBLEMS, MAX_SOURCE_CHARS, type LoadProblem, type LoadResult } from './load';
@@ -24,28 +24,46 @@ const packId = z
   .regex(/^[a-z][a-z0-9_-]*$/, 'an id: lower-case letters, digits, "-" or "_", starting with a letter');
 const text = visibleText;
 
-export const packMetaSchema = z.strictObject({
-  id: packId.describe('stable id of the pack; saves refer to it'),
-  title: text(160),
-  version: z.string().min(1).max(24).describe('bump it when you change the pack, e.g. "1.2.0"'),
-  authors: z.array(text(120)).max(20).default([]),
-  language: z
-    .string()
-    .max(35)
-    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'a BCP-47 language tag such as "en", "es" or "pt-BR"')
-    .default('en')
-    .describe('language of the texts, a BCP-47 tag such as "en" or "es-VE"'),
-  learningObjectives: z.array(text(400)).max(30).default([]).describe('what a trainee should learn from the pack'),
-  description: text(2000).optional(),
-  license: text(120).optional().describe('e.g. "CC-BY-4.0"'),
-});
+export const packMetaSchema = doc(
+  z.strictObject({
+    id: doc(packId, 'stable id of the pack; saves refer to it, so keep it when you publish a new version', 'harbour-talks'),
+    title: doc(text(160), 'shown in the pack menu (max 160)', 'The Harbour Talks'),
+    version: doc(z.string().min(1).max(24), 'your version; bump it when you change the pack; quote it if it looks like a number', '1.2.0'),
+    authors: doc(z.array(text(120)).max(20).default([]), 'who wrote it (each max 120)', ['Ana Author']),
+    language: doc(
+      z
+        .string()
+        .max(35)
+        .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$/, 'a BCP-47 language tag such as "en", "es" or "pt-BR"')
+        .default('en'),
+      'language of the texts, a BCP-47 tag',
+      'en',
+      'es-VE',
+    ),
+    learningObjectives: doc(z.array(text(400)).max(30).default([]), 'what a trainee should learn from the pack (up to 30, each max 400)', [
+      'Match the strategy to the spoiler type',
+    ]),
+    description: doc(text(2000).optional(), 'a longer presentation of the pack (max 2000)', 'Two short scenarios about spoilers and sanctions.'),
+    license: doc(text(120).optional(), 'the licence of the pack (max 120)', 'CC-BY-4.0'),
+  }),
+  "the pack's metadata: id, title, version, authors, language, learning objectives",
+  {
+    id: 'harbour-talks',
+    title: 'The Harbour Talks',
+    version: '1.0.0',
+    authors: ['Ana Author'],
+    learningObjectives: ['Match the strategy to the spoiler type'],
+  },
+);
 export type PackMeta = z.infer<typeof packMetaSchema>;
 
 export const packSchema = z
   .strictObject({
-    $schema: z.string().max(300).optional().describe('path or URL of scenarios/schema.json, for editors'),
+    $schema: doc(z.string().max(300).optional(), 'path or URL of scenarios/schema.json, for editors; ignored by the game', './schema.json'),
     pack: packMetaSchema,
-    scenarios: z.array(scenarioSchema).min(1).max(MAX_SCENARIOS_PER_PACK),
+    scenarios: doc(z.array(scenarioSchema).min(1).max(MAX_SCENARIOS_PER_PACK), `1–${MAX_SCENARIOS_PER_PACK} scenarios`, [
+      { id: 'harbour', version: '1.0', title: 'The Harbour Talks' },
+    ]),
   })
   .describe('A Third Side scenario pack');
 export type PackInput = z.input<typeof packSchema>;

@@ -13,8 +13,10 @@ describe('scenarios/schema.json', () => {
   });
 
   it('accepts a pack or a bare scenario, and names its parts', () => {
-    const s = packJsonSchema() as { anyOf: { $ref: string }[]; definitions: Record<string, { required?: string[] }> };
-    expect(s.anyOf.map((x) => x.$ref)).toEqual(['#/definitions/Pack', '#/definitions/Scenario']);
+    const s = packJsonSchema() as { if: unknown; then: { $ref: string }; else: { $ref: string }; definitions: Record<string, { required?: string[] }> };
+    // A file with pack: or scenarios: is a pack (as the loader reads it); anything else a bare scenario.
+    expect(s.if).toEqual({ anyOf: [{ required: ['pack'] }, { required: ['scenarios'] }] });
+    expect([s.then.$ref, s.else.$ref]).toEqual(['#/definitions/Pack', '#/definitions/Scenario']);
     expect(s.definitions.Pack!.required).toEqual(['pack', 'scenarios']);
     expect(s.definitions.Scenario!.required).toEqual(expect.arrayContaining(['id', 'turnLimit', 'parties', 'issues', 'briefing']));
     // Fields with defaults are optional for authors.
