@@ -4,7 +4,7 @@
  */
 
 /** A caucus: trust and commitment it builds (less trust when one side is courted far more). */
-export const CAUCUS = { trust: 4, trustWhenCourting: 1, commitmentExploratory: 5, commitmentLater: 3, relay: 2 } as const;
+export const CAUCUS = { trust: 4, trustWhenCourting: 1, commitmentExploratory: 5, commitmentLater: 3, relay: 3 } as const;
 /** Cohesion a party gains when its faction is engaged the right way (inclusion / isolation), or loses when it backfires. */
 export const SPOILER_COHESION = { included: 5, isolated: 3, backfired: -8 } as const;
 /** Signing needs this much less cohesion at a venue near the principals. */
