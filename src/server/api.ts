@@ -26,10 +26,21 @@ const createSchema = z.strictObject({
   scenario: z.string().max(64).optional(),
   pack: z.string().max(MAX_UPLOAD_CHARS).optional(),
   scenarioId: z.string().max(64).optional(),
-  seed: z.number().int().min(1).max(2 ** 31 - 1).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional(),
   difficulty: z.enum(['easy', 'standard', 'hard']).optional(),
   seats: z.array(z.string().max(80)).max(60).optional(),
-  turnSeconds: z.number().int().min(10).max(24 * 3600).nullable().optional(),
+  turnSeconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(24 * 3600)
+    .nullable()
+    .optional(),
   mediatorBot: z.enum(['random', 'greedy', 'by-the-book']).nullable().optional(),
   botDelayMs: z.number().int().min(0).max(600_000).optional(),
 });
@@ -90,7 +101,8 @@ function bearer(req: IncomingMessage): string | undefined {
 /** Create an exercise: resolve the scenario, write the exercise (and its start when the seats are fixed), open its room here. */
 export async function createExercise(ctx: ClassroomContext, input: unknown): Promise<Created> {
   const parsed = createSchema.safeParse(input);
-  if (!parsed.success) throw new HttpError(400, { error: 'invalid request', problems: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`) });
+  if (!parsed.success)
+    throw new HttpError(400, { error: 'invalid request', problems: parsed.error.issues.slice(0, 10).map((i) => `${i.path.join('.')}: ${i.message}`) });
   const o = parsed.data;
   let scenario: Scenario;
   let packText: string | null = null;
@@ -147,7 +159,15 @@ export async function createExercise(ctx: ClassroomContext, input: unknown): Pro
     if (p.ok) await ctx.store.append(row.id, { seq: 1, at: now, kind: 'start', payload: JSON.stringify(p.prepared.payload) }, { status: 'running' });
   }
   await matchMaker.handleCreateRoom(ROOM_NAME, { exerciseId: row.id }, undefined, code);
-  return { exerciseId: row.id, code, instructorToken, title: scenario.title, scenarioId: scenario.id, seed: row.seed, seats: allSeats.map((role) => ({ role, name: seatName(scenario, role) })) };
+  return {
+    exerciseId: row.id,
+    code,
+    instructorToken,
+    title: scenario.title,
+    scenarioId: scenario.id,
+    seed: row.seed,
+    seats: allSeats.map((role) => ({ role, name: seatName(scenario, role) })),
+  };
 }
 
 async function instructorExercise(ctx: ClassroomContext, req: IncomingMessage, id: string): Promise<{ row: ExerciseRow; ex: Exercise; hashOk: boolean }> {
@@ -225,7 +245,13 @@ export function classroomHttp(ctx: ClassroomContext, opts: { staticDir: string |
   };
 }
 
-async function handleApi(ctx: ClassroomContext, opts: { adminToken: string | undefined }, req: IncomingMessage, res: ServerResponse, parts: string[]): Promise<void> {
+async function handleApi(
+  ctx: ClassroomContext,
+  opts: { adminToken: string | undefined },
+  req: IncomingMessage,
+  res: ServerResponse,
+  parts: string[],
+): Promise<void> {
   const [, what, id, sub] = parts;
   if (what === 'scenarios' && !id && req.method === 'GET') {
     json(
@@ -236,7 +262,8 @@ async function handleApi(ctx: ClassroomContext, opts: { adminToken: string | und
     return;
   }
   if (what === 'exercises' && !id && req.method === 'POST') {
-    if (opts.adminToken && bearer(req) !== opts.adminToken) throw new HttpError(401, { error: 'creating an exercise needs the admin token (CLASSROOM_ADMIN_TOKEN)' });
+    if (opts.adminToken && bearer(req) !== opts.adminToken)
+      throw new HttpError(401, { error: 'creating an exercise needs the admin token (CLASSROOM_ADMIN_TOKEN)' });
     let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
@@ -252,8 +279,16 @@ async function handleApi(ctx: ClassroomContext, opts: { adminToken: string | und
     const row = await ctx.store.findOpenByCode(id);
     if (!row) throw new HttpError(404, { error: 'no such exercise' });
     const scenario = JSON.parse(row.scenarioJson) as Scenario;
-    const { exercise } = Exercise.restore({ ...row }, (await ctx.store.events(row.id)).filter((e) => e.kind !== 'command' && e.kind !== 'chat'));
-    json(res, 200, { code: row.code, title: scenario.title, status: row.status, seats: exercise.seatInfo(() => false).map((s) => ({ role: s.role, name: s.name, playedBy: s.playedBy, taken: s.holders.length })) });
+    const { exercise } = Exercise.restore(
+      { ...row },
+      (await ctx.store.events(row.id)).filter((e) => e.kind !== 'command' && e.kind !== 'chat'),
+    );
+    json(res, 200, {
+      code: row.code,
+      title: scenario.title,
+      status: row.status,
+      seats: exercise.seatInfo(() => false).map((s) => ({ role: s.role, name: s.name, playedBy: s.playedBy, taken: s.holders.length })),
+    });
     return;
   }
   if (what === 'exercises' && id && sub === 'debrief' && req.method === 'GET') {
@@ -275,7 +310,16 @@ async function handleApi(ctx: ClassroomContext, opts: { adminToken: string | und
     const { row, ex } = await instructorExercise(ctx, req, id);
     const events = await ctx.store.events(row.id);
     json(res, 200, {
-      exercise: { id: row.id, code: row.code, status: row.status, scenarioId: row.scenarioId, seed: row.seed, options: JSON.parse(row.optionsJson), createdAt: row.createdAt, stateHash: row.stateHash },
+      exercise: {
+        id: row.id,
+        code: row.code,
+        status: row.status,
+        scenarioId: row.scenarioId,
+        seed: row.seed,
+        options: JSON.parse(row.optionsJson),
+        createdAt: row.createdAt,
+        stateHash: row.stateHash,
+      },
       save: ex.game ? toSave(ex.game) : null,
       events: events.map((e) => ({ seq: e.seq, at: e.at, kind: e.kind, payload: JSON.parse(e.payload) })),
     });

@@ -3,7 +3,8 @@
  * Colyseus rooms (WebSocket), then every open exercise this process hosts is rebuilt from the store.
  *
  * Node 20: Colyseus 0.18's reconnection path reads the global `WebSocket` (Node 22 has it; Node 20
- * needs `--experimental-websocket`). Without it, the `ws` package's class is installed as the global.
+ * only with `--experimental-websocket`). When it is missing, the `ws` package's class is installed as
+ * the global at start, so no flag is needed on either version.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Server, matchMaker, type Presence } from '@colyseus/core';

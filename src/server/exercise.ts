@@ -7,7 +7,23 @@
  *
  * Uses only the engine's public API (src/sim/index.ts).
  */
-import { applyCommand, createGame, isOver, replay, stateHash, viewFor, worldOf, type Command, type Difficulty, type Game, type LogEntry, type Msg, type Role, type Scenario, type View } from '../sim/index';
+import {
+  applyCommand,
+  createGame,
+  isOver,
+  replay,
+  stateHash,
+  viewFor,
+  worldOf,
+  type Command,
+  type Difficulty,
+  type Game,
+  type LogEntry,
+  type Msg,
+  type Role,
+  type Scenario,
+  type View,
+} from '../sim/index';
 import type { Briefing, ChatMessage, ExerciseStatus, FiredInject, SeatInfo } from './protocol';
 import type { EventKind, ExerciseRow, StoredEvent } from './store/types';
 
@@ -53,7 +69,10 @@ export interface Prepared {
 
 export type Prep = { ok: true; prepared: Prepared } | { ok: false; reason: Msg };
 
-const refuse = (key: string, params?: Record<string, string | number>): { ok: false; reason: Msg } => ({ ok: false, reason: params ? { key, params } : { key } });
+const refuse = (key: string, params?: Record<string, string | number>): { ok: false; reason: Msg } => ({
+  ok: false,
+  reason: params ? { key, params } : { key },
+});
 
 /** Every seat of a scenario: the mediator, each party, faction and outside power, observers. */
 export function seatsOf(s: Scenario): Role[] {
@@ -80,7 +99,8 @@ const playable = (r: Role): boolean => r.startsWith('party:') || r.startsWith('f
 export function channelsOf(s: Scenario, role: Role | 'instructor'): (channel: string) => boolean {
   if (role === 'instructor') return () => true;
   const party = role.startsWith('party:') ? role.slice(6) : null;
-  return (ch) => ch === 'public' || (party !== null && (ch === `delegation:${party}` || ch === `caucus:${party}`)) || (role === 'mediator' && ch.startsWith('caucus:'));
+  return (ch) =>
+    ch === 'public' || (party !== null && (ch === `delegation:${party}` || ch === `caucus:${party}`)) || (role === 'mediator' && ch.startsWith('caucus:'));
 }
 
 export class Exercise {
@@ -113,7 +133,10 @@ export class Exercise {
 
   /** Rebuild from the stored log; the state hash must come out as the store recorded it. */
   static restore(row: ExerciseRow, events: StoredEvent[]): { exercise: Exercise; hashOk: boolean } {
-    const ex = new Exercise(row, JSON.parse(row.scenarioJson) as Scenario, { ...DEFAULT_OPTIONS, ...(JSON.parse(row.optionsJson) as Partial<ExerciseOptions>) });
+    const ex = new Exercise(row, JSON.parse(row.scenarioJson) as Scenario, {
+      ...DEFAULT_OPTIONS,
+      ...(JSON.parse(row.optionsJson) as Partial<ExerciseOptions>),
+    });
     for (const ev of events) {
       const payload = JSON.parse(ev.payload) as Record<string, unknown>;
       if (ev.kind === 'command') {
@@ -171,7 +194,14 @@ export class Exercise {
     return this.seats.map((role) => ({
       role,
       name: seatName(this.scenario, role),
-      playedBy: role === 'mediator' || role === 'observer' ? (role === 'observer' ? 'watch' : 'people') : this.status === 'lobby' || this.humanRoles.includes(role) ? 'people' : 'engine',
+      playedBy:
+        role === 'mediator' || role === 'observer'
+          ? role === 'observer'
+            ? 'watch'
+            : 'people'
+          : this.status === 'lobby' || this.humanRoles.includes(role)
+            ? 'people'
+            : 'engine',
       holders: [...this.holders.values()].filter((h) => !h.removed && h.role === role).map((h) => ({ id: h.id, name: h.name, online: online(h.id) })),
     }));
   }
@@ -249,7 +279,9 @@ export class Exercise {
     const planned = this.plannedInject(injectId);
     if (!planned) return refuse('server.inject.unknown', { id: injectId.slice(0, 64) });
     const isEdit = edited !== undefined && edited !== planned.synopsis;
-    const meta = (engineTookEdit: boolean) => ({ fired: { inject: injectId, synopsis: isEdit ? edited : planned.synopsis, planned: isEdit ? planned.synopsis : null, edited: isEdit, engineTookEdit } });
+    const meta = (engineTookEdit: boolean) => ({
+      fired: { inject: injectId, synopsis: isEdit ? edited : planned.synopsis, planned: isEdit ? planned.synopsis : null, edited: isEdit, engineTookEdit },
+    });
     if (isEdit) {
       const withText = this.prepareCommand('instructor', { type: 'inject', inject: injectId, synopsis: edited }, meta(true));
       if (withText.ok) return withText;
@@ -258,7 +290,11 @@ export class Exercise {
   }
 
   prepareAdhoc(effect: Record<string, unknown>, synopsis: string): Prep {
-    return this.prepareCommand('instructor', { type: 'inject', effect, synopsis }, { fired: { inject: null, synopsis, planned: null, edited: false, engineTookEdit: true } });
+    return this.prepareCommand(
+      'instructor',
+      { type: 'inject', effect, synopsis },
+      { fired: { inject: null, synopsis, planned: null, edited: false, engineTookEdit: true } },
+    );
   }
 
   // ---------- Channels ----------
@@ -377,7 +413,13 @@ export class Exercise {
     const v = this.game ? viewFor(this.game, 'instructor').injects : undefined;
     if (v) return v;
     return this.scenario.injects.flatMap((i) => [
-      { id: i.id, ...(i.turn !== undefined ? { turn: i.turn } : {}), synopsis: i.synopsis, fired: false, ...(i.learningObjective ? { learningObjective: i.learningObjective } : {}) },
+      {
+        id: i.id,
+        ...(i.turn !== undefined ? { turn: i.turn } : {}),
+        synopsis: i.synopsis,
+        fired: false,
+        ...(i.learningObjective ? { learningObjective: i.learningObjective } : {}),
+      },
       ...i.contingency.map((c) => ({ id: c.id, ...(c.turn !== undefined ? { turn: c.turn } : {}), synopsis: c.synopsis, fired: false })),
     ]);
   }

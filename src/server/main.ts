@@ -2,7 +2,7 @@
  * One command for the game and the classroom: serves the built game (dist/) and the classroom server
  * (HTTP API + Colyseus rooms) on one port, and prints the address to share on the LAN.
  *
- *   node --experimental-websocket --import tsx src/server/main.ts [--host H] [--port P] [--static DIR | --no-static]
+ *   node --import tsx src/server/main.ts [--host H] [--port P] [--static DIR | --no-static]
  *
  * Environment: HOST, PORT, CLASSROOM_DB (SQLite file, default .data/classroom.sqlite), DATABASE_URL
  * (PostgreSQL instead), REDIS_URL (share matchmaking between processes), SERVER_ID (this process's
@@ -44,7 +44,8 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? process.env.PORT ?? 2567);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port ?? process.env.PORT}`);
   const staticDir = values['no-static'] ? null : resolve(values.static ?? resolve(REPO, 'dist'));
-  if (staticDir && !existsSync(resolve(staticDir, 'index.html'))) console.warn(`classroom: ${staticDir}/index.html is missing: run "npm run build" first (the API and rooms work without it)`);
+  if (staticDir && !existsSync(resolve(staticDir, 'index.html')))
+    console.warn(`classroom: ${staticDir}/index.html is missing: run "npm run build" first (the API and rooms work without it)`);
 
   const classroom = await startClassroom({
     port,
@@ -57,13 +58,16 @@ async function main(): Promise<void> {
     ...(process.env.CLASSROOM_ADMIN_TOKEN ? { adminToken: process.env.CLASSROOM_ADMIN_TOKEN } : {}),
     ...(process.env.RECONNECT_SECONDS ? { reconnectSeconds: Number(process.env.RECONNECT_SECONDS) } : {}),
   });
-  const store = classroom.ctx.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${resolve(process.env.CLASSROOM_DB || '.data/classroom.sqlite')}`;
+  const store =
+    classroom.ctx.store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `SQLite ${resolve(process.env.CLASSROOM_DB || '.data/classroom.sqlite')}`;
   const shown = host === '0.0.0.0' || host === '::' ? ['127.0.0.1', ...lanAddresses()] : [host];
   console.log(`Third Side — game and classroom server (Node ${process.version}, store: ${store}${process.env.REDIS_URL ? ', Redis matchmaking' : ''})`);
   for (const h of shown) console.log(`  http://${h}:${classroom.port}/${h === '127.0.0.1' ? '   (this machine)' : '   (share this address on the LAN)'}`);
   if (classroom.restored.length) {
     const bad = classroom.restored.filter((r) => !r.hashOk);
-    console.log(`  rebuilt ${classroom.restored.length} open exercise(s) from the store${bad.length ? `; ${bad.length} did not match their state hash: ${bad.map((b) => b.code).join(', ')}` : ', every state hash matches'}`);
+    console.log(
+      `  rebuilt ${classroom.restored.length} open exercise(s) from the store${bad.length ? `; ${bad.length} did not match their state hash: ${bad.map((b) => b.code).join(', ')}` : ', every state hash matches'}`,
+    );
   }
   // Parent processes (tests) read this line to know the server is up.
   console.log(`READY ${classroom.port}`);

@@ -19,15 +19,21 @@ export const MAX_SYNOPSIS_CHARS = 600;
 /** Largest uploaded pack (characters). */
 export const MAX_UPLOAD_CHARS = 1_000_000;
 
-const roleText = z.string().max(80).regex(/^(mediator|observer|(party|faction|external):[a-z][a-z0-9_-]*)$/, 'a seat');
+const roleText = z
+  .string()
+  .max(80)
+  .regex(/^(mediator|observer|(party|faction|external):[a-z][a-z0-9_-]*)$/, 'a seat');
 /** Client-chosen correlation id, echoed in the answer. */
 const ref = z.union([z.string().max(40), z.number().int().safe()]).optional();
+/** Control characters (except tab and newline), zero-width and direction marks. */
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const INVISIBLE = new RegExp('[\\u0000-\\u0008\\u000b-\\u001f\\u007f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u2064\\ufeff]', 'g');
 /** Visible text: trimmed, not empty, no control characters except newlines and tabs. */
 const visibleText = (max: number) =>
   z
     .string()
     .max(max * 2)
-    .transform((s) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g, '').trim())
+    .transform((s) => s.replace(INVISIBLE, '').trim())
     .pipe(z.string().min(1).max(max));
 
 /** Options a client passes when joining a room (the join code is the room id). */
@@ -62,7 +68,16 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('adhoc'), effect: z.record(z.string().max(40), z.unknown()), synopsis: visibleText(MAX_SYNOPSIS_CHARS), ref }),
   z.strictObject({ type: z.literal('pause'), ref }),
   z.strictObject({ type: z.literal('resume'), ref }),
-  z.strictObject({ type: z.literal('clock'), seconds: z.number().int().min(10).max(24 * 3600).nullable(), ref }),
+  z.strictObject({
+    type: z.literal('clock'),
+    seconds: z
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3600)
+      .nullable(),
+    ref,
+  }),
   z.strictObject({ type: z.literal('reassign'), holder: z.string().max(40), seat: roleText.nullable(), ref }),
   z.strictObject({ type: z.literal('end'), ref }),
 ]);

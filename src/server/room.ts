@@ -12,7 +12,16 @@ import type { Msg, Role, View } from '../sim/index';
 import { context, type ClassroomContext } from './context';
 import { Exercise, type Prep, type Who } from './exercise';
 import { MediatorBot } from './mediatorBot';
-import { clientMessageSchema, INSTRUCTOR_MESSAGES, joinOptionsSchema, MAX_MESSAGE_BYTES, type ClientMessage, type Status, type ViewMessage, type Welcome } from './protocol';
+import {
+  clientMessageSchema,
+  INSTRUCTOR_MESSAGES,
+  joinOptionsSchema,
+  MAX_MESSAGE_BYTES,
+  type ClientMessage,
+  type Status,
+  type ViewMessage,
+  type Welcome,
+} from './protocol';
 import { instructorTokenMatches, randomId } from './tokens';
 
 interface Seat extends Who {
@@ -143,7 +152,8 @@ export class ExerciseRoom extends Room {
     try {
       if (!seat) return;
       if (!this.takeToken(client, seat)) return;
-      if (payload !== undefined && (payload === null || typeof payload !== 'object' || Array.isArray(payload))) return this.refuse(client, type, { key: 'server.message.malformed' });
+      if (payload !== undefined && (payload === null || typeof payload !== 'object' || Array.isArray(payload)))
+        return this.refuse(client, type, { key: 'server.message.malformed' });
       const r = (payload as { ref?: unknown } | undefined)?.ref;
       ref = (typeof r === 'string' && r.length <= 40) || (typeof r === 'number' && Number.isSafeInteger(r)) ? r : undefined;
       let size = 0;
@@ -157,9 +167,17 @@ export class ExerciseRoom extends Room {
       if (!parsed.success) {
         const known = clientMessageSchema.options.some((o) => o.shape.type.value === type);
         const issue = parsed.error.issues[0];
-        return this.refuse(client, type, known ? { key: 'server.message.invalid', params: { field: (issue?.path ?? []).join('.').slice(0, 80), problem: (issue?.message ?? '').slice(0, 120) } } : { key: 'server.message.unknownType', params: { type } }, ref);
+        return this.refuse(
+          client,
+          type,
+          known
+            ? { key: 'server.message.invalid', params: { field: (issue?.path ?? []).join('.').slice(0, 80), problem: (issue?.message ?? '').slice(0, 120) } }
+            : { key: 'server.message.unknownType', params: { type } },
+          ref,
+        );
       }
-      if (INSTRUCTOR_MESSAGES.has(type) && seat.role !== 'instructor') return this.refuse(client, type, { key: 'server.instructorOnly', params: { type } }, ref);
+      if (INSTRUCTOR_MESSAGES.has(type) && seat.role !== 'instructor')
+        return this.refuse(client, type, { key: 'server.instructorOnly', params: { type } }, ref);
       this.dispatch(client, seat, parsed.data).catch((e) => this.refuse(client, type, { key: 'server.error', params: { message: errorText(e) } }, ref));
     } catch (e) {
       this.refuse(client, type, { key: 'server.error', params: { message: errorText(e) } }, ref);
@@ -170,7 +188,15 @@ export class ExerciseRoom extends Room {
     const ex = this.ex;
     switch (m.type) {
       case 'command':
-        await this.perform(() => (seat.role === 'instructor' && m.command.type !== 'inject' ? { ok: false, reason: { key: 'server.instructor.commandNotAllowed' } } : ex.prepareCommand(seat.role, m.command)), client, m.type, m.ref);
+        await this.perform(
+          () =>
+            seat.role === 'instructor' && m.command.type !== 'inject'
+              ? { ok: false, reason: { key: 'server.instructor.commandNotAllowed' } }
+              : ex.prepareCommand(seat.role, m.command),
+          client,
+          m.type,
+          m.ref,
+        );
         return;
       case 'say':
         await this.perform(() => ex.prepareSay(seat, m.channel, m.party, m.text), client, m.type, m.ref);
@@ -236,7 +262,10 @@ export class ExerciseRoom extends Room {
         await this.ctx.store.append(
           this.ex.id,
           { seq, at, kind, payload: JSON.stringify(payload) },
-          { ...(next ? { stateHash: next.hash } : {}), ...(kind === 'start' ? { status: 'running' as const } : kind === 'end' ? { status: 'ended' as const } : {}) },
+          {
+            ...(next ? { stateHash: next.hash } : {}),
+            ...(kind === 'start' ? { status: 'running' as const } : kind === 'end' ? { status: 'ended' as const } : {}),
+          },
         );
       } catch (e) {
         console.error(`classroom: exercise ${this.ex.code}: could not write event ${seq}: ${errorText(e)}`);
@@ -349,13 +378,22 @@ export class ExerciseRoom extends Room {
   private sendEverything(client: ExClient): void {
     const s = client.userData;
     if (!s) return;
-    const welcome: Welcome = { exerciseId: this.ex.id, code: this.ex.code, role: s.role, holderId: s.holderId, name: s.name, seatToken: s.seatToken, title: this.ex.scenario.title };
+    const welcome: Welcome = {
+      exerciseId: this.ex.id,
+      code: this.ex.code,
+      role: s.role,
+      holderId: s.holderId,
+      name: s.name,
+      seatToken: s.seatToken,
+      title: this.ex.scenario.title,
+    };
     client.send('welcome', welcome);
     client.send('briefing', this.ex.briefingFor(s.role));
     client.send('history', { messages: this.ex.chatFor(s.role) });
     const view = this.ex.viewFor(s.role);
     if (view) client.send('view', this.viewMessage(s.role, view));
-    if (s.role === 'instructor') client.send('fired', { planned: this.ex.planned(), fired: this.ex.fired, ...(this.hashMismatch ? { hashMismatch: true } : {}) });
+    if (s.role === 'instructor')
+      client.send('fired', { planned: this.ex.planned(), fired: this.ex.fired, ...(this.hashMismatch ? { hashMismatch: true } : {}) });
     // Last: a client has the whole picture once its status arrives.
     client.send('status', this.status());
   }

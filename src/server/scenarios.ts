@@ -29,7 +29,7 @@ export function shippedScenarios(): Map<string, ShippedScenario> {
   if (shipped) return shipped;
   const found = new Map<string, ShippedScenario>();
   for (const dir of SCENARIO_DIRS) {
-    let files: string[] = [];
+    let files: string[];
     try {
       files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f) || /\.json$/.test(f));
     } catch {
@@ -96,10 +96,21 @@ function runWorker(text: string, timeoutMs: number): Promise<PackParse> {
       void worker.terminate();
       resolve(r);
     };
-    const worker = new Worker(source, { eval: isEval, workerData: { text }, resourceLimits: { maxOldGenerationSizeMb: 256, stackSizeMb: 4 }, stdout: true, stderr: true });
-    const timer = setTimeout(() => finish({ ok: false, problems: [{ message: `the pack took longer than ${Math.round(timeoutMs / 1000)} s to check`, path: '' }] }), timeoutMs);
+    const worker = new Worker(source, {
+      eval: isEval,
+      workerData: { text },
+      resourceLimits: { maxOldGenerationSizeMb: 256, stackSizeMb: 4 },
+      stdout: true,
+      stderr: true,
+    });
+    const timer = setTimeout(
+      () => finish({ ok: false, problems: [{ message: `the pack took longer than ${Math.round(timeoutMs / 1000)} s to check`, path: '' }] }),
+      timeoutMs,
+    );
     worker.on('message', (m: PackParse) => finish(m));
-    worker.on('error', (e) => finish({ ok: false, problems: [{ message: `the pack could not be checked: ${String(e?.message ?? e).slice(0, 200)}`, path: '' }] }));
+    worker.on('error', (e) =>
+      finish({ ok: false, problems: [{ message: `the pack could not be checked: ${String(e?.message ?? e).slice(0, 200)}`, path: '' }] }),
+    );
     worker.on('exit', () => finish({ ok: false, problems: [{ message: 'the pack could not be checked', path: '' }] }));
   });
 }

@@ -49,7 +49,11 @@ export class SeatTokens {
   }
 
   sign(c: SeatClaims): Promise<string> {
-    return new SignJWT({ ex: c.ex, role: c.role, sid: c.sid, gen: c.gen }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt().setIssuer('third-side-classroom').sign(this.key);
+    return new SignJWT({ ex: c.ex, role: c.role, sid: c.sid, gen: c.gen })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setIssuer('third-side-classroom')
+      .sign(this.key);
   }
 
   /** The claims of a valid token, or null (bad signature, other algorithm, malformed). */

@@ -56,7 +56,10 @@ describe('forged identities', () => {
     const claims = JSON.parse(Buffer.from(body!, 'base64url').toString());
     const tampered = `${head}.${Buffer.from(JSON.stringify({ ...claims, role: 'mediator' })).toString('base64url')}.${real.split('.')[2]}`;
     const none = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, role: 'mediator' })).toString('base64url')}.`;
-    const otherKey = await new SignJWT({ ...claims, role: 'mediator' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('third-side-classroom').sign(new TextEncoder().encode('x'.repeat(32)));
+    const otherKey = await new SignJWT({ ...claims, role: 'mediator' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('third-side-classroom')
+      .sign(new TextEncoder().encode('x'.repeat(32)));
     for (const bad of [tampered, none, otherKey, 'garbage', 'a.b.c', 'x'.repeat(3000)]) {
       await expect(join(t.url, code, { seatToken: bad })).rejects.toThrow();
     }
@@ -69,7 +72,7 @@ describe('forged identities', () => {
     await expect(join(t.url, code, {})).rejects.toThrow(/noSeat/);
   });
 
-  it('a removed holder\'s token stops working', async () => {
+  it("a removed holder's token stops working", async () => {
     const victim = await join(t.url, code, { seat: 'party:gov', name: 'Temp' });
     const tok = victim.last('welcome').seatToken;
     instructor.room.send('reassign', { holder: victim.last('welcome').holderId, seat: null, ref: 'rm' });
@@ -82,7 +85,21 @@ describe('forged identities', () => {
 describe('malformed, oversized and flooding messages', () => {
   it('malformed payloads get a reason; the room keeps working', async () => {
     const h = hashOf(code);
-    const payloads: unknown[] = [42, 'text', [1, 2, 3], null, true, { command: null }, { command: [] }, { command: { type: 7 } }, { command: { type: 'x'.repeat(100) } }, { command: { type: 'respond', proposal: 'NaN', accept: 'yes' } }, { command: { type: 'gesture', cbm: { toString: 1 } } }, { command: { type: 'caucus', party: 'union', __proto__: { role: 'mediator' } } }, { channel: 'everyone' }];
+    const payloads: unknown[] = [
+      42,
+      'text',
+      [1, 2, 3],
+      null,
+      true,
+      { command: null },
+      { command: [] },
+      { command: { type: 7 } },
+      { command: { type: 'x'.repeat(100) } },
+      { command: { type: 'respond', proposal: 'NaN', accept: 'yes' } },
+      { command: { type: 'gesture', cbm: { toString: 1 } } },
+      { command: { type: 'caucus', party: 'union', __proto__: { role: 'mediator' } } },
+      { channel: 'everyone' },
+    ];
     let i = 0;
     for (const p of payloads) {
       gov.room.send(i % 2 ? 'command' : 'say', p as never);

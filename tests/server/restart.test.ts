@@ -58,11 +58,19 @@ describe('restart after SIGKILL', () => {
       r.room.send(type, { ...payload, ref });
       return Promise.race([r.waitFor('ack', (x) => x.ref === ref), r.waitFor('refused', (x) => x.ref === ref)]);
     };
-    for (const c of [{ type: 'readBriefing' }, { type: 'caucus', party: 'gov' }, { type: 'caucus', party: 'union' }, { type: 'endTurn' }, { type: 'studyHistory' }]) await send(medA, 'command', { command: c });
+    for (const c of [
+      { type: 'readBriefing' },
+      { type: 'caucus', party: 'gov' },
+      { type: 'caucus', party: 'union' },
+      { type: 'endTurn' },
+      { type: 'studyHistory' },
+    ])
+      await send(medA, 'command', { command: c });
     await send(govA, 'say', { channel: 'caucus', text: 'we need the budget debate first' });
     await send(insA, 'fire', { inject: 'customs-raid', synopsis: 'Edited raid text.' });
     await send(insA, 'pause', {});
-    for (const c of [{ type: 'readBriefing' }, { type: 'caucus', party: 'gov' }, { type: 'caucus', party: 'opp' }, { type: 'endTurn' }]) await send(medB, 'command', { command: c });
+    for (const c of [{ type: 'readBriefing' }, { type: 'caucus', party: 'gov' }, { type: 'caucus', party: 'opp' }, { type: 'endTurn' }])
+      await send(medB, 'command', { command: c });
     await send(oppB, 'say', { channel: 'delegation', text: 'opp only' });
     await sleep(200);
     const before = {

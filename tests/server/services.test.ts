@@ -14,7 +14,7 @@ import { ensureGlobalWebSocket } from '../../src/server/app';
 import { freePort, join, postJson, record, startTestClassroom, type TestClassroom } from './helpers';
 import { REPO, spawnServer, type Spawned } from './spawn';
 
-let urls: { DATABASE_URL?: string; REDIS_URL?: string } = {};
+const urls: { DATABASE_URL?: string; REDIS_URL?: string } = {};
 let skipReason = '';
 try {
   const out = execFileSync('bash', ['tests/server/services.sh'], { cwd: REPO, encoding: 'utf8', timeout: 240_000, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -111,7 +111,9 @@ describe.skipIf(!!skipReason)('PostgreSQL store', () => {
       await m.waitFor('ack', (a) => a.ref === 2);
       const events = await store.events(ex.exerciseId);
       expect(events.map((e) => e.kind)).toEqual(['start', 'seat', 'command', 'chat']);
-      const d = await fetch(`${t.url}/api/exercises/${ex.exerciseId}/debrief`, { headers: { authorization: `Bearer ${ex.instructorToken}` } }).then((r) => r.json());
+      const d = await fetch(`${t.url}/api/exercises/${ex.exerciseId}/debrief`, { headers: { authorization: `Bearer ${ex.instructorToken}` } }).then((r) =>
+        r.json(),
+      );
       expect(d.hashOk).toBe(true);
       await m.room.leave();
     } finally {

@@ -13,7 +13,7 @@ export interface Spawned {
 }
 
 export async function spawnServer(port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<Spawned> {
-  const proc = spawn(process.execPath, ['--experimental-websocket', '--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', String(port), '--no-static'], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', String(port), '--no-static'], {
     cwd: REPO,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

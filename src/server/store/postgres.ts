@@ -36,7 +36,22 @@ export class PostgresStore implements Store {
     await this.pool.query(
       `INSERT INTO exercises (id, code, scenario_id, pack_text, scenario_json, seed, options_json, status, instructor_hash, host, created_at, updated_at, state_hash, last_seq)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [e.id, e.code, e.scenarioId, e.packText, e.scenarioJson, e.seed, e.optionsJson, e.status, e.instructorHash, e.host, e.createdAt, e.updatedAt, e.stateHash, e.lastSeq],
+      [
+        e.id,
+        e.code,
+        e.scenarioId,
+        e.packText,
+        e.scenarioJson,
+        e.seed,
+        e.optionsJson,
+        e.status,
+        e.instructorHash,
+        e.host,
+        e.createdAt,
+        e.updatedAt,
+        e.stateHash,
+        e.lastSeq,
+      ],
     );
   }
 
@@ -66,14 +81,10 @@ export class PostgresStore implements Store {
       if (!cur.rows[0]) throw new Error(`no exercise ${exerciseId}`);
       if (ev.seq !== Number(cur.rows[0].last_seq) + 1) throw new Error(`event ${ev.seq} out of order (last ${cur.rows[0].last_seq})`);
       await c.query('INSERT INTO events (exercise_id, seq, at, kind, payload) VALUES ($1, $2, $3, $4, $5)', [exerciseId, ev.seq, ev.at, ev.kind, ev.payload]);
-      await c.query('UPDATE exercises SET last_seq = $1, updated_at = $2, status = COALESCE($3, status), state_hash = COALESCE($4, state_hash), host = COALESCE($5, host) WHERE id = $6', [
-        ev.seq,
-        ev.at,
-        patch?.status ?? null,
-        patch?.stateHash ?? null,
-        patch?.host ?? null,
-        exerciseId,
-      ]);
+      await c.query(
+        'UPDATE exercises SET last_seq = $1, updated_at = $2, status = COALESCE($3, status), state_hash = COALESCE($4, state_hash), host = COALESCE($5, host) WHERE id = $6',
+        [ev.seq, ev.at, patch?.status ?? null, patch?.stateHash ?? null, patch?.host ?? null, exerciseId],
+      );
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK').catch(() => undefined);
@@ -84,13 +95,10 @@ export class PostgresStore implements Store {
   }
 
   async updateExercise(id: string, patch: ExercisePatch): Promise<void> {
-    await this.pool.query('UPDATE exercises SET updated_at = $1, status = COALESCE($2, status), state_hash = COALESCE($3, state_hash), host = COALESCE($4, host) WHERE id = $5', [
-      Date.now(),
-      patch.status ?? null,
-      patch.stateHash ?? null,
-      patch.host ?? null,
-      id,
-    ]);
+    await this.pool.query(
+      'UPDATE exercises SET updated_at = $1, status = COALESCE($2, status), state_hash = COALESCE($3, state_hash), host = COALESCE($4, host) WHERE id = $5',
+      [Date.now(), patch.status ?? null, patch.stateHash ?? null, patch.host ?? null, id],
+    );
   }
 
   async events(exerciseId: string): Promise<StoredEvent[]> {

@@ -1,6 +1,9 @@
 /**
- * The default store: one SQLite file (better-sqlite3, synchronous and durable: WAL with
- * synchronous=FULL, so an event is on disk when `append` resolves, even if the process is killed).
+ * The default store: one SQLite file (better-sqlite3, synchronous). WAL journal; `append` commits
+ * before it returns, so an event is in the file before it takes effect and survives the process
+ * being killed (SIGKILL). By default the commit is not fsynced (synchronous=NORMAL): better-sqlite3
+ * blocks the event loop, and an fsync per event would stall every room of the process on a busy
+ * disk. `CLASSROOM_DB_SYNC=full` fsyncs every event (survives power loss too, at that cost).
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -80,11 +83,14 @@ export class SqliteStore implements Store {
   private db: Database.Database;
   private appendT: Database.Transaction<(exerciseId: string, ev: StoredEvent, patch: ExercisePatch | undefined) => void>;
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    sync: 'normal' | 'full' = process.env.CLASSROOM_DB_SYNC === 'full' ? 'full' : 'normal',
+  ) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
+    this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.db.pragma('busy_timeout = 5000');
     this.appendT = this.db.transaction(this.appendTx);
   }
@@ -99,7 +105,22 @@ export class SqliteStore implements Store {
         `INSERT INTO exercises (id, code, scenario_id, pack_text, scenario_json, seed, options_json, status, instructor_hash, host, created_at, updated_at, state_hash, last_seq)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(e.id, e.code, e.scenarioId, e.packText, e.scenarioJson, e.seed, e.optionsJson, e.status, e.instructorHash, e.host, e.createdAt, e.updatedAt, e.stateHash, e.lastSeq);
+      .run(
+        e.id,
+        e.code,
+        e.scenarioId,
+        e.packText,
+        e.scenarioJson,
+        e.seed,
+        e.optionsJson,
+        e.status,
+        e.instructorHash,
+        e.host,
+        e.createdAt,
+        e.updatedAt,
+        e.stateHash,
+        e.lastSeq,
+      );
   }
 
   async getExercise(id: string): Promise<ExerciseRow | null> {
@@ -113,9 +134,11 @@ export class SqliteStore implements Store {
   }
 
   async listOpen(host?: string): Promise<ExerciseRow[]> {
-    const rows = (host === undefined
-      ? this.db.prepare("SELECT * FROM exercises WHERE status <> 'ended' ORDER BY created_at").all()
-      : this.db.prepare("SELECT * FROM exercises WHERE status <> 'ended' AND host = ? ORDER BY created_at").all(host)) as Row[];
+    const rows = (
+      host === undefined
+        ? this.db.prepare("SELECT * FROM exercises WHERE status <> 'ended' ORDER BY created_at").all()
+        : this.db.prepare("SELECT * FROM exercises WHERE status <> 'ended' AND host = ? ORDER BY created_at").all(host)
+    ) as Row[];
     return rows.map(fromRow);
   }
 
@@ -125,7 +148,9 @@ export class SqliteStore implements Store {
     if (ev.seq !== Number(cur.last_seq) + 1) throw new Error(`event ${ev.seq} out of order (last ${cur.last_seq})`);
     this.db.prepare('INSERT INTO events (exercise_id, seq, at, kind, payload) VALUES (?, ?, ?, ?, ?)').run(exerciseId, ev.seq, ev.at, ev.kind, ev.payload);
     this.db
-      .prepare('UPDATE exercises SET last_seq = ?, updated_at = ?, status = COALESCE(?, status), state_hash = COALESCE(?, state_hash), host = COALESCE(?, host) WHERE id = ?')
+      .prepare(
+        'UPDATE exercises SET last_seq = ?, updated_at = ?, status = COALESCE(?, status), state_hash = COALESCE(?, state_hash), host = COALESCE(?, host) WHERE id = ?',
+      )
       .run(ev.seq, ev.at, patch?.status ?? null, patch?.stateHash ?? null, patch?.host ?? null, exerciseId);
   };
 
