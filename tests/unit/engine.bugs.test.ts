@@ -92,7 +92,7 @@ describe('BUG 3: a walk-out during monitoring past the turn limit collapses a si
     expect(w(g).phase).toBe('monitoring');
     g = inject(g, { kind: 'walkOut', party: 'union' });
     expect(w(g).resumePhase).toBe('monitoring');
-    g = run(g, { type: 'endTurn' });
+    g = run(g, { type: 'caucus', party: 'union' }, { type: 'endTurn' }); // a shuttle visit: its reason to return
     expect(party(g, 'union').seat).toBe('atTable');
     expect(w(g).phase).toBe('monitoring');
   });

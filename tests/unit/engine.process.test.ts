@@ -100,7 +100,8 @@ describe('phases advance only when their exit criteria hold', () => {
   });
   it('a divided party cannot sign (cohesion below the signing need)', () => {
     let g = run(toAgreements(newGame(s)), { type: 'jointSession' }, { type: 'endTurn' });
-    g = nudge(g, 'union', { cohesion: -15 }); // 60 → 45 < 50
+    expect(party(g, 'union').cohesion).toBe(60 + 2 + 4); // success unites: the agenda (+2) and the package (+4)
+    g = nudge(g, 'union', { cohesion: -21 }); // 66 → 45 < 50
     g = run(g, { type: 'proposeNextPhase' });
     expect(w(g).phase).toBe('agreements');
     expect(w(g).proposals.at(-1)!.reasons.union).toEqual({ key: 'response.signing.cohesion' });
@@ -109,7 +110,8 @@ describe('phases advance only when their exit criteria hold', () => {
   it('near the principals, a less cohesive party can still sign (need −10)', () => {
     let g = run(toAgreements(newGame(s)), { type: 'jointSession' }, { type: 'endTurn' });
     g = run(inject(g, { kind: 'venueOffer', venue: 'portadra' }), { type: 'changeVenue', venue: 'portadra' }, { type: 'endTurn' });
-    g = nudge(g, 'union', { cohesion: -15 }); // 45 ≥ 50 − 10
+    expect(party(g, 'union').cohesion).toBe(66);
+    g = nudge(g, 'union', { cohesion: -21 }); // 45 ≥ 50 − 10, though < 50
     g = run(g, { type: 'proposeNextPhase' });
     expect(w(g).phase).toBe('monitoring');
   });
@@ -146,8 +148,12 @@ describe('suspension: a walk-out suspends the process; the return resumes the ph
     expect(w(g).issues.revenue!.formula).toMatchObject({ value: 45, acceptedBy: ['gov', 'union'] });
   });
   it('a party with too little commitment stays away; suspended longer than allowed → collapsed', () => {
-    let g = nudge(inject(newGame(s), { kind: 'walkOut', party: 'gov' }), 'gov', { commitment: -20 }); // 26 < 35
+    let g = nudge(inject(newGame(s), { kind: 'walkOut', party: 'gov' }), 'gov', { commitment: -20 }); // 26
+    // A shuttle visit gives it a reason to return (+8 commitment), but 34 < 35 is too little.
+    g = run(g, { type: 'caucus', party: 'gov' });
+    expect(party(g, 'gov')).toMatchObject({ commitment: 34, returnReasons: 1 });
     g = endTurns(g, s.thresholds.suspendedMaxTurns);
+    expect(party(g, 'gov').seat).toBe('walkedOut');
     expect(w(g).phase).toBe('suspended');
     expect(w(g).suspendedTurns).toBe(s.thresholds.suspendedMaxTurns);
     g = run(g, { type: 'endTurn' });

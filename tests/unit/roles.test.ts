@@ -95,12 +95,12 @@ describe('a party seat held by a human answers proposals itself', () => {
     const g = run(newGame(s, { humanRoles: human }), { type: 'requestCbm', party: 'gov', cbm: 'ceasefire' });
     expect(lastProposal(g)).toMatchObject({ kind: 'cbm', responses: { gov: 'pending' }, status: 'pending' });
     const granted = run(g, as('party:gov', { type: 'respond', proposal: 1, accept: true }));
-    expect(party(granted, 'union').trustIn.gov).toBe(45);
+    expect(party(granted, 'union').trustIn.gov).toBe(35 + 18); // a ceasefire: 6 × cost 3
   });
   it('a human party makes gestures, walks out and comes back when it chooses', () => {
     let g = newGame(s, { humanRoles: human });
     g = run(g, as('party:gov', { type: 'gesture', cbm: 'releaseForeigners' }));
-    expect(party(g, 'union').trustIn.gov).toBe(45);
+    expect(party(g, 'union').trustIn.gov).toBe(35 + 12); // 6 × cost 2
     expect(party(g, 'gov').gestures).toBe(1);
     g = run(g, as('party:gov', { type: 'walkOut' }));
     expect(w(g).phase).toBe('suspended');

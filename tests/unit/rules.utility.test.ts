@@ -74,9 +74,10 @@ describe('acceptance score: what moves a party to say yes', () => {
   };
   const at0 = score(() => {});
 
-  it('starts from the value of the terms, seen through trust and against the BATNA', () => {
+  it('starts from the value of the terms, seen through trust and against the BATNA (+4 while the talks are confidential)', () => {
     const g = base.parties.gov!;
-    expect(at0).toBeCloseTo(100 * termsValue(s, 'gov', terms) + (g.trustInMediator - 50) * 0.4 - (g.batna - 50) * 0.8, 9);
+    expect(base.visibility).toBe('confidential');
+    expect(at0).toBeCloseTo(100 * termsValue(s, 'gov', terms) + (g.trustInMediator - 50) * 0.4 - (g.batna - 50) * 0.8 + 4, 9);
   });
   it('rises with trust in the mediator (0.4 a point)', () => expect(score((x) => (x.parties.gov!.trustInMediator += 10)) - at0).toBeCloseTo(4, 9));
   it('falls as the BATNA rises (0.8 a point)', () => expect(score((x) => (x.parties.gov!.batna += 10)) - at0).toBeCloseTo(-8, 9));
@@ -112,11 +113,12 @@ describe('acceptance score: what moves a party to say yes', () => {
 });
 
 describe('formulas through the engine: the same proposal flips with what the mediator did', () => {
-  // After the scripted path, gov values revenue at 48 just under the formula threshold (≈ 38.8),
-  // the union well over it. Each test changes one thing and proposes the same formula.
+  // After the scripted path, gov values revenue at 49 just under the formula threshold (≈ 39.5,
+  // confidentiality's +4 included), the union well over it. Each test changes one thing and
+  // proposes the same formula.
   const s = calmMini();
   const start = toNegotiation(newGame(s));
-  const formula = { type: 'proposeFormula' as const, issue: 'revenue', value: 48 };
+  const formula = { type: 'proposeFormula' as const, issue: 'revenue', value: 49 };
   const govAnswer = (g: ReturnType<typeof run>) => {
     const { game } = entriesOf(g, formula);
     const prop = lastProposal(game);
@@ -128,7 +130,7 @@ describe('formulas through the engine: the same proposal flips with what the med
   it('is refused as it stands, with "not enough" as the reason', () => {
     expect(govAnswer(start)).toMatchObject({ answer: 'reject', reason: 'response.notEnough' });
     const after = govAnswer(start).game;
-    expect(w(after).issues.revenue!.formula).toMatchObject({ value: 48, acceptedBy: ['union'] });
+    expect(w(after).issues.revenue!.formula).toMatchObject({ value: 49, acceptedBy: ['union'] });
   });
   it('is accepted once the party trusts the mediator more', () => {
     expect(govAnswer(nudge(start, 'gov', { trustInMediator: 10 }))).toMatchObject({ answer: 'accept', reason: 'response.accept' });
@@ -140,12 +142,16 @@ describe('formulas through the engine: the same proposal flips with what the med
   });
   it('is accepted with a conditional incentive from an outside power that pressures the party', () => {
     const g = run(start, { type: 'engageExternal', actor: 'bloc', ask: 'incentive' });
-    expect(party(g, 'gov').incentive).toBe(10); // the Bloc pressures gov (support < 0): the bigger carrot
-    expect(party(g, 'union').incentive).toBe(4);
+    expect(party(g, 'gov').incentive).toBe(10); // the Bloc pressures gov (support < 0)
+    expect(party(g, 'union').incentive).toBe(0); // … and has no reason to pay the union, which it backs
     expect(govAnswer(g)).toMatchObject({ answer: 'accept' });
   });
   it('is accepted in direct talks', () => {
-    const g = run(start, { type: 'jointSession' });
+    // Mutual trust after the scripted path is below the threshold (45) on gov's side: the
+    // instructor lifts it there so that a joint session turns the talks direct.
+    const short = 45 - party(start, 'gov').trustIn.union!;
+    expect(short).toBeGreaterThan(0);
+    const g = run(inject(start, { kind: 'meters', party: 'gov', trustIn: { union: short } }), { type: 'jointSession' });
     expect(w(g).talkFormat).toBe('direct');
     expect(govAnswer(g)).toMatchObject({ answer: 'accept' });
   });
