@@ -15,6 +15,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client, type Room } from '@colyseus/sdk';
 
 const { values } = parseArgs({
@@ -265,11 +267,16 @@ for (let i = 0; i < ROOMS; i += 2) {
 const joinMs = performance.now() - joinStart;
 const playStart = performance.now();
 const cpuStart = procStat();
+const benchCpuStart = process.cpuUsage();
+const lag = monitorEventLoopDelay({ resolution: 10 });
+lag.enable();
 const receivedAtStart = received;
 const playing = players.map((play) => play(playStart + SECONDS * 1000).catch((e) => noteError(String((e as Error)?.message ?? e))));
 await new Promise((r) => setTimeout(r, SECONDS * 1000));
 const playMs = performance.now() - playStart;
 const cpuEnd = procStat();
+const benchCpu = process.cpuUsage(benchCpuStart);
+lag.disable();
 const receivedInPlay = received - receivedAtStart;
 stopping = true;
 await Promise.race([Promise.all(playing), new Promise((r) => setTimeout(r, 10_000))]);
@@ -300,6 +307,9 @@ if (cpuStart && cpuEnd)
   console.log(
     `server: CPU ${((100 * (cpuEnd.cpuMs - cpuStart.cpuMs)) / playMs).toFixed(0)}% of one core during play, RSS ${cpuEnd.rssMb.toFixed(0)} MB (peak ${peakRss.toFixed(0)} MB)`,
   );
+console.log(
+  `load test clients (this process): CPU ${((100 * (benchCpu.user + benchCpu.system)) / 1000 / playMs).toFixed(0)}% of one core, event-loop delay p50 ${(lag.percentile(50) / 1e6).toFixed(1)} ms p99 ${(lag.percentile(99) / 1e6).toFixed(1)} ms; machine load average ${loadavg()[0]!.toFixed(1)}`,
+);
 console.log(`errors: ${errors}${errorSamples.length ? ` (${errorSamples.join('; ')})` : ''}; lost commands (no answer): ${lostCount}`);
 if (refusedKeys.size) console.log(`refusal reasons: ${[...refusedKeys].map(([k, v]) => `${k}×${v}`).join(', ')}`);
 stopping = true;
