@@ -166,12 +166,16 @@ export function parseLocated(source: string): Parsed {
   }
   if (!doc) return unparsed({ message: 'cannot read the document' });
   const document = doc;
+  let explained = 0;
   for (const err of document.errors.slice(0, MAX_RAW_PROBLEMS)) {
+    const first = err.message.split('\n')[0]!;
+    // Only the first few are shown (pack.ts keeps ten), so only they are explained: linear time stays linear.
+    const colon = explained++ < MAX_EXPLAINED_SYNTAX ? colonInText(source, err.pos[0], first) : undefined;
     problems.push({
       path: [],
       severity: 'error',
-      message: `syntax: ${err.message.split('\n')[0]}`,
-      hint: 'check indentation, quotes and brackets near this place',
+      message: colon ? `syntax: unquoted text holds a colon and a space (": "), which YAML reads as the start of another field (YAML says: ${first})` : `syntax: ${first}`,
+      hint: colon ?? 'check indentation, quotes and brackets near this place',
       ...at(err.pos[0]),
     });
   }
@@ -213,6 +217,30 @@ export function parseLocated(source: string): Parsed {
   return { data: problems.length === 0 ? converted.data : undefined, locate, problems };
 }
 
+/** Syntax errors looked at for a likelier cause (a colon in unquoted text). */
+const MAX_EXPLAINED_SYNTAX = 20;
+/** The YAML complaints an unquoted "key: text: more" produces, in block and in flow style. */
+const COLON_COMPLAINTS = /Block collections are not allowed within flow collections|Nested mappings are not allowed in compact mappings|Implicit map keys need to be followed by map values|Implicit keys need to be on a single line/;
+/** A field whose unquoted value holds ": " (in flow style the value ends at "," or "}"). */
+const COLON_VALUE = /([A-Za-z_$][\w$-]*):[ \t]+([^"'\s{[][^\n#]*?:(?:[ \t][^\n#]*)?)$/;
+const COLON_FLOW_VALUE = /([A-Za-z_$][\w$-]*):[ \t]+([^"'\s{[,}][^,{}\n#]*?:[ \t][^,{}\n#]*)/;
+
+/**
+ * When a syntax error comes from a colon inside unquoted text (`publicStance: Talks: soon`), the
+ * hint to quote it, with the line rewritten; otherwise undefined. Looks at the error's line only.
+ */
+function colonInText(source: string, offset: number, message: string): string | undefined {
+  if (!COLON_COMPLAINTS.test(message)) return undefined;
+  const start = source.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
+  const endAt = source.indexOf('\n', offset);
+  const line = source.slice(start, endAt < 0 ? source.length : endAt).slice(0, 400);
+  const m = COLON_FLOW_VALUE.exec(line) ?? COLON_VALUE.exec(line.trimEnd());
+  if (!m) return undefined;
+  const value = m[2]!.trim().replace(/"/g, '\\"');
+  const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  return `put the text in quotes: ${m[1]}: "${shown}"`;
+}
+
 /**
  * Turn zod issues into located problems with the expected type spelled out. `root`, the schema
  * that produced `error`, lets an unknown field suggest the known one it resembles.
@@ -229,21 +257,40 @@ export function zodProblems(error: z.ZodError, locate: Parsed['locate'], root?: 
         continue;
       }
       const p: LoadProblem = { path, severity: 'error', message: issue.message };
+      // The value the author wrote (parsed with reportInput), read only to word a hint, never shown whole.
+      const input = (issue as { input?: unknown }).input;
       if (issue.code === 'invalid_type') {
         p.expected = String(issue.expected);
         const received = /received (\w+)/.exec(issue.message)?.[1];
         const field = path[path.length - 1];
         if (received === 'undefined' && typeof field === 'string') p.message = `missing required field "${field}"`;
         else if (issue.expected === 'string' && (received === 'number' || received === 'boolean')) p.hint = 'put the value in quotes, e.g. "1.0"';
+        else if (issue.expected === 'boolean' && typeof input === 'string') {
+          const yes = /^(y|yes|on|true)$/i.test(input.trim());
+          const no = /^(n|no|off|false)$/i.test(input.trim());
+          p.hint = yes || no ? `write ${yes} (no quotes): only true and false are yes-or-no values here` : 'write true or false, without quotes';
+        } else if (issue.expected === 'number' && typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input))) p.hint = `remove the quotes: ${input.trim()}`;
       }
-      if (issue.code === 'invalid_value' && 'values' in issue) p.expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (issue.code === 'invalid_value' && 'values' in issue) {
+        p.expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+        if (typeof input === 'string' && input.length <= 64) {
+          const words = issue.values.filter((v): v is string => typeof v === 'string');
+          const sameLetters = words.find((v) => v.toLowerCase() === input.trim().toLowerCase());
+          const near = sameLetters ?? closestKey(input.trim(), words);
+          if (sameLetters) p.hint = `did you mean "${sameLetters}"? Values are case-sensitive`;
+          else if (near) p.hint = `did you mean "${near}"?`;
+        }
+      }
       if (issue.code === 'unrecognized_keys') {
         // A file can hold thousands of stray keys: name a few, count the rest.
         const shown = issue.keys.slice(0, 5).map((k) => `"${clip(String(k), 40)}"`).join(', ');
         const rest = issue.keys.length - 5;
         p.message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown}${rest > 0 ? ` and ${rest} more` : ''}`;
         const near = root ? closestKey(String(issue.keys[0]), knownKeysAt(root, path)) : undefined;
-        p.hint = near ? `did you mean "${near}"?` : issue.keys[0] === '<<' ? 'merge keys (<<) are not supported; write the fields out' : 'check the spelling against scenarios/README.md or scenarios/schema.json';
+        if (issue.keys[0] === '<<') {
+          p.message = 'merge keys ("<<") are not supported';
+          p.hint = 'write the fields out in full (an alias "*name" can still repeat a whole value)';
+        } else p.hint = near ? `did you mean "${near}"?` : 'check the spelling against scenarios/README.md or scenarios/schema.json';
         const loc = locate([...path, issue.keys[0]!]);
         if (loc) Object.assign(p, loc);
       }
@@ -274,7 +321,7 @@ export function loadScenario(source: string): LoadResult<Scenario> {
 }
 
 export function validateScenarioData(data: unknown, locate: Parsed['locate'] = () => undefined, prefix: (string | number)[] = []): LoadResult<Scenario> {
-  const result = scenarioSchema.safeParse(data);
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
   if (!result.success) {
     const problems = zodProblems(result.error, (p) => locate([...prefix, ...p]), scenarioSchema);
     return { ok: false, problems: problems.map((p) => ({ ...p, path: [...prefix, ...p.path] })) };

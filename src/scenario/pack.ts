@@ -149,7 +149,7 @@ export function validatePackData(data: unknown, locate: Locate = () => undefined
   }
 
   const problems: LoadProblem[] = [];
-  const wrapper = packSchema.safeParse(data);
+  const wrapper = packSchema.safeParse(data, { reportInput: true });
   if (!wrapper.success) {
     // Issues inside a scenario are reported by the per-scenario pass below, with its deeper checks.
     const outside = wrapper.error.issues.filter((i) => !(i.path[0] === 'scenarios' && typeof i.path[1] === 'number'));

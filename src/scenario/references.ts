@@ -42,9 +42,16 @@ export function checkReferences(s: Scenario): LoadProblem[] {
     if (value !== undefined && !ids.includes(value)) err(path, `unknown ${what} "${value}"`, `known ${what} ids: ${list(ids)}`, `a ${what} id`);
   };
 
+  /** trustIn names the party's trust in the others: its own id there is a slip, not an unknown party. */
+  const selfTrust = (path: Path, self: string, ids: string[]) => {
+    const others = ids.filter((x) => x !== self);
+    err(path, `a party cannot trust itself: "${self}" is the party this trustIn belongs to`, `trustIn gives its trust in the other parties: ${list(others)}`, 'another party\'s id');
+  };
+
   s.parties.forEach((p, pi) => {
     for (const other of Object.keys(p.trustIn)) {
-      ref(['parties', pi, 'trustIn', other], other, partyIds.filter((x) => x !== p.id), 'party');
+      if (other === p.id) selfTrust(['parties', pi, 'trustIn', other], p.id, partyIds);
+      else ref(['parties', pi, 'trustIn', other], other, partyIds, 'party');
     }
     p.refuses.forEach((x, i) => ref(['parties', pi, 'refuses', i], x, issueIds, 'issue'));
     const share = p.factions.reduce((a, f) => a + f.influence, 0);
@@ -83,7 +90,10 @@ export function checkReferences(s: Scenario): LoadProblem[] {
       case 'venueOffer':
         return ref([...path, 'venue'], e.venue, venueIds, 'venue');
       case 'meters':
-        for (const other of Object.keys(e.trustIn ?? {})) ref([...path, 'trustIn', other], other, partyIds.filter((x) => x !== e.party), 'party');
+        for (const other of Object.keys(e.trustIn ?? {})) {
+          if (other === e.party) selfTrust([...path, 'trustIn', other], e.party, partyIds);
+          else ref([...path, 'trustIn', other], other, partyIds, 'party');
+        }
         return ref([...path, 'party'], e.party, partyIds, 'party');
       default:
         return;

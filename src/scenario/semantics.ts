@@ -243,7 +243,18 @@ function checkInjects(s: Scenario, err: Report, warn: Report): void {
   s.issues.forEach((i) => kinds.set(i.id, 'issue'));
   s.venues.forEach((v) => kinds.set(v.id, 'venue'));
 
+  const factions = new Map(s.parties.flatMap((p) => p.factions.map((f) => [f.id, { ...f, party: p.id }] as const)));
   const checkEffect = (path: Path, e: Effect) => {
+    if (e.kind === 'spoiler') {
+      const f = factions.get(e.faction);
+      if (f && f.spoiler === 'none') {
+        warn(
+          [...path, 'faction'],
+          `"${e.faction}" commits ${e.action} in this event, but its spoiler type is "none"${f.stance === 'moderate' ? ' (a moderate faction)' : ''}: consulting experts tells the trainee it is no spoiler, and it never strikes on its own, so this strike contradicts what the game teaches`,
+          `give the faction the spoiler type that matches the action (${e.action === 'leak' || e.action === 'denunciation' ? 'limited, greedy or total' : e.action === 'callWalkout' ? 'greedy or total' : 'total'}), or let another faction strike`,
+        );
+      }
+    }
     if (e.kind === 'sanctions') {
       const actor = s.externals.find((x) => x.id === e.actor);
       if (actor && !actor.leverage.includes('sanctions')) warn([...path, 'actor'], `"${e.actor}" imposes sanctions but has no "sanctions" leverage`, 'add "sanctions" to its leverage so players can read it from the briefing');
