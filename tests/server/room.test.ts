@@ -337,6 +337,22 @@ describe('instructor operations', () => {
   });
 });
 
+describe('empty seats', () => {
+  it('with mediatorBot, a bot plays the empty mediator seat through the same commands', async () => {
+    const { code } = await exercise({ seats: ['observer'], mediatorBot: 'by-the-book', botDelayMs: 20 });
+    const o = await join(t.url, code, { seat: 'observer', name: 'Watcher' });
+    const v = await o.waitFor('view', (x) => x.view.log.filter((e: { kind: string }) => e.kind === 'move').length >= 3, 10_000);
+    expect(v.view.log.find((e: { kind: string }) => e.kind === 'move').role).toBe('mediator');
+    expect(o.last('status').mediatorBot).toBe('by-the-book');
+    // A person taking the seat stops the bot.
+    const m = await join(t.url, code, { seat: 'mediator', name: 'Human' });
+    const s = await m.waitFor('status', (x) => x.mediatorBot === null);
+    expect(s.seats.find((x: { role: string }) => x.role === 'mediator').holders[0].name).toBe('Human');
+    await m.room.leave();
+    await o.room.leave();
+  });
+});
+
 describe('reconnection', () => {
   it('a dropped client gets its seat and the same state back (Colyseus allowReconnection)', async () => {
     const { code } = await exercise({ seats: ['mediator', 'party:gov'] });
