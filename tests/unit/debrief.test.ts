@@ -101,12 +101,13 @@ describe('outcome categories', () => {
     expect(d.finished).toBe(true);
   });
 
-  it('partial: collapsed in negotiation with one formula accepted by all', () => {
+  it('collapsed, not partial: collapsed in negotiation with one formula accepted by all (nothing was signed)', () => {
     const p = toNegotiation();
     p.move({ type: 'technicalCommission', issue: 'election' }).propose({ type: 'proposeFormula', issue: 'election', value: 50 }).endTurn();
     p.phase('collapsed').endTurn();
     const d = debrief(p);
-    expect(d.outcome).toBe('partial');
+    expect(d.outcome).toBe('collapsed');
+    expect(d.ending.id).toBe('exhausted');
     expect(d.phaseReached).toBe('negotiation');
     expect(d.agreement?.issues).toEqual(['election']);
     expect(d.agreement?.complete).toBe(false);
@@ -256,7 +257,7 @@ describe('arrogance', () => {
   it('fires when rejected terms are tabled again the next turn with no caucus in between', () => {
     const p = toNegotiation();
     p.caucus('gov', 'opp').propose({ type: 'proposeFormula', issue: 'election', value: 30 }, { opp: false }).endTurn(); // turn 3
-    p.propose({ type: 'proposeFormula', issue: 'election', value: 45 }).endTurn(); // turn 4
+    p.propose({ type: 'proposeFormula', issue: 'election', value: 45 }, { gov: false }).endTurn(); // turn 4
     const s = sin(debrief(p), 'arrogance');
     expect(s.evidenceTurns).toEqual([4]);
     expect(keys(s)).toEqual(['debrief.sin.arrogance.repeatedProposal']);
@@ -539,7 +540,7 @@ describe('hallmarks', () => {
     const p = new Play().move({ type: 'readBriefing' }).caucus('gov').endTurn();
     p.phase('agenda').propose({ type: 'proposeAgenda', issues: ['election'] }, { opp: false }).propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).endTurn();
     const d = debrief(p);
-    expect(hallmark(d, 'ownership')).toMatchObject({ earned: false, evidence: { key: 'debrief.hallmark.ownership.missed', params: { owned: 0, total: 2 } } });
+    expect(hallmark(d, 'ownership')).toMatchObject({ earned: false, evidence: { key: 'debrief.hallmark.ownership.contradicted', params: { owned: 0, total: 1 } } });
     expect(hallmark(d, 'talkToEveryone')).toMatchObject({ earned: false, evidence: { params: { heard: 1, parties: 2, factions: 0, externals: 0 } } });
   });
 
@@ -592,7 +593,7 @@ describe('history and score', () => {
     const scenario = makeScenario();
     scenario.parties[0]!.intent = 'stalling';
     const p = new Play(scenario).caucus('gov').endTurn();
-    expect(debrief(p).stalling).toEqual([{ party: 'gov', detected: false }]);
+    expect(debrief(p).stalling).toMatchObject([{ party: 'gov', confirmed: true, detected: false, detectedTurn: null, line: { key: 'debrief.stalling.missedSigns' } }]);
   });
 });
 

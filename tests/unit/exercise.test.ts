@@ -42,4 +42,14 @@ describe('exercise review (MSEL) in the debrief', () => {
     expect(raid).toMatchObject({ met: true, contingenciesFired: [] });
     expect(worldOf(g).firedInjects).not.toContain('rangers-call-walkout');
   });
+
+  it('marks a response that comes after the deadline as missed, with the turn it came (was: met)', () => {
+    // The raid fires at the end of turn 2 and wants the rangers engaged within 3 turns (by turn 5).
+    const g = play([...endTurns(5), { type: 'engageSpoiler', faction: 'rangers', approach: 'induce' } as MediatorCommand, ...endTurns(2)]);
+    const d = computeDebrief(scenario, worldOf(g));
+    const raid = d.exercise.find((r) => r.id === 'customs-raid');
+    expect(raid).toMatchObject({ turn: 2, met: false, respondedTurn: 6, contingenciesFired: ['rangers-call-walkout'] });
+    expect(d.wentWell.injects.map((i) => i.id)).not.toContain('customs-raid');
+    if (raid?.learningObjective) expect(d.objectives.find((o) => o.injects.includes('customs-raid'))?.status).toBe('missed');
+  });
 });

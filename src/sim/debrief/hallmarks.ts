@@ -5,9 +5,10 @@
  */
 import type { Msg } from '../types';
 import type { Hallmark, HallmarkId, SinVerdict } from './types';
-import { caucusedBetween, movesOf, phaseAt, phaseRank, phaseStartIndex, type Run } from './run';
+import { caucusedBetween, heardBefore, movesOf, phaseAt, phaseRank, type Run } from './run';
 import { caucusCounts, evenness } from './impartiality';
-import { criticalStatements, criticismWarranted } from './sins/partiality';
+import { attentionImbalance, courtingCaucuses, criticalStatements, criticismWarranted, oneSidedPatrons, patronSide } from './sins/partiality';
+import { unansweredWalkOuts } from './sins/impotence';
 import { engagementWasRight } from './spoilers';
 import { phaseReached } from './outcome';
 
@@ -18,28 +19,67 @@ const mark = (id: HallmarkId, earned: boolean, what: string, params: Msg['params
 });
 
 /**
- * Parties own the process: most proposals were accepted, and were tabled only after every party
- * had been heard in caucus in that phase (the terms came out of the parties' own talks).
+ * The sins (or the parts of them) each hallmark would contradict: a debrief never awards a mark
+ * while naming the sin that belies it. Keys are evidence-key prefixes of `debrief.sin.*`.
  */
-function ownership(run: Run): Hallmark {
-  const total = run.proposals.length;
-  const owned = run.proposals.filter((p) => {
-    const start = phaseStartIndex(run, p.index);
-    return p.accepted && run.parties.every((party) => caucusedBetween(run, party, start, p.index));
-  }).length;
-  const earned = total > 0 && owned / total > 0.5;
+export const HALLMARK_CONTRADICTIONS: Record<HallmarkId, readonly string[]> = {
+  ownership: ['debrief.sin.arrogance.'],
+  talkToEveryone: ['debrief.sin.partiality.attention', 'debrief.sin.partiality.onePatronSide'],
+  discretion: ['debrief.sin.falsePromises.unkeptOptimism'],
+  impartialNotNeutral: ['debrief.sin.partiality.'],
+  longTermCommitment: ['debrief.sin.impotence.walkOutUnanswered'],
+};
+
+/** Was every party heard (in caucus or face to face) in this phase, or earlier in the same turn, before this log position? */
+function everyoneHeard(run: Run, index: number, turn: number): boolean {
+  return run.parties.every((party) => heardBefore(run, party, index, turn));
+}
+
+/**
+ * Parties own the process: the terms that carried (agenda, formulas and packages every party
+ * accepted) came out of the parties' own talks — each was tabled after every party had been heard
+ * (in caucus or face to face) in that phase — for at least half of them, and the
+ * mediator never imposed terms (no arrogance).
+ */
+function ownership(run: Run, sins: readonly SinVerdict[]): Hallmark {
+  const carried = run.proposals.filter((p) => p.accepted);
+  const owned = carried.filter((p) => everyoneHeard(run, p.index, p.turn)).length;
+  const total = carried.length;
+  if (sins.find((s) => s.id === 'arrogance')?.committed) return mark('ownership', false, 'contradicted', { owned, total });
+  const earned = total > 0 && owned * 2 >= total;
   return mark('ownership', earned, earned ? 'earned' : 'missed', { owned, total });
 }
 
-/** Talk to everyone: every party caucused, at least one faction and one outside actor engaged. */
+/** Parties that have at least one clear patron among the outside actors, and those of them whose patrons the mediator engaged. */
+function patronSides(run: Run): { sides: string[]; engaged: string[] } {
+  const sides = new Set<string>();
+  for (const x of run.scenario.externals) {
+    const side = patronSide(run, x.id);
+    if (side) sides.add(side);
+  }
+  const engaged = new Set<string>();
+  for (const m of movesOf(run, 'engageExternal')) {
+    const side = patronSide(run, m.command.actor);
+    if (side) engaged.add(side);
+  }
+  return { sides: [...sides], engaged: [...engaged] };
+}
+
+/**
+ * Talk to everyone: every party heard, at least one faction engaged, an outside actor engaged and
+ * every side's patrons among them; never while neglecting a party or courting one side's patrons.
+ */
 function talkToEveryone(run: Run): Hallmark {
   const counts = caucusCounts(run);
   const heard = run.parties.filter((p) => counts[p]! > 0).length;
   const factions = new Set(movesOf(run, 'engageSpoiler').map((m) => m.command.faction)).size;
   const externals = new Set(movesOf(run, 'engageExternal').map((m) => m.command.actor)).size;
   const needExternal = run.scenario.externals.length > 0;
-  const earned = heard === run.parties.length && factions > 0 && (externals > 0 || !needExternal);
-  return mark('talkToEveryone', earned, earned ? 'earned' : 'missed', { heard, parties: run.parties.length, factions, externals });
+  const patrons = patronSides(run);
+  const params = { heard, parties: run.parties.length, factions, externals, sides: patrons.engaged.length, patronSides: patrons.sides.length };
+  if (attentionImbalance(run).length > 0 || oneSidedPatrons(run).length > 0) return mark('talkToEveryone', false, 'contradicted', params);
+  const earned = heard === run.parties.length && factions > 0 && (externals > 0 || !needExternal) && patrons.engaged.length === patrons.sides.length;
+  return mark('talkToEveryone', earned, earned ? 'earned' : 'missed', params);
 }
 
 /** Public statements allowed for discretion: one per five turns played, at least one. */
@@ -48,17 +88,21 @@ export function statementAllowance(turns: number): number {
 }
 
 /**
- * Discretion (Norway's non-disclosure): no statement during the confidential exploratory contacts,
- * no showy optimism, and few statements overall. Leaks by spoilers are beyond the mediator and do
- * not count against it.
+ * Discretion (Norway's non-disclosure): the talks stayed confidential — no leak at all — and the
+ * mediator made no statement during the confidential exploratory contacts, no showy optimism, and
+ * few statements overall. A leak by others costs the mark (the talks did not stay confidential) but
+ * is no sin of the mediator's.
  */
 function discretion(run: Run): Hallmark {
   const statements = movesOf(run, 'publicStatement');
   const early = statements.filter((m) => phaseAt(run, m.index) === 'exploratory').length;
   const optimistic = statements.filter((m) => m.command.tone === 'optimistic').length;
   const allowed = statementAllowance(run.lastTurn);
-  const earned = early === 0 && optimistic === 0 && statements.length <= allowed;
-  return mark('discretion', earned, earned ? 'earned' : 'missed', { statements: statements.length, allowed, early, optimistic });
+  const leaks = run.events.filter((e) => e.effect.kind === 'leak').length;
+  const params = { statements: statements.length, allowed, early, optimistic, leaks };
+  const kept = early === 0 && optimistic === 0 && statements.length <= allowed;
+  if (kept && leaks > 0) return mark('discretion', false, 'leaked', params);
+  return mark('discretion', kept, kept ? 'earned' : 'missed', params);
 }
 
 /** Attention counts as balanced when the least-heard party got at least half the caucuses of the most-heard. */
@@ -69,15 +113,20 @@ export const BALANCED_ATTENTION = 0.5;
  * a critical statement right after a party gave cause, or coercing/isolating a total spoiler.
  */
 function impartialNotNeutral(run: Run, partiality: SinVerdict | undefined): Hallmark {
-  const counts = Object.values(caucusCounts(run));
+  // Shuttle visits to a party that walked out are no favour (as for partiality).
+  const courting = Object.fromEntries(run.parties.map((p) => [p, 0]));
+  for (const m of courtingCaucuses(run)) if (m.command.party in courting) courting[m.command.party]!++;
+  const counts = Object.values(courting);
   const balance = counts.every((c) => c > 0) ? evenness(counts) : 0;
   const firmStatements = criticalStatements(run).filter((m) => criticismWarranted(run, m)).length;
   const firmSpoilers = movesOf(run, 'engageSpoiler').filter(
     (m) => (m.command.approach === 'coerce' || m.command.approach === 'isolate') && engagementWasRight(run, m),
   ).length;
   const firmness = firmStatements + firmSpoilers;
-  const earned = balance >= BALANCED_ATTENTION && !partiality?.committed && firmness > 0;
-  return mark('impartialNotNeutral', earned, earned ? 'earned' : 'missed', { balance: Math.round(balance * 100), firmness });
+  const params = { balance: Math.round(balance * 100), firmness };
+  if (partiality?.committed) return mark('impartialNotNeutral', false, 'contradicted', params);
+  const earned = balance >= BALANCED_ATTENTION && firmness > 0;
+  return mark('impartialNotNeutral', earned, earned ? 'earned' : 'missed', params);
 }
 
 /**
@@ -85,6 +134,9 @@ function impartialNotNeutral(run: Run, partiality: SinVerdict | undefined): Hall
  * until they came back, or carried the process into monitoring.
  */
 function longTermCommitment(run: Run): Hallmark {
+  // Leaving a party that walked out alone belies the mark, whatever else held.
+  const unanswered = unansweredWalkOuts(run).length;
+  if (unanswered > 0) return mark('longTermCommitment', false, 'contradicted', { unanswered });
   let weathered = 0;
   run.phaseChanges.forEach((c) => {
     if (c.to !== 'suspended') return;
@@ -101,7 +153,7 @@ function longTermCommitment(run: Run): Hallmark {
 
 export function assessHallmarks(run: Run, sins: readonly SinVerdict[]): Hallmark[] {
   return [
-    ownership(run),
+    ownership(run, sins),
     talkToEveryone(run),
     discretion(run),
     impartialNotNeutral(run, sins.find((s) => s.id === 'partiality')),

@@ -6,7 +6,7 @@
 import type { PhaseId, Scenario, World } from '../types';
 import type { Debrief, Outcome, SinId } from './types';
 import { readRun } from './run';
-import { phaseEntries, timeline } from './outcome';
+import { computeEnding, phaseEntries, timeline } from './outcome';
 import { meterSeries } from './series';
 import { analyseImpartiality } from './impartiality';
 import { analyseSpoilers } from './spoilers';
@@ -14,14 +14,18 @@ import { exposeStalling } from './stalling';
 import { detectSins, judgeSins } from './sins';
 import { compareHistory } from './history';
 import { totalScore } from './score';
-import { reviewExercise } from './exercise';
+import { reviewExercise, reviewObjectives } from './exercise';
+import { wentWell } from './wentWell';
 import { judge } from './verdict';
 
 export function computeDebrief(scenario: Scenario, world: World): Debrief {
   const run = readRun(scenario, world);
   const { outcome, reached, agreement, durability, sins, hallmarks, parts } = judge(run, detectSins);
+  const spoilers = analyseSpoilers(run);
+  const exercise = reviewExercise(run);
   return {
     outcome,
+    ending: computeEnding(run),
     finished: run.finished,
     turnsPlayed: run.lastTurn,
     phaseReached: reached,
@@ -31,12 +35,14 @@ export function computeDebrief(scenario: Scenario, world: World): Debrief {
     durability,
     series: meterSeries(run),
     impartiality: analyseImpartiality(run),
-    spoilers: analyseSpoilers(run),
+    spoilers,
     stalling: exposeStalling(run),
     sins,
     hallmarks,
     history: compareHistory(run, outcome),
-    exercise: reviewExercise(scenario, world),
+    exercise,
+    objectives: reviewObjectives(run, exercise),
+    wentWell: wentWell(run, spoilers, exercise, hallmarks),
     score: totalScore(parts),
     scoreParts: parts,
   };
@@ -66,4 +72,6 @@ export { DEBRIEF_MESSAGES } from './messages';
 export { RESULT_KEYS, hasKey } from './keys';
 export { utility } from './agreement';
 export { SCORE_WEIGHTS } from './score';
-export type { InjectReview } from './exercise';
+export { HALLMARK_CONTRADICTIONS } from './hallmarks';
+export { EVIDENCE_LINES } from './sins/sin';
+export type { InjectReview, ObjectiveReview } from './exercise';

@@ -2,8 +2,8 @@
  * How far the process got and how it ended: the outcome category, the furthest phase, the phase
  * at the end of each turn, and when each phase was first entered.
  */
-import type { PhaseId, ProcessPhase } from '../types';
-import type { Outcome } from './types';
+import type { Msg, MsgParams, PhaseId, ProcessPhase } from '../types';
+import type { Ending, Outcome } from './types';
 import { MAIN_PHASES, firstEntries, phaseRank, type Run } from './run';
 
 /** Furthest of the five phases ever entered (concluded counts as monitoring completed). */
@@ -27,8 +27,14 @@ export function agreedIssues(run: Run): string[] {
 }
 
 /**
- * The outcome, best category first. A run stopped in an active phase (the trainee quit) is judged
- * by what it achieved; with nothing achieved it counts as collapsed (no agreement came of it).
+ * The outcome, best category first, saying what happened:
+ *  - durable: signed, implemented and verified (concluded);
+ *  - notImplemented: signed (monitoring began) but it did not hold to the end;
+ *  - collapsed: the game is over and nothing was signed — time ran out, the parties left for good
+ *    or the process broke down — whatever terms had been accepted on the way (an unsigned deal is
+ *    no agreement; the debrief still shows those terms under `agreement`);
+ *  - for a run stopped mid-way (the trainee quit): suspended when a party is away from the table,
+ *    partial when terms every party accepted are on the table but not yet signed, else collapsed.
  */
 export function computeOutcome(run: Run): Outcome {
   const { world } = run;
@@ -36,9 +42,35 @@ export function computeOutcome(run: Run): Outcome {
   const reached = phaseRank(phaseReached(run));
   // Monitoring began, so an agreement was signed but it did not hold to the end.
   if (reached >= phaseRank('monitoring')) return 'notImplemented';
-  if (reached >= phaseRank('agreements') || agreedIssues(run).length > 0) return 'partial';
+  if (run.finished) return 'collapsed';
   if (world.phase === 'suspended') return 'suspended';
+  if (agreedIssues(run).length > 0) return 'partial';
   return 'collapsed';
+}
+
+/**
+ * How the game ended, in one word: concluded; broken (signed, then not implemented); timedOut (the
+ * time for an agreement ran out before every party signed); walkedOut (the process collapsed while
+ * a party was away from the table); exhausted (it collapsed otherwise); inProgress (not over).
+ */
+export function computeEnding(run: Run): { id: Ending; turn: number | null; line: Msg } {
+  const { world } = run;
+  const end = run.phaseChanges.findLast((c) => c.to === 'concluded' || c.to === 'collapsed');
+  const turn = end?.turn ?? (run.finished ? run.lastTurn : null);
+  const agreed = agreedIssues(run).length;
+  const agenda = world.agenda?.length ?? 0;
+  const signed = run.parties.filter((p) => world.signatures[p]).length;
+  const id: Ending = (() => {
+    if (world.phase === 'concluded') return 'concluded';
+    if (!run.finished) return 'inProgress';
+    if (phaseRank(phaseReached(run)) >= phaseRank('monitoring')) return 'broken';
+    if (world.expired || run.lastTurn >= run.scenario.turnLimit) return 'timedOut';
+    if (end?.from === 'suspended' || run.parties.some((p) => world.parties[p]!.seat === 'walkedOut')) return 'walkedOut';
+    return 'exhausted';
+  })();
+  const params: MsgParams = { agreed, agenda, signed, parties: run.parties.length };
+  if (turn !== null) params.turn = turn;
+  return { id, turn, line: { key: `debrief.ending.${id}`, params } };
 }
 
 /** The phase at the end of each turn, from the world's per-turn records. */

@@ -46,6 +46,15 @@ export interface WalkOut {
   index: number;
 }
 
+/** A party away from the table: from its walk-out to its return (or the end of the log). */
+export interface Absence {
+  party: string;
+  /** Log position of the walk-out. */
+  from: number;
+  /** Log position of the return (the log's length when it never came back). */
+  to: number;
+}
+
 export interface Run {
   scenario: Scenario;
   world: World;
@@ -61,6 +70,8 @@ export interface Run {
   phaseChanges: At<PhaseEntry>[];
   proposals: LinkedProposal[];
   walkOuts: WalkOut[];
+  /** Each walk-out with its return: while away, a party is visited (shuttle), not courted. */
+  absences: Absence[];
   /** The last turn in which anything happened (0 before the first move). */
   lastTurn: number;
   /** The last turn whose end the world has answered. */
@@ -136,6 +147,7 @@ export function readRun(scenario: Scenario, world: World): Run {
   const phaseChanges: At<PhaseEntry>[] = [];
   const movesByType = new Map<MoveType, At<MoveEntry>[]>();
   const walkOutMarks: WalkOut[] = [];
+  const returnMarks: WalkOut[] = [];
   let lastEnded = 0;
   let lastTurn = 0;
   for (let index = 0; index < log.length; index++) {
@@ -144,7 +156,7 @@ export function readRun(scenario: Scenario, world: World): Run {
     if (e.kind === 'move') {
       // A refused-as-illegal move did nothing; it is not evidence of anything the mediator did.
       const legal = !hasKey(e.result, RESULT_KEYS.illegal);
-      markWalkOuts(e, index, legal, walkOutMarks);
+      markWalkOuts(e, index, legal, walkOutMarks, returnMarks);
       if (!legal) continue;
       const m = moveAt(e, index);
       if (e.role === 'mediator' && isMediatorCommand(e.command)) {
@@ -155,7 +167,7 @@ export function readRun(scenario: Scenario, world: World): Run {
         else movesByType.set(type, [m]);
       } else seatMoves.push(m);
     } else if (e.kind === 'event') {
-      markWalkOuts(e, index, true, walkOutMarks);
+      markWalkOuts(e, index, true, walkOutMarks, returnMarks);
       events.push(eventAt(e, index));
     } else if (e.kind === 'response') responses.push(responseAt(e, index));
     else if (e.kind === 'phase') phaseChanges.push(phaseChangeAt(e, index));
@@ -165,6 +177,7 @@ export function readRun(scenario: Scenario, world: World): Run {
   // Turns in which something happened; the world's turn counter may already point past the end.
   lastTurn = Math.max(lastTurn, lastEnded);
   const parties = scenario.parties.map((p) => p.id).filter((id) => id in world.parties);
+  const walkOuts = firstPerPartyAndTurn(walkOutMarks);
   return {
     scenario,
     world,
@@ -177,7 +190,8 @@ export function readRun(scenario: Scenario, world: World): Run {
     responses,
     phaseChanges,
     proposals: linkProposals(world, moves, responses),
-    walkOuts: firstPerPartyAndTurn(walkOutMarks),
+    walkOuts,
+    absences: absencesOf(walkOuts, returnMarks, phaseChanges, log.length),
     lastTurn,
     lastEndedTurn: lastEnded,
     finished: world.phase === 'concluded' || world.phase === 'collapsed',
@@ -235,13 +249,42 @@ function linkProposals(world: World, moves: At<MoveEntry>[], responses: At<Respo
  * Called for each move and event in log order (during readRun's one pass), so the marks come out
  * sorted by position. Seat changes count even on a refused move; the command only on a legal one.
  */
-function markWalkOuts(e: MoveEntry | EventEntry, index: number, legal: boolean, out: WalkOut[]): void {
-  for (const c of e.changes) if (c.meter === 'seat' && c.delta < 0) out.push({ party: c.target, turn: e.turn, index });
+function markWalkOuts(e: MoveEntry | EventEntry, index: number, legal: boolean, out: WalkOut[], back: WalkOut[]): void {
+  for (const c of e.changes) {
+    if (c.meter !== 'seat') continue;
+    if (c.delta < 0) out.push({ party: c.target, turn: e.turn, index });
+    else if (c.delta > 0) back.push({ party: c.target, turn: e.turn, index });
+  }
   if (e.kind === 'event') {
     if (e.effect.kind === 'walkOut') out.push({ party: e.effect.party, turn: e.turn, index });
-  } else if (legal && e.command.type === 'walkOut' && e.role.startsWith('party:')) {
-    out.push({ party: e.role.slice('party:'.length), turn: e.turn, index });
+  } else if (legal && e.role.startsWith('party:')) {
+    if (e.command.type === 'walkOut') out.push({ party: e.role.slice('party:'.length), turn: e.turn, index });
+    else if (e.command.type === 'returnToTable') back.push({ party: e.role.slice('party:'.length), turn: e.turn, index });
   }
+}
+
+/**
+ * Pair each walk-out with the party's return: a seat change back, its delegation's returnToTable,
+ * or the talks leaving suspension for a phase on the road (everyone is back at the table then).
+ */
+function absencesOf(walkOuts: WalkOut[], returns: WalkOut[], phaseChanges: At<PhaseEntry>[], end: number): Absence[] {
+  return walkOuts.map((w) => {
+    let to = end;
+    for (const r of returns) if (r.party === w.party && r.index > w.index) {
+      to = r.index;
+      break;
+    }
+    for (const c of phaseChanges) if (c.index > w.index && c.from === 'suspended' && phaseRank(c.to) >= 0) {
+      to = Math.min(to, c.index);
+      break;
+    }
+    return { party: w.party, from: w.index, to };
+  });
+}
+
+/** Was the party away from the table (walked out, not yet back) at this log position? */
+export function awayAt(run: Run, party: string, index: number): boolean {
+  return run.absences.some((a) => a.party === party && a.from < index && index < a.to);
 }
 
 /** One walk-out may show in several entries (command, effect, seat change): keep the first per party and turn. */
@@ -289,6 +332,21 @@ export function caucusedBetween(run: Run, party: string, from: number, to: numbe
     if (m.index > from && m.command.party === party) return true;
   }
   return false;
+}
+
+/**
+ * Was the party heard before log position `index` — in caucus (a shuttle visit too) or face to face
+ * in a joint session that did not backfire — in the phase in force there, or earlier in the same
+ * turn (a caucus just before the call to move on is consultation for the next phase's first terms)?
+ */
+export function heardBefore(run: Run, party: string, index: number, turn: number): boolean {
+  const start = phaseStartIndex(run, index);
+  const recent = (m: At<MoveEntry>) => m.index < index && (m.index > start || m.turn === turn);
+  for (const m of movesOf(run, 'caucus')) {
+    if (m.index >= index) break;
+    if (m.command.party === party && recent(m)) return true;
+  }
+  return movesOf(run, 'jointSession').some((m) => recent(m) && !hasKey(m.result, RESULT_KEYS.jointBackfired));
 }
 
 /** Was the issue studied on its own before `index` (reframe, experts on it, technical commission)? */

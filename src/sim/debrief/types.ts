@@ -6,6 +6,9 @@ import type { Msg, PhaseId, ProcessPhase, SpoilerApproach, SpoilerType } from '.
 
 export type Outcome = 'durable' | 'notImplemented' | 'partial' | 'suspended' | 'collapsed';
 
+/** How the game ended (see outcome.ts): the outcome says what was achieved, this says why it stopped. */
+export type Ending = 'concluded' | 'broken' | 'timedOut' | 'walkedOut' | 'exhausted' | 'inProgress';
+
 export type SinId = 'ignorance' | 'arrogance' | 'partiality' | 'impotence' | 'haste' | 'inflexibility' | 'falsePromises';
 export const SIN_IDS: readonly SinId[] = ['ignorance', 'arrogance', 'partiality', 'impotence', 'haste', 'inflexibility', 'falsePromises'];
 
@@ -120,8 +123,26 @@ export interface HistoryReport {
 
 export interface StallingReport {
   party: string;
+  /** Always true: the debrief reveals the party's hidden intent, confirmed from the engine's truth. */
+  confirmed: true;
   /** The mediator studied history, which exposes a stalling party. */
   detected: boolean;
+  /** Turn the mediator saw through it (studied the earlier rounds); null when it never did. */
+  detectedTurn: number | null;
+  /** Turns in which the party showed it: a gesture or terms refused, a walk-out. */
+  signs: number[];
+  /** One line for the reveal. */
+  line: Msg;
+}
+
+/** What went well: the debrief's positive side, as data and as lines to show. */
+export interface WentWell {
+  /** Spoilers handled the right way for their type, after experts said what they were. */
+  spoilers: { faction: string; turn: number; approach: SpoilerApproach }[];
+  /** Injects answered with the expected response, in time. */
+  injects: { id: string; turn: number | null; respondedTurn: number }[];
+  hallmarks: HallmarkId[];
+  lines: Msg[];
 }
 
 export interface ScoreParts {
@@ -134,6 +155,8 @@ export interface ScoreParts {
 
 export interface Debrief {
   outcome: Outcome;
+  /** Why the game stopped (timed out, walked out…), with a line that says so. */
+  ending: { id: Ending; turn: number | null; line: Msg };
   /** The game is over (concluded or collapsed) rather than stopped mid-way. */
   finished: boolean;
   turnsPlayed: number;
@@ -152,6 +175,10 @@ export interface Debrief {
   /** 0..100; see score.ts for the formula. */
   score: number;
   scoreParts: ScoreParts;
-  /** The MSEL walked through: each fired inject, the expected response and whether it came. */
+  /** The MSEL walked through: each fired inject, the expected response and whether it came in time. */
   exercise: import('./exercise').InjectReview[];
+  /** The learning objectives of the scenario's injects, each met, missed, open or not exercised. */
+  objectives: import('./exercise').ObjectiveReview[];
+  /** What went well: spoilers handled right, timely responses to injects, hallmarks earned. */
+  wentWell: WentWell;
 }

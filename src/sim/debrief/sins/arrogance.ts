@@ -4,7 +4,7 @@
  */
 import type { Sin } from '../types';
 import { RESULT_KEYS, hasKey } from '../keys';
-import { caucusedBetween, movesOf, nameOf, phaseStartIndex, type LinkedProposal, type Run } from '../run';
+import { caucusedBetween, heardBefore, movesOf, nameOf, type LinkedProposal, type Run } from '../run';
 import { detect, finding, type Finding, type SinDetector } from './sin';
 
 function anyCaucusBetween(run: Run, from: number, to: number): boolean {
@@ -29,27 +29,49 @@ function sameSubject(a: LinkedProposal, b: LinkedProposal): boolean {
   return a.issues.some((i) => b.issues.includes(i));
 }
 
-/** A proposal was rejected and the same thing was tabled again by the next turn with no caucus in between. */
+/**
+ * Did the mediator answer the refusal on the subject itself between two log positions: reframe an
+ * issue of it, or put one to a technical commission or to experts? That is listening too.
+ */
+function reworkedBetween(run: Run, issues: string[], from: number, to: number): boolean {
+  const within = (m: { index: number }) => m.index > from && m.index < to;
+  return (
+    movesOf(run, 'reframe').some((m) => within(m) && issues.includes(m.command.issue)) ||
+    movesOf(run, 'technicalCommission').some((m) => within(m) && issues.includes(m.command.issue)) ||
+    movesOf(run, 'consultExperts').some((m) => within(m) && issues.includes(m.command.subject))
+  );
+}
+
+/**
+ * A proposal was rejected and the same thing was tabled again by the next turn with no caucus in
+ * between, nor any rework of its issues (reframe, commission, experts). A repeat every party then
+ * accepted is no evidence: the parties carried it.
+ */
 function repeatedProposals(run: Run): Finding[] {
   const out: Finding[] = [];
   for (const p of run.proposals) {
     if (!p.rejected) continue;
     const again = run.proposals.find(
-      (q) => q.index > p.decidedIndex && q.turn <= p.decidedTurn + 1 && sameSubject(p, q) && !anyCaucusBetween(run, p.decidedIndex, q.index),
+      (q) =>
+        q.index > p.decidedIndex &&
+        q.turn <= p.decidedTurn + 1 &&
+        sameSubject(p, q) &&
+        !q.accepted &&
+        !anyCaucusBetween(run, p.decidedIndex, q.index) &&
+        !reworkedBetween(run, [...new Set([...p.issues, ...q.issues])], p.decidedIndex, q.index),
     );
     if (again) out.push(finding('arrogance', 'repeatedProposal', again.turn, { previous: p.turn, kind: p.kind }));
   }
   return out;
 }
 
-/** A party rejected terms it had not been consulted on in this phase. */
+/** A party rejected terms it had not been consulted on in this phase (nor earlier that turn). */
 function unconsultedRejecters(run: Run): Finding[] {
   const out: Finding[] = [];
   for (const p of run.proposals) {
     if (!p.rejected) continue;
-    const start = phaseStartIndex(run, p.index);
     for (const party of p.rejectedBy) {
-      if (!caucusedBetween(run, party, start, p.index)) out.push(finding('arrogance', 'notConsulted', p.turn, { party: nameOf(run, party), kind: p.kind }));
+      if (!heardBefore(run, party, p.index, p.turn)) out.push(finding('arrogance', 'notConsulted', p.turn, { party: nameOf(run, party), kind: p.kind }));
     }
   }
   return out;

@@ -6,10 +6,15 @@ import type { Sin } from '../types';
 import { caucusedBetween, issueStudiedBefore, movesOf, nameOf, type Run } from '../run';
 import { detect, finding, type Finding, type SinDetector } from './sin';
 
-/** The briefing is only readable on turn 1; not reading it means starting blind. */
+/**
+ * Acting before reading the briefing is starting blind: evidence at the first move made before it
+ * (ending a turn idle is no move), or at turn 1 when it was never read.
+ */
 function skippedBriefing(run: Run): Finding[] {
-  const read = run.world.knowledge.briefing || movesOf(run, 'readBriefing').some((m) => m.turn === 1);
-  return read ? [] : [finding('ignorance', 'noBriefing', 1)];
+  const read = movesOf(run, 'readBriefing')[0];
+  const first = run.moves.find((m) => m.command.type !== 'readBriefing' && m.command.type !== 'endTurn');
+  if (read) return first && first.index < read.index ? [finding('ignorance', 'noBriefing', first.turn)] : [];
+  return run.world.knowledge.briefing ? [] : [finding('ignorance', 'noBriefing', 1)];
 }
 
 /** Engaging a faction before experts revealed its spoiler type is guessing the strategy. */

@@ -4,7 +4,8 @@
  */
 import type { MsgParams } from '../../types';
 import type { Sin } from '../types';
-import { caucusedBetween, engagedBetween, nameOf, type Run } from '../run';
+import { caucusedBetween, engagedBetween, nameOf, type At, type EventEntry, type Run } from '../run';
+import { answeredInTime } from '../injects';
 import { detect, finding, type Finding, type SinDetector } from './sin';
 
 /** Turns after a hit within which engaging the actor still counts as answering it. */
@@ -17,8 +18,20 @@ function endOfTurn(run: Run, turn: number): number {
 }
 
 /**
+ * The game's first turn: the mediator spends it learning the conflict (the briefing is readable
+ * only then, and engaging a faction before experts say what kind it is would be guessing), so a hit
+ * that lands at its end came before the mediator had a turn to build any channel to the actor.
+ */
+export function beforeFirstChance(run: Run, e: At<EventEntry>): boolean {
+  return e.turn <= (run.world.series[0]?.turn ?? 1);
+}
+
+/**
  * A harmful sanctions shock or a spoiler strike from an actor the mediator had not engaged before
  * it hit, nor in the turns right after: the mediator had no channel to the people who could wreck it.
+ * Named only where a better move was there to make: never for a hit that landed before the
+ * mediator's first chance to act (what followed it is judged by the exercise review), and not when
+ * the mediator answered the hit as the exercise expected, in time.
  */
 function unengagedHits(run: Run): Finding[] {
   const out: Finding[] = [];
@@ -34,8 +47,9 @@ function unengagedHits(run: Run): Finding[] {
       what = 'unengagedSpoiler';
     }
     if (!actor) continue;
+    if (beforeFirstChance(run, e)) continue;
     const until = endOfTurn(run, e.turn + RESPONSE_TURNS);
-    if (!engagedBetween(run, actor, 0, until)) {
+    if (!engagedBetween(run, actor, 0, until) && !answeredInTime(run, e)) {
       const params: MsgParams = { actor: nameOf(run, actor) };
       if (eff.kind === 'sanctions') params.target = nameOf(run, eff.target);
       out.push(finding('impotence', what, e.turn, params));
@@ -45,7 +59,7 @@ function unengagedHits(run: Run): Finding[] {
 }
 
 /** A party walked out and the mediator never went to see it while talks were suspended. */
-function unansweredWalkOuts(run: Run): Finding[] {
+export function unansweredWalkOuts(run: Run): Finding[] {
   const out: Finding[] = [];
   for (const w of run.walkOuts) {
     const end = run.phaseChanges.find((c) => c.index > w.index && c.from === 'suspended');

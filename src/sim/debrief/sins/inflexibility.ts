@@ -69,19 +69,48 @@ function exploratoryMargin(run: Run, turnIndex: number): number | null {
 }
 
 /**
+ * Turns in which the mediator did not stand still: changed venue, met face to face, or revealed
+ * interests and moved positions — reframed an issue, put one to a technical commission or to
+ * experts, drew an interest out in caucus, or tabled terms (or an agenda) not tabled before. These
+ * are the moves the mechanics recommend against a stalemate, so they are never evidence of one.
+ */
+export function adaptiveTurns(run: Run): Set<number> {
+  const turns = new Set<number>();
+  for (const m of movesOf(run, 'changeVenue')) turns.add(m.turn);
+  for (const m of movesOf(run, 'jointSession')) if (!hasKey(m.result, RESULT_KEYS.jointBackfired)) turns.add(m.turn);
+  for (const m of movesOf(run, 'reframe')) turns.add(m.turn);
+  for (const m of movesOf(run, 'technicalCommission')) turns.add(m.turn);
+  const issues = new Set(run.scenario.issues.map((i) => i.id));
+  for (const m of movesOf(run, 'consultExperts')) if (issues.has(m.command.subject)) turns.add(m.turn);
+  for (const m of movesOf(run, 'caucus')) if (hasKey(m.result, REVEALED_KEY)) turns.add(m.turn);
+  run.proposals.forEach((q, k) => {
+    const before = run.proposals.slice(0, k);
+    const fresh = q.kind === 'agenda' ? !before.some((p) => p.kind === 'agenda' && sameIssues(p, q)) : !before.some((p) => sameTerms(p, q));
+    if (fresh) turns.add(q.turn);
+  });
+  return turns;
+}
+
+/** The engine's result when a caucus draws out one of the party's interests. */
+export const REVEALED_KEY = 'move.caucus.revealed';
+
+function sameIssues(a: LinkedProposal, b: LinkedProposal): boolean {
+  return a.issues.length === b.issues.length && a.issues.every((i) => b.issues.includes(i));
+}
+
+/**
  * Stalemates: STUCK_TURNS turns in a row in the same phase (exploratory..agreements) with no
  * progress — no phase advance, no accepted proposal, no rise in the engine's progress measure (in
  * exploratory: no rise in the weakest party's margin to the exit criteria) — while the mediator
- * neither moved to direct talks nor changed venue. One finding per stalemate.
+ * neither changed format or venue nor revealed interests or moved positions (adaptiveTurns). One
+ * finding per stalemate.
  */
 function stalemates(run: Run): Finding[] {
   const out: Finding[] = [];
   const series = run.world.series;
   const marks = new Set(progressMarks(run).map((m) => m.turn));
   for (const p of run.proposals) if (p.accepted) marks.add(p.decidedTurn);
-  const changed = new Set<number>();
-  for (const m of movesOf(run, 'changeVenue')) changed.add(m.turn);
-  for (const m of movesOf(run, 'jointSession')) if (!hasKey(m.result, RESULT_KEYS.jointBackfired)) changed.add(m.turn);
+  const changed = adaptiveTurns(run);
   const stuckPhases: ProcessPhase[] = ['exploratory', 'agenda', 'negotiation', 'agreements'];
 
   let streak = 0;

@@ -3,7 +3,7 @@
  * one-sided public criticism and courting only one side's patrons all read as taking sides.
  */
 import type { Sin } from '../types';
-import { factionParty, movesOf, nameOf, type MoveOf, type Run } from '../run';
+import { awayAt, factionParty, movesOf, nameOf, type MoveOf, type Run } from '../run';
 import { detect, finding, type Finding, type SinDetector } from './sin';
 
 /** Caucus imbalance that counts as favouritism: most/least caucused ≥ this, over at least MIN_CAUCUSES. */
@@ -16,11 +16,22 @@ function ratio(counts: number[]): number {
   return lo === 0 ? (hi === 0 ? 1 : Infinity) : hi / lo;
 }
 
+/** The engine's result for a visit to a party that had walked out. */
+export const SHUTTLE_KEY = 'move.caucus.shuttle';
+
+/**
+ * Caucuses that give a party the mediator's attention at the table: a visit to a party that has
+ * walked out (shuttle diplomacy to bring it back) is the mediator's duty, not favour.
+ */
+export function courtingCaucuses(run: Run): MoveOf<'caucus'>[] {
+  return movesOf(run, 'caucus').filter((m) => m.result.key !== SHUTTLE_KEY && !awayAt(run, m.command.party, m.index));
+}
+
 /** Caucuses that deepened a standing imbalance, when the imbalance is still there at the end. */
-function attentionImbalance(run: Run): Finding[] {
+export function attentionImbalance(run: Run): Finding[] {
   if (run.parties.length < 2) return [];
   const counts: Record<string, number> = Object.fromEntries(run.parties.map((p) => [p, 0]));
-  const caucuses = movesOf(run, 'caucus').filter((m) => m.command.party in counts);
+  const caucuses = courtingCaucuses(run).filter((m) => m.command.party in counts);
   const turns: number[] = [];
   for (const m of caucuses) {
     counts[m.command.party]!++;
@@ -81,7 +92,7 @@ export function patronSide(run: Run, actor: string): string | null {
 }
 
 /** Courting one side's patrons while the other side's patrons were never engaged. */
-function oneSidedPatrons(run: Run): Finding[] {
+export function oneSidedPatrons(run: Run): Finding[] {
   const engaged = movesOf(run, 'engageExternal');
   const sides = new Set(engaged.map((m) => patronSide(run, m.command.actor)).filter((s): s is string => s !== null));
   if (sides.size !== 1) return [];

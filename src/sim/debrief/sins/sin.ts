@@ -16,6 +16,12 @@ export function finding(sin: SinId, what: string, turn: number | null, params: M
   return { turn, msg: { key: `debrief.sin.${sin}.${what}`, params: turn === null ? params : { ...params, turn } } };
 }
 
+/**
+ * At most this many evidence lines per sin (the debrief screen shows this many): past it, the last
+ * line gathers the rest ("and N more times, on turns …") so every turn listed still has its line.
+ */
+export const EVIDENCE_LINES = 5;
+
 export function makeSin(id: SinId, all: Finding[]): Sin {
   // The same evidence twice (e.g. two strikes by one faction in one turn) is said once. Keying a
   // finding as JSON is costly, so only findings that share a message key and turn are compared:
@@ -34,11 +40,20 @@ export function makeSin(id: SinId, all: Finding[]): Sin {
     return group.seen.has(k) ? false : (group.seen.add(k), true);
   });
   const turns = [...new Set(findings.map((f) => f.turn).filter((t): t is number => t !== null))].sort((a, b) => a - b);
+  const evidence = findings.map((f) => f.msg);
+  if (evidence.length > EVIDENCE_LINES) {
+    const rest = findings.slice(EVIDENCE_LINES - 1);
+    const restTurns = [...new Set(rest.map((f) => f.turn).filter((t): t is number => t !== null))].sort((a, b) => a - b);
+    evidence.splice(EVIDENCE_LINES - 1, Infinity, {
+      key: restTurns.length > 0 ? 'debrief.sin.more' : 'debrief.sin.moreUntimed',
+      params: { count: rest.length, turns: restTurns.join(', ') },
+    });
+  }
   return {
     id,
     committed: findings.length > 0,
     evidenceTurns: turns,
-    evidence: findings.map((f) => f.msg),
+    evidence,
     better: { key: `debrief.sin.${id}.better` },
   };
 }
