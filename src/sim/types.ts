@@ -53,6 +53,8 @@ export interface PartyState {
   gestureFatigue: number;
   /** Reasons to come back given since it walked out (shuttles, gestures, a patron's push). */
   returnReasons: number;
+  /** The turn of its last reason: reasons count at most one a turn. */
+  lastReasonTurn: number;
   /** It left on a pretext (a shock to a staller): coming back takes more. */
   pretext: boolean;
 }
@@ -112,6 +114,8 @@ export interface Proposal {
   responses: Record<string, 'accept' | 'reject' | 'pending'>;
   reasons: Record<string, Msg>;
   status: 'pending' | 'accepted' | 'rejected';
+  /** Accepted, but it only restated what was already agreed: no new step. */
+  repeat?: true;
 }
 
 /** What the mediator has learned. Views show hidden values only through this. */

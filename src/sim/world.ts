@@ -61,6 +61,7 @@ export function createWorld(s: Scenario, options: GameOptions): World {
       gestures: 0,
       gestureFatigue: 0,
       returnReasons: 0,
+      lastReasonTurn: 0,
       pretext: false,
     };
     w.knowledge.interests[p.id] = {};
@@ -166,4 +167,12 @@ export function shiftTrust(w: World, from: string, toward: string, delta: number
   p.trustIn[toward] = clamp(before + delta);
   const d = p.trustIn[toward]! - before;
   if (changes && d !== 0) changes.push({ target: from, meter: `trustIn:${toward}`, delta: Math.round(d * 10) / 10 });
+}
+
+/** A walked-out party hears a reason to come back; reasons count at most one a turn (see turn.ts). */
+export function giveReasonToReturn(w: World, partyId: string): void {
+  const p = w.parties[partyId];
+  if (!p || p.lastReasonTurn === w.turn) return;
+  p.lastReasonTurn = w.turn;
+  p.returnReasons += 1;
 }

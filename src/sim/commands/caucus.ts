@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCommand, idField, refuse, ANY_PHASE, type Outcome } from './spec';
 import { has } from '../util';
-import { shiftMeter, shiftTrust } from '../world';
+import { giveReasonToReturn, shiftMeter, shiftTrust } from '../world';
 import { revealInterest } from '../rules/moves';
 import { CAUCUS, CAUCUS_REPEAT } from '../rules/numbers';
 import type { World } from '../types';
@@ -22,7 +22,7 @@ export const caucus = defineCommand({
     const share = CAUCUS_REPEAT[Math.min(earlierThisTurn(w, p.id), CAUCUS_REPEAT.length - 1)]!;
     if (p.seat === 'walkedOut') {
       // Shuttling to a party that left is how a way back is built (one reason a week, however many visits).
-      if (share === 1) p.returnReasons += 1;
+      if (share === 1) giveReasonToReturn(w, p.id);
       shiftMeter(w, p.id, 'commitment', 8 * share, changes);
       shiftMeter(w, p.id, 'trustInMediator', 2 * share, changes);
       return { result: { key: 'move.caucus.shuttle', params: { party: p.id } }, changes };

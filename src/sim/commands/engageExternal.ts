@@ -4,7 +4,7 @@ import { defineCommand, idField, refuse, ANY_PHASE } from './spec';
 import { EXTERNAL_ASKS } from '../vocabulary';
 import type { Change, Msg } from '../types';
 import { clamp, has } from '../util';
-import { shiftMeter } from '../world';
+import { giveReasonToReturn, shiftMeter } from '../world';
 import { restraintChance } from '../rules/moves';
 import { BACKING, INCENTIVE } from '../rules/numbers';
 
@@ -26,11 +26,12 @@ export const engageExternal = defineCommand({
     switch (cmd.ask) {
       case 'backing':
         // Each ask moves the power less (no pump); dispositions drift back each turn (turn.ts).
-        a.disposition = clamp(a.disposition + BACKING.gain / 2 ** a.backings, -100, 100);
+        const share = 1 / 2 ** a.backings;
+        a.disposition = clamp(a.disposition + BACKING.gain * share, -100, 100);
         a.backings += 1;
         // A patron's push is a reason for a party that walked out to come back.
-        for (const pid in w.parties) if (w.parties[pid]!.seat === 'walkedOut' && (a.support[pid] ?? 0) > 0) w.parties[pid]!.returnReasons += 1;
-        for (const pid in w.parties) if ((a.support[pid] ?? 0) < 0) shiftMeter(w, pid, 'commitment', 3, changes);
+        for (const pid in w.parties) if (w.parties[pid]!.seat === 'walkedOut' && (a.support[pid] ?? 0) > 0) giveReasonToReturn(w, pid);
+        for (const pid in w.parties) if ((a.support[pid] ?? 0) < 0) shiftMeter(w, pid, 'commitment', 3 * share, changes);
         return { result: done, changes };
       case 'incentive':
         if (!def.leverage.some((l) => l === 'sanctions' || l === 'money') || a.disposition < 0) return { result: refused, changes };

@@ -4,7 +4,7 @@
  */
 import type { Effect, Scenario } from '../../scenario/schema';
 import type { Change, Msg, World } from '../types';
-import { shiftMeter, shiftTrust } from '../world';
+import { giveReasonToReturn, shiftMeter, shiftTrust } from '../world';
 import { refreshBatnas } from './batna';
 import { has, otherIds } from '../util';
 import { CBM_COST, GESTURE, SHOCK } from './numbers';
@@ -92,7 +92,7 @@ export function applyEffect(s: Scenario, w: World, effect: Effect, changes: Chan
         shiftMeter(w, o, 'commitment', GESTURE.commitment / repeat, changes);
       }
       // The other side sees a reason to come back to the table.
-      for (const o of otherIds(partyIds, p.id)) if (w.parties[o]!.seat === 'walkedOut') w.parties[o]!.returnReasons += 1;
+      for (const o of otherIds(partyIds, p.id)) if (w.parties[o]!.seat === 'walkedOut') giveReasonToReturn(w, o);
       // Hardliners of the conceding side resent gestures.
       for (const f of Object.values(w.factions)) if (f.party === p.id && f.stance === 'hardline') f.satisfaction = Math.max(0, f.satisfaction - 5);
       return { key: `event.cbm.${effect.cbm}`, params: { party: p.id } };

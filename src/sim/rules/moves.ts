@@ -69,7 +69,8 @@ export function towardInterests(s: Scenario, w: World, issue: string, share: num
     const pos = positionOf(s, issue, pid, w)!;
     st.publicPos[pid] = Math.round(st.publicPos[pid]! + (pos.ideal - st.publicPos[pid]!) * share);
     const known = w.knowledge.interests[pid]!;
-    known[issue] = redLines ? { ...known[issue], weight: pos.weight, reservation: pos.reservation } : { ...known[issue], weight: pos.weight };
+    // A red line already found moves with the widening; a commission finds it.
+    known[issue] = redLines || known[issue]?.reservation !== undefined ? { ...known[issue], weight: pos.weight, reservation: pos.reservation } : { ...known[issue], weight: pos.weight };
   }
 }
 

@@ -20,8 +20,9 @@ export const CAUCUS_REPEAT = [1, 0.5, 0] as const;
 export const CBM_COST = { humanitarianChannel: 1, prisonerRelease: 1, releaseForeigners: 2, ceasefire: 3 } as const;
 /**
  * Gestures are evidence, not currency: others' trust rises by `trustPerCost` × cost, divided by
- * (1 + the party's recent gestures, which halve each turn); a staller's gestures earn `stallerTrust`
- * at most, and a staller refuses any requested gesture costing `costlyFrom` or more (the test of sincerity).
+ * (1 + the party's recent gestures, which halve each turn); a staller's gestures then fade from the
+ * others' trust by `stallerTrust` a turn while it keeps making them, and a staller refuses any requested
+ * gesture costing `costlyFrom` or more (the test of sincerity).
  */
 export const GESTURE = { trustPerCost: 6, commitment: 3, stallerTrust: 1, costlyFrom: 2, fatigueDecay: 0.5 } as const;
 /** Backing: +gain to an outside power's disposition, halved for each earlier ask; dispositions drift back to the scenario's by `drift` a turn. */

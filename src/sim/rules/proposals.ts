@@ -80,12 +80,13 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
 function notEnough(s: Scenario, w: World, trust: number, partyId: string, terms: Record<string, number>, short: number): Msg {
   if (trust < TELLS.issue) return { key: 'response.notEnough' };
   let worst = '';
-  let worstValue = Infinity;
+  let worstValue = -Infinity;
   for (const [issue, x] of Object.entries(terms)) {
     const pos = positionOf(s, issue, partyId, w);
     if (!pos) continue;
-    const v = pos.weight * issueUtility(pos, x);
-    if (v < worstValue) {
+    // What holds it back: how much it cares times how far the terms are from its ideal.
+    const v = pos.weight * (1 - issueUtility(pos, x));
+    if (v > worstValue) {
       worstValue = v;
       worst = issue;
     }
@@ -132,13 +133,27 @@ function buildOnSuccess(w: World, scale: number): void {
   }
 }
 
+/** Does this accepted proposal change what stands agreed (a new agenda, a new value on an issue)? */
+function agreesSomethingNew(w: World, prop: Proposal): boolean {
+  if (prop.kind === 'agenda') return !w.agenda || w.agenda.join() !== (prop.issues ?? []).join();
+  if (prop.kind === 'signing') return true;
+  const all = Object.keys(w.parties).length;
+  for (const [issue, value] of Object.entries(prop.terms ?? {})) {
+    const f = w.issues[issue]?.formula;
+    if (!f || f.value !== value || f.acceptedBy.length !== all) return true;
+  }
+  return false;
+}
+
 /** Once every answer is in, apply what was agreed. */
 export function settle(s: Scenario, w: World, prop: Proposal): void {
   const answers = Object.entries(prop.responses);
   if (answers.some(([, r]) => r === 'pending')) return;
   const accepted = answers.filter(([, r]) => r === 'accept').map(([p]) => p);
   prop.status = accepted.length === answers.length ? 'accepted' : 'rejected';
-  if (prop.status === 'accepted' && prop.kind !== 'cbm') buildOnSuccess(w, prop.kind === 'package' ? 2 : 1);
+  // No pump: agreeing again to what is already agreed is no new step.
+  if (prop.status === 'accepted' && prop.kind !== 'cbm' && agreesSomethingNew(w, prop)) buildOnSuccess(w, prop.kind === 'package' ? 2 : 1);
+  else if (prop.status === 'accepted' && prop.kind !== 'cbm') prop.repeat = true;
   switch (prop.kind) {
     case 'agenda':
       if (prop.status === 'accepted') w.agenda = [...(prop.issues ?? [])];

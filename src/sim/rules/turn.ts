@@ -264,7 +264,7 @@ function acceptedThisTurn(w: World): boolean {
   for (let i = w.proposals.length - 1; i >= 0; i--) {
     const p = w.proposals[i]!;
     if (p.turn !== w.turn) return false;
-    if (p.status === 'accepted' && p.kind !== 'cbm') return true;
+    if (p.status === 'accepted' && p.kind !== 'cbm' && !p.repeat) return true;
   }
   return false;
 }
