@@ -11,6 +11,7 @@ import type { Scenario, Effect, Condition, MoveType } from './schema';
 import type { LoadProblem } from './load';
 import { acceptableRange, zopa } from './zopa';
 import { MOVE_COST, RULE_NUMBERS } from '../sim/commands';
+import { checkEarlyWalkOuts } from './walkOut';
 
 type Path = (string | number)[];
 
@@ -88,6 +89,7 @@ export function checkSemantics(s: Scenario): LoadProblem[] {
   checkIssues(s, err, warn);
   checkReachability(s, err, warn);
   checkInjects(s, err, warn);
+  out.push(...checkEarlyWalkOuts(s));
 
   s.randomEvents.forEach((ev, i) => {
     const first = s.randomEvents.findIndex((x) => x.id === ev.id);
