@@ -476,6 +476,7 @@ export const EN: Record<string, string> = {
 
   // ---------------------------------------------------------------- Engine: saves
   'save.noScenario': 'the save cannot be read without its scenario.',
+  'save.otherRules': 'the save was made under other rules of the game (rules {{saved}}, now {{current}}): it cannot be replayed.',
   'save.badSeat': 'the save names a seat this scenario does not have: {{role}}.',
   'save.corrupt': 'the save is damaged.',
   'save.newer': 'the save comes from a newer version of the game (save version {{version}}).',

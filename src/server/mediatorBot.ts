@@ -1,12 +1,8 @@
 /**
  * The bot mediator for an exercise whose mediator seat nobody holds (when the instructor asked for
  * one): the engine's own policies, the same commands a person would send.
- *
- * Note: `bots.botCommand` takes the engine's `Dice`, which src/sim/index.ts does not export; this is
- * the one place the server reaches past the public API (src/sim/rng).
  */
-import { bots, type Command, type Game } from '../sim/index';
-import { Dice, seedState } from '../sim/rng';
+import { bots, Dice, seedState, type Command, type Game } from '../sim/index';
 import type { PolicyId } from './exercise';
 
 export class MediatorBot {

@@ -9,7 +9,9 @@ export { viewFor } from './view';
 export type { View, PartyView, FactionView, IssueView, ExternalView } from './view';
 export { availableMoves, legalCommands, candidatesOf } from './available';
 export type { MoveOption } from './available';
-export { toSave, loadSave, SAVE_VERSION } from './save';
+export { toSave, loadSave, SAVE_VERSION, RULES_VERSION } from './save';
+/** The bots' own dice (seeded, apart from the world's), for servers and tools that let a bot play a seat. */
+export { Dice, seedState } from './rng';
 export type { Save, LoadSaveResult } from './save';
 export { processMachine } from './machine';
 export { MOVE_COST, MAX_COMMANDS, REGISTRY, MEDIATOR_COMMAND_TYPES, parseCommand, commandsFor, specOf } from './commands';

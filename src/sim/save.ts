@@ -11,6 +11,12 @@ import { parseRole, roleExists } from './roles';
 import { replay, stateHash, worldOf, type Game } from './game';
 
 export const SAVE_VERSION = 1;
+/**
+ * The version of the game's rules. A save replays its commands under the current rules, so a save
+ * made under other rules cannot reproduce its state: it is refused with a reason that says so.
+ * Bump it whenever a rule change alters what a command does.
+ */
+export const RULES_VERSION = 2;
 
 const saveSchema = z.object({
   saveVersion: z.number().int(),
@@ -21,6 +27,7 @@ const saveSchema = z.object({
   // Each command is checked by the engine's own front door when the log is replayed.
   commands: z.array(z.object({ type: z.string().max(40), role: z.string().max(60) }).passthrough()).max(MAX_COMMANDS),
   stateHash: z.string().regex(/^[0-9a-f]{16}$/, 'a state hash').optional(),
+  rules: z.number().int().min(1).max(1_000_000).optional(),
 });
 
 export type Save = z.infer<typeof saveSchema>;
@@ -35,6 +42,7 @@ export function toSave(g: Game): Save {
     humanRoles: [...w.options.humanRoles],
     commands: g.commands.map((c) => ({ ...c })),
     stateHash: stateHash(g),
+    rules: RULES_VERSION,
   };
 }
 
@@ -74,6 +82,8 @@ function readSave(input: unknown, scenario: Scenario): LoadSaveResult {
   if (!parsed.success) return { ok: false, reason: { key: 'save.corrupt' } };
   const save = parsed.data;
   if (save.saveVersion !== SAVE_VERSION) return { ok: false, reason: { key: 'save.outdated', params: { version: save.saveVersion } } };
+  // A save from before rules were versioned (no `rules`) may still replay: its hash decides.
+  if (save.rules !== undefined && save.rules !== RULES_VERSION) return { ok: false, reason: { key: 'save.otherRules', params: { saved: save.rules, current: RULES_VERSION } } };
   if (save.scenario.id !== scenario.id) return { ok: false, reason: { key: 'save.otherScenario', params: { id: save.scenario.id } } };
   if (save.scenario.version !== scenario.version) {
     return { ok: false, reason: { key: 'save.scenarioVersion', params: { saved: save.scenario.version, current: scenario.version } } };
