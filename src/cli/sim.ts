@@ -1,17 +1,20 @@
 /**
  * Headless games: `npm run sim -- --scenario <file> [--seed N] [--policy random|greedy|by-the-book|expert]
  * [--moves <file>] [--runs N] [--difficulty easy|standard|hard] [--without <injectId,…>] [--json]`.
- * With --json: one JSON object per game per line. Problems are reported as messages, never traces.
+ * With --json: one JSON object per game per line. With --trace: each turn's meters, and the reason
+ * for each walk-out, refusal and stall (fields `trace` and `ending` with --json). Problems are
+ * reported as messages, never stack traces.
  */
 import { parseArgs } from 'node:util';
 import { CliError, loadMoves, loadScenarioFile } from './simFiles';
 import { EXPLOITS, playGame, POLICIES, type BotId, runSummary, type RunSummary } from '../sim/bots';
 import type { Difficulty } from '../sim/types';
 import { fmt } from '../i18n';
+import { traceGame, traceLines } from '../scenario/trace';
 
 const USAGE = `usage: npm run sim -- --scenario <file> [--seed N] [--policy random|greedy|by-the-book|expert]
                       [--moves <file>] [--runs N] [--difficulty easy|standard|hard]
-                      [--without <injectId,...>] [--json]`;
+                      [--without <injectId,...>] [--json] [--trace]`;
 
 function intArg(v: string | undefined, name: string, dflt: number, min: number, max: number): number {
   if (v === undefined) return dflt;
@@ -32,6 +35,7 @@ function main(argv: string[]): number {
       difficulty: { type: 'string' },
       without: { type: 'string' },
       json: { type: 'boolean', default: false },
+      trace: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -61,9 +65,12 @@ function main(argv: string[]): number {
     }
     const sum = runSummary(r.game, policy);
     summaries.push(sum);
-    if (values.json) console.log(JSON.stringify(sum));
-    else if (runs <= 20)
+    const traced = values.trace ? traceGame(r.game) : undefined;
+    if (values.json) console.log(JSON.stringify(traced ? { ...sum, ...traced } : sum));
+    else if (runs <= 20) {
       console.log(`seed ${sum.seed}: ${sum.outcome} — reached ${sum.phaseReached} in ${sum.turns} turns; sins: ${sum.sins.join(', ') || 'none'}; score ${sum.score}; hash ${sum.stateHash}`);
+      if (traced) for (const line of traceLines(traced)) console.log(line);
+    }
   }
   if (!values.json && runs > 1) {
     const count = (f: (s: RunSummary) => string) => {
