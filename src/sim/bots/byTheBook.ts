@@ -1,61 +1,33 @@
 /**
- * The by-the-book bot: sound practice — studies first, talks to everyone, handles spoilers by type,
- * engages outside powers before shocks, reframes, uses technical commissions, trades in packages.
- * Split into small move makers (phases, spoilers, outside powers) over one facts object: small
- * functions are quick to optimise, and a deopt recompiles only the one that guessed wrong.
+ * The by-the-book bot: sound practice under the settled rules (./craft) — studies first, talks to
+ * everyone, builds trust where it is lowest, learns each faction's type before engaging it, brings
+ * a party back after a walk-out, reframes, studies each issue in a technical commission and offers
+ * the fairest package inside every known red line. It does not prepare for shocks or trade across
+ * issues: that is the expert's rung of the ladder.
  */
 import type { Game } from '../game';
 import type { MediatorCommand } from '../types';
-import type { PartyView, View } from '../view';
-import { factsFor, firstLegal, notesOf, type Facts } from './byTheBookFacts';
-import { allCriteriaMet, phaseMoves } from './byTheBookPhases';
-import { backingAsk, restraintAsk } from './outsidePowers';
-import { consultOnSpoiler, handleSpoiler } from './spoilers';
-import { END, ifLegal, minBy, movesThisTurn } from './readings';
+import type { View } from '../view';
+import { ledgerOf } from './ledger';
+import { END, ifLegal, movesThisTurn } from './readings';
+import { craftFor, type Level } from './craft';
+import { decide } from './craftPhases';
 
-export const byTheBookPolicy = (g: Game, view: View): MediatorCommand => {
-  const done = movesThisTurn(view);
-  if (done.length > 8) return END;
-  // Study before acting: the briefing, then the history of earlier talks.
-  if (!view.knowledge.briefing || !view.knowledge.history) {
-    const study = ifLegal(g, { type: 'readBriefing' }) ?? ifLegal(g, { type: 'studyHistory' });
-    if (study) return study;
-  }
-  const x = factsFor(g, view, done, notesOf(g, view));
-  return (view.phase === 'suspended' ? bringBack(x) : nextMove(x)) ?? END;
-};
-
-/** Talks suspended: caucus with the least committed party that walked out, or ask its backers. */
-function bringBack(x: Facts): MediatorCommand | null {
-  let out: PartyView | undefined;
-  for (const p of x.view.parties) if (p.seat === 'walkedOut' && (!out || p.commitment < out.commitment)) out = p;
-  if (!out) return null;
-  return ifLegal(x.g, { type: 'caucus', party: out.id }) ?? ifLegal(x.g, backingAsk(x, out));
+/** A mediator of the craft at this level: study first, then the craft's next move, else end the turn. */
+export function craftPolicy(level: Level) {
+  return (g: Game, view: View): MediatorCommand => {
+    const done = movesThisTurn(view);
+    if (done.length > 12 || view.ap <= 0) return END;
+    if (view.turn === 1 && !view.knowledge.briefing) {
+      const read = ifLegal(g, { type: 'readBriefing' });
+      if (read) return read;
+    }
+    if (!view.knowledge.history) {
+      const study = ifLegal(g, { type: 'studyHistory' });
+      if (study) return study;
+    }
+    return decide(craftFor(g, view, done, ledgerOf(g, view), level)) ?? END;
+  };
 }
 
-/** The known spoilers first, then the phase's own moves with outside powers, experts and attention woven in. */
-function nextMove(x: Facts): MediatorCommand | null {
-  const moves = phaseMoves(x);
-  // Early, while little is at stake, learn who the spoilers are and handle each the right way.
-  if (x.view.phase === 'exploratory' && !allCriteriaMet(x.view)) {
-    return ifLegal(x.g, handleSpoiler(x)) ?? ifLegal(x.g, consultOnSpoiler(x)) ?? firstLegal(x, moves, 0, moves.length);
-  }
-  return (
-    ifLegal(x.g, handleSpoiler(x)) ??
-    firstLegal(x, moves, 0, 2) ??
-    // Outside powers with sanctions: ask for restraint before shocks land.
-    ifLegal(x.g, restraintAsk(x)) ??
-    ifLegal(x.g, consultOnSpoiler(x)) ??
-    firstLegal(x, moves, 2, moves.length) ??
-    ifLegal(x.g, attentionCaucus(x.view))
-  );
-}
-
-const attention = (p: PartyView) => p.attention;
-/** Caucus with the party given the least attention, when it is clearly behind the most attended. */
-function attentionCaucus(view: View): MediatorCommand | null {
-  const leastAttended = minBy(view.parties, attention);
-  let most = -Infinity;
-  for (const p of view.parties) most = Math.max(most, p.attention);
-  return leastAttended.attention < most - 1 ? { type: 'caucus', party: leastAttended.id } : null;
-}
+export const byTheBookPolicy = craftPolicy('book');
