@@ -204,7 +204,7 @@ describe('what the pack means', () => {
   it('an issue with no zone of possible agreement', () => {
     const bad = edit(yaml, 'opp: { public: 95, ideal: 85, weight: 5, reservation: 40 }', 'opp: { public: 95, ideal: 85, weight: 5, reservation: 60 }');
     const p = problemAt(loadPack(bad), 'scenarios[0].issues[0].positions');
-    expect(p.message).toContain('no zone of possible agreement on "elections": gov accepts 0–45, opp accepts 60–100');
+    expect(p.message).toContain('no zone of possible agreement on "elections": gov accepts 0–50, opp accepts 60–100');
     expect(p.line).toBe(lineOf(bad, 'gov: { public: 5'));
   });
 
