@@ -4,16 +4,27 @@
  */
 import { createGameStore } from './store/gameStore';
 import { browserStorage } from './store/autosave';
-import { bundledSources, parseBundled } from './store/scenarios';
+import { fetchBundled, fileOf, parseBundled } from './store/scenarios';
 import { startApp } from './game/app';
 import { stateHash } from './sim/index';
 import { PackLibrary } from './store/packLibrary';
 import { createPackUi } from './game/packsUi';
 
-export function boot(params: URLSearchParams, root: HTMLElement): void {
-  const store = createGameStore({ storage: browserStorage(), bundled: parseBundled(bundledSources()) });
-  // Deep link used by the benchmark: straight to the table of a bundled scenario.
+export async function boot(params: URLSearchParams, root: HTMLElement): Promise<void> {
+  const sources = await fetchBundled();
+  // Deep link used by the benchmark: straight to the table of a bundled scenario. Only its file is
+  // read first; the rest of the catalogue is read once the table is up.
   const auto = params.get('autostart');
+  const first = auto ? fileOf(sources, auto) : undefined;
+  const store = createGameStore({ storage: browserStorage(), bundled: parseBundled(first ? { [first]: sources[first]! } : sources) });
+  if (first) {
+    const rest = () => {
+      const all = parseBundled(sources);
+      store.getState().setCatalogue([...all.entries, ...store.getState().catalogue.filter((e) => e.source === 'pack')], all.problems);
+    };
+    const later = () => (performance.getEntriesByName('third-side:table-interactive').length ? setTimeout(rest, 50) : setTimeout(later, 50));
+    later();
+  }
   if (auto) {
     store.getState().setChoice({ scenarioKey: `bundled:${auto}`, seed: Number(params.get('seed') ?? 1) || 1 });
     if (store.getState().newGame()) store.getState().skipBriefing();

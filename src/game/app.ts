@@ -8,7 +8,6 @@ import type { PackUi } from './packsUi';
 import { mountMenu } from './screens/menu';
 import { mountBriefing } from './screens/briefing';
 import { mountTable } from './screens/table';
-import { mountDebrief } from './screens/debrief';
 import { shown } from './overlay';
 
 export interface ScreenContext {
@@ -16,6 +15,21 @@ export interface ScreenContext {
   root: HTMLElement;
   packUi: PackUi | null;
 }
+
+/** The debrief is loaded on demand: the first screens do without it. */
+const mountDebrief = (ctx: ScreenContext): (() => void) => {
+  let stop: (() => void) | null = null;
+  let gone = false;
+  void import('./screens/debrief').then((m) => {
+    if (gone) return;
+    stop = m.mountDebrief(ctx);
+    shown('Debrief');
+  });
+  return () => {
+    gone = true;
+    stop?.();
+  };
+};
 
 const MOUNT: Record<Screen, (ctx: ScreenContext) => () => void> = { menu: mountMenu, briefing: mountBriefing, table: mountTable, debrief: mountDebrief };
 const NAME: Record<Screen, string> = { menu: 'Menu', briefing: 'Briefing', table: 'Table', debrief: 'Debrief' };
@@ -30,7 +44,8 @@ export function startApp(store: GameStore, root: HTMLElement, packUi: PackUi | n
     current = screen;
     unmount = MOUNT[screen]({ store, root, packUi });
     document.title = `${NAME[screen]} — Third Side`;
-    shown(NAME[screen]);
+    if (screen !== 'debrief') shown(NAME[screen]);
+    else shown('Loading');
   };
   show(store.getState().screen);
   store.subscribe((s, p) => {

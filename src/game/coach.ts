@@ -11,7 +11,7 @@ export const COACH_NOTES: { id: string; when: (v: View, s: StoreState) => boolea
   { id: 'briefing', when: () => true },
   { id: 'caucus', when: (v) => v.phase === 'exploratory' },
   { id: 'spoilers', when: (v) => v.turn >= 2 || v.parties.some((p) => p.factions.some((f) => f.spoiler !== 'unknown')) },
-  { id: 'criteria', when: (v) => v.phase === 'exploratory' && (v.turn >= 2 || v.criteria.some((c) => c.met)) },
+  { id: 'criteria', when: (v) => v.phase !== 'exploratory' || v.turn >= 2 || v.criteria.some((c) => c.met) },
   { id: 'agenda', when: (v) => v.phase === 'agenda' },
   { id: 'outside', when: (v) => v.turn >= 3 || v.externals.some((e) => e.engaged > 0) },
   { id: 'packages', when: (v) => v.phase === 'negotiation' },

@@ -116,7 +116,8 @@ export class MovesPanel {
         if (e.kind === 'response') {
           box.append(el('p', { class: e.accept ? 'resp ok' : 'resp no', 'data-testid': `response-${e.party}`, text: t(e.accept ? 'news.response.accept' : 'news.response.reject', { party: scenario?.parties.find((p) => p.id === e.party)?.short ?? e.party, reason: fmt(e.reason, scenario) }) }));
           const prop = view?.proposals.find((p) => p.id === e.proposal);
-          const short = !e.accept && prop && view ? shortfall(view, prop, e.party) : null;
+          // The engine says how far and where as far as the party's trust lets it; below that, the mediator's own estimate.
+          const short = !e.accept && e.reason.key === 'response.notEnough' && prop && view ? shortfall(view, prop, e.party) : null;
           if (short) box.append(el('p', { class: 'hint', 'data-testid': `shortfall-${e.party}`, text: fmt(short, scenario) }));
         }
       }

@@ -61,7 +61,7 @@ class StageScene extends Phaser.Scene {
           this.lastPhaseX = x;
           this.tweens.killTweensOf(this.pulse);
           this.pulse.setScale(1).setAlpha(1);
-          this.tweens.add({ targets: this.pulse, scale: 1.8, alpha: 0, duration: 1100, repeat: 1, onComplete: () => this.pulse.setScale(1.2).setAlpha(0.7) });
+          this.tweens.add({ targets: this.pulse, scale: 1.8, alpha: 0, duration: 900, repeat: 0, onComplete: () => this.pulse.setScale(1.2).setAlpha(0.7) });
         }
       }
     });

@@ -61,7 +61,31 @@ function order(file: string): number {
   return /tutorial/.test(file) ? 0 : /historical\//.test(file) ? 2 : 1;
 }
 
-/** Bundled scenario texts, inlined at build time (no runtime fetch). */
-export function bundledSources(): Record<string, string> {
-  return import.meta.glob(['../../scenarios/*.{yaml,yml}', '../../scenarios/historical/*.{yaml,yml}'], { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+/**
+ * Bundled scenario files as assets (data, not JS): their URLs are known at build time, their text
+ * is fetched when the page starts, so the game's JS does not carry 190 KB of YAML.
+ */
+export function bundledUrls(): Record<string, string> {
+  return import.meta.glob(['../../scenarios/*.{yaml,yml}', '../../scenarios/historical/*.{yaml,yml}'], { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+}
+
+/** Fetch every bundled scenario file (file name → text); a file that cannot be fetched is reported by parseBundled as broken. */
+export async function fetchBundled(urls: Record<string, string> = bundledUrls()): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([file, url]) => {
+      try {
+        const r = await fetch(url);
+        return [file, r.ok ? await r.text() : `# could not be fetched: HTTP ${r.status}`] as const;
+      } catch (e) {
+        return [file, `# could not be fetched: ${(e as Error)?.message ?? e}`] as const;
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+/** The bundled file that holds a scenario id (a cheap look at the text, before any parsing). */
+export function fileOf(sources: Record<string, string>, id: string): string | undefined {
+  const re = new RegExp(`^\\s*(- )?id:\\s*["']?${id.replace(/[^a-z0-9_-]/gi, '')}["']?\\s*$`, 'm');
+  return Object.keys(sources).find((f) => re.test(sources[f]!));
 }

@@ -95,13 +95,13 @@ describe('game store', () => {
     expect(r.entries.length).toBe(Object.keys(sources).length);
   });
 
-  it('computes a debrief and plays again with the same settings', () => {
+  it('computes a debrief and plays again with the same settings', async () => {
     const { store } = fresh();
     store.getState().setChoice({ scenarioKey: 'bundled:tutorial', seed: 4 });
     store.getState().newGame();
     for (let i = 0; i < 40 && !store.getState().view?.over; i++) store.getState().command({ type: 'endTurn' });
     expect(store.getState().view?.over).toBe(true);
-    store.getState().toDebrief();
+    await store.getState().toDebrief();
     expect(store.getState().screen).toBe('debrief');
     expect(store.getState().debrief?.outcome).toBe('collapsed');
     store.getState().playAgain();

@@ -100,8 +100,8 @@ function charts(d: Debrief, s: Scenario): HTMLElement {
   const sinTurns = new Set(d.sins.filter((x) => x.committed).flatMap((x) => x.evidenceTurns));
   // Sized so that 15-unit labels stay at 12 px or more down to the narrowest column (18rem).
   const W = 300;
-  const H = 150;
-  const pad = { l: 34, r: 8, t: 8, b: 24 };
+  const H = 164;
+  const pad = { l: 34, r: 8, t: 14, b: 30 };
   const pw = W - pad.l - pad.r;
   const ph = H - pad.t - pad.b;
   const turns = d.series.turns;
@@ -118,8 +118,8 @@ function charts(d: Debrief, s: Scenario): HTMLElement {
       if (sinTurns.has(turn)) lines.push(svg('circle', { cx: xAt(i), cy: H - pad.b + 6, r: 3, fill: '#f08a93' }));
     });
     if (n > 0) {
-      lines.push(svg('text', { x: pad.l, y: H - 2, 'font-size': 15, fill: '#a9b8ca' }, document.createTextNode(t('ui.turnShort', { turn: turns[0] }))));
-      lines.push(svg('text', { x: W - pad.r, y: H - 2, 'font-size': 15, fill: '#a9b8ca', 'text-anchor': 'end' }, document.createTextNode(t('ui.turnShort', { turn: turns[n - 1] }))));
+      lines.push(svg('text', { x: pad.l, y: H - 8, 'font-size': 15, fill: '#a9b8ca' }, document.createTextNode(t('ui.turnShort', { turn: turns[0] }))));
+      lines.push(svg('text', { x: W - pad.r, y: H - 8, 'font-size': 15, fill: '#a9b8ca', 'text-anchor': 'end' }, document.createTextNode(t('ui.turnShort', { turn: turns[n - 1] }))));
     }
     Object.keys(d.series.parties).forEach((pid, k) => {
       const series = (d.series.parties[pid] as unknown as Record<string, (number | null)[]>)[m] ?? [];
@@ -195,7 +195,7 @@ function stallingAndSpoilers(d: Debrief, s: Scenario): HTMLElement {
   const spoilers = el(
     'table',
     { class: 'grid', 'data-testid': 'spoilers' },
-    el('thead', {}, el('tr', {}, ...['debrief.sp.faction', 'debrief.sp.type', 'debrief.sp.handling', 'debrief.sp.strikes'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+    el('thead', {}, el('tr', {}, ...['report.sp.faction', 'report.sp.type', 'report.sp.handling', 'report.sp.strikes'].map((k) => el('th', { scope: 'col', text: t(k) })))),
     el(
       'tbody',
       {},

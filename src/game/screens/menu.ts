@@ -139,6 +139,8 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
   };
 
   render();
+  // The pack picker is reached through its button; name the hidden file input for assistive tech.
+  form.querySelector('[data-testid="pack-file"]')?.setAttribute('aria-label', t('menu.import'));
   const unsub = store.subscribe((a, b) => {
     if (a.catalogue !== b.catalogue || a.resumable !== b.resumable || a.saveNotice !== b.saveNotice || a.catalogueProblems !== b.catalogueProblems) render();
     else if (a.choice !== b.choice) syncChoice();

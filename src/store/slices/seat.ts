@@ -4,7 +4,6 @@
  * whoever made the change. No rule lives here: legality, effects and reasons come from src/sim.
  */
 import { createGame, isOver, loadSave, worldOf, type Game, type LogEntry, type MediatorCommand } from '../../sim/index';
-import { computeDebrief } from '../../sim/debrief/index';
 import { createLocalSeat, type LocalSeat, type SeatUpdate } from '../../seat/index';
 import { readAutosave, writeAutosave } from '../autosave';
 import type { ScenarioEntry } from '../scenarios';
@@ -155,9 +154,12 @@ export function seatSlice(ctx: SliceContext): SeatSlice {
       set((s) => ({ refusal: reason, version: s.version + 1 }));
     },
 
-    toDebrief() {
+    async toDebrief() {
       const { seat, scenario } = get();
       if (!seat || !scenario) return;
+      // The debrief's analysis is loaded when first needed: the first screens do without it.
+      const { computeDebrief } = await import('../../sim/debrief/index');
+      if (get().seat !== seat) return;
       set({ screen: 'debrief', debrief: computeDebrief(scenario, worldOf(seat.game())), inbox: [] });
     },
 

@@ -83,7 +83,8 @@ export interface SeatSlice {
   clearRefusal(): void;
   /** Show an engine reason for a move the trainee cannot make (nothing is sent). */
   showRefusal(reason: Msg): void;
-  toDebrief(): void;
+  /** Compute the debrief (its code loads on first use) and show it. */
+  toDebrief(): Promise<void>;
   playAgain(): void;
   /** Branch the game at the start of an earlier turn and play on from there. */
   replayFrom(turn: number): boolean;
