@@ -8,15 +8,17 @@
  *
  * At turn 1 progress and incentives are 0, so the promise is 30 + 0.3 × trustInMediator (42 at the
  * default trust of 40): with the default margin of 10, any BATNA above 52 walks out at the end of
- * turn 1 and the game is suspended before the mediator has made a move. The BATNA is the engine's
- * own (domesticStrength + 0.15 × the outside powers' support), read from a world built by the
- * engine; the promise's numbers mirror processPromise (tests/pack/walkOut.test.ts keeps the two in
- * step).
+ * turn 1 and the game is suspended before the mediator has made a move. The BATNA at the start is
+ * domesticStrength + 0.15 × the outside powers' support (src/sim/rules/batna.ts). Both formulas
+ * mirror the engine's rather than import it, so the pack checker (which also runs in the game's
+ * import worker) does not carry the whole engine; tests/pack/walkOut.test.ts checks them against
+ * the engine's processPromise and BATNA for every shipped scenario.
  */
-import { createGame, worldOf } from '../sim/index';
 import type { Scenario } from './schema';
 import type { LoadProblem } from './load';
 
+/** How much one point of outside support moves a BATNA (src/sim/rules/batna.ts, SUPPORT_WEIGHT). */
+export const SUPPORT_WEIGHT = 0.15;
 /** processPromise at turn 1: 30 + 0.3 × trust (progress 0, no incentive yet). */
 export const PROMISE = { base: 30, trust: 0.3, progress: 30 } as const;
 /** Commitment under which a party walks out whatever its BATNA. */
@@ -41,12 +43,13 @@ export interface TurnOneStanding {
 
 /** Each party's BATNA against what the process promises it at the close of turn 1, with no move made. */
 export function turnOneStandings(s: Scenario): TurnOneStanding[] {
-  const w = worldOf(createGame(s, { seed: 1 }));
   return s.parties.map((def) => {
-    const p = w.parties[def.id]!;
-    const promise = PROMISE.base + PROMISE.trust * p.trustInMediator;
-    const commitment = p.commitment + (RIPENESS.pivot - p.batna) * RIPENESS.rate;
-    return { party: def.id, batna: r1(p.batna), support: r1(p.batna - def.domesticStrength), promise: r1(promise), trust: p.trustInMediator, commitment: r1(commitment), gap: r1(p.batna - promise) };
+    let support = 0;
+    for (const e of s.externals) support += (Object.hasOwn(e.support, def.id) ? e.support[def.id]! : 0) * SUPPORT_WEIGHT;
+    const batna = Math.max(0, Math.min(100, def.domesticStrength + support));
+    const promise = PROMISE.base + PROMISE.trust * def.trustInMediator;
+    const commitment = def.commitment + (RIPENESS.pivot - batna) * RIPENESS.rate;
+    return { party: def.id, batna: r1(batna), support: r1(batna - def.domesticStrength), promise: r1(promise), trust: def.trustInMediator, commitment: r1(commitment), gap: r1(batna - promise) };
   });
 }
 

@@ -81,7 +81,7 @@ describe('pack preview', () => {
     expect(r.out).toContain('You need sanctions relief before the budget runs dry; elections can wait.');
     expect(r.out).not.toContain('Your street movement will not wait long');
     expect(r.out).not.toContain('Neither side knows you have met the other');
-    expect(r.out).toContain('Your real interests: ideal 20, weight 3, red line 45.');
+    expect(r.out).toContain('Your real interests: ideal 20, weight 3, red line 50.');
     expect(r.out).not.toMatch(/Alliance's real interests/);
     expect(r.out).toContain('The Government (Gov) — your side');
   });
