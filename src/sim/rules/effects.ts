@@ -64,6 +64,7 @@ export function applyEffect(s: Scenario, w: World, effect: Effect, changes: Chan
       const m = restrained ? effect.magnitude / 2 : effect.magnitude;
       if (restrained) actor.restraint = false; // restraint buys one shock, not a policy change
       const before = p.batna;
+      const prepared = restrained;
       if (effect.sanction === 'relief') {
         p.shock += m / 2;
         shiftMeter(w, p.id, 'commitment', m / 2, changes);
@@ -72,9 +73,12 @@ export function applyEffect(s: Scenario, w: World, effect: Effect, changes: Chan
         hitByShock(s, w, p.id, actor.id, m, changes);
       }
       if (p.batna !== before) changes.push({ target: p.id, meter: 'batna', delta: Math.round((p.batna - before) * 10) / 10 });
-      if (effect.sanction !== 'relief' && (p.commitment < SHOCK_WALKOUT_COMMITMENT || p.intent === 'stalling')) {
-        // A staller takes the pretext it wanted; coming back will take more than drift.
-        if (p.intent === 'stalling' && p.seat !== 'walkedOut') p.pretext = true;
+      // An unprepared shock hands a staller the pretext it wanted: it leaves, and coming back takes
+      // weeks of work. Prepared for (restraint obtained from the sanctioner in advance), it is only
+      // pressure: a party leaves only if its commitment breaks.
+      const pretext = p.intent === 'stalling' && !prepared;
+      if (effect.sanction !== 'relief' && (p.commitment < SHOCK_WALKOUT_COMMITMENT || pretext)) {
+        if (pretext && p.seat !== 'walkedOut') p.pretext = true;
         walkOut(w, p.id, changes);
       }
       return { key: `event.sanctions.${effect.sanction}${restrained ? '.restrained' : ''}`, params: { actor: actor.id, party: p.id } };

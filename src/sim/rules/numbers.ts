@@ -35,13 +35,14 @@ export const INCENTIVE = { bump: 10, max: 20, fade: 0.85 } as const;
  * A sanctions shock (new, secondary, snapback) on party P of magnitude m: P's BATNA −m·batna;
  * each other patron of P offsets with support +m·patronOffset; P's commitment −m (× faceSaved when
  * the mediator caucused with P in the last two turns, × nearPrincipals at such a venue); P's cohesion
- * −m·cohesion; P's hardliners' satisfaction −m·hardliners. A stalling P takes its pretext and leaves.
+ * −m·cohesion; P's hardliners' satisfaction −m·hardliners. Unprepared for (no restraint obtained in
+ * advance), it hands a stalling P its pretext: P leaves.
  */
 export const SHOCK = { batna: 0.25, patronOffset: 0.25, cohesion: 0.3, hardliners: 0.5, faceSaved: 0.6, nearPrincipals: 0.8 } as const;
 
 // ---- Walk-outs the mediator must undo ----
-/** A walked-out party returns at the turn's close when its commitment is ≥ `commitment` and it has had enough reasons (shuttle caucuses, a gesture by another party, a push from its patron): one, or two after a pretext. */
-export const RETURN = { commitment: 35, reasons: 1, reasonsAfterPretext: 2 } as const;
+/** A walked-out party returns at the turn's close when its commitment is ≥ `commitment` and it has had enough reasons (shuttle caucuses, a gesture by another party, a push from its patron; at most one a turn): one, or three after a pretext. */
+export const RETURN = { commitment: 35, reasons: 1, reasonsAfterPretext: 3 } as const;
 
 // ---- Stalling has consequences ----
 /** Each turn of negotiation with no accepted proposal, a staller's counterparts lose cohesion and commitment; a stalling signatory complies less. */
