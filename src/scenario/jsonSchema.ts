@@ -53,10 +53,14 @@ export function packJsonSchema(): Record<string, unknown> {
   // the pack alone, not also against every scenario field the pack lacks.
   const { anyOf, ...rest } = json;
   const [pack, scenario] = anyOf as [unknown, unknown];
+  // An empty file matches the `else` (a scenario); naming `pack` and `scenarios` here too lets an
+  // editor offer them as the first keys of a new pack.
+  const packFields = (json.definitions as Record<string, { properties: Record<string, unknown> }>).Pack!.properties;
   return {
     $schema: json.$schema,
     title: 'Third Side scenario pack',
     ...rest,
+    properties: { pack: packFields.pack, scenarios: { ...(packFields.scenarios as object), items: {} } },
     if: { anyOf: [{ required: ['pack'] }, { required: ['scenarios'] }] },
     then: pack,
     else: scenario,

@@ -59,6 +59,12 @@ describe('scenarios/schema.json as editor help', () => {
   // kind): they restate the errors below them, so only the errors themselves are counted.
   const errorsOf = (yamlText: string) => (validate(parse(yamlText)) ? [] : (validate.errors ?? [])).filter((e) => e.keyword !== 'if');
 
+  it('offers pack: and scenarios: at the top of a new file (a bare scenario is the else branch)', () => {
+    expect(Object.keys(schema.properties as Node)).toEqual(['pack', 'scenarios']);
+    expect(errorsOf('{}').map((e) => e.message)).toContain("should have required property 'id'");
+    expect(errorsOf('pack: { id: x }').map((e) => e.message)).toContain("should have required property 'scenarios'");
+  });
+
   it('accepts the valid fixtures and the bare scenario', () => {
     expect(errorsOf(fixture('valid-pack.yaml'))).toEqual([]);
     expect(errorsOf(fixture('valid-scenario.yaml'))).toEqual([]);
