@@ -5,7 +5,7 @@
  * written out, not imported, so that a retuned constant has to be a deliberate change here too.
  */
 import { describe, expect, it } from 'vitest';
-import type { Game } from '../../src/sim/game';
+import { applyCommand, type Game } from '../../src/sim/game';
 import type { Effect, World } from '../../src/sim/types';
 import { acceptanceScore, positionOf } from '../../src/sim/rules/utility';
 import { closeTurn } from '../../src/sim/rules/turn';
@@ -287,13 +287,26 @@ describe('Shocks act through the parties’ politics', () => {
     expect(drop(far)).toBeCloseTo(10, 9);
   });
 
-  it('a stalling target always walks out, on a pretext, however committed; a sincere one stays', () => {
+  it('an unprepared shock hands a stalling target its pretext, however committed; a sincere one stays', () => {
     const hit = (scenario: ReturnType<typeof calmMini>) => inject(nudge(newGame(scenario), 'gov', { commitment: 40 }), sanctions(2));
     const st = hit(stalling());
     expect(party(st, 'gov')).toMatchObject({ seat: 'walkedOut', pretext: true, commitment: 84 });
     expect(w(st).phase).toBe('suspended');
     const sincere = hit(s);
     expect(party(sincere, 'gov')).toMatchObject({ seat: 'atTable', pretext: false, commitment: 84 });
+  });
+
+  it('prepared for (restraint obtained from the sanctioner in advance), the shock is only pressure: no pretext', () => {
+    let g = nudge(newGame(stalling()), 'gov', { commitment: 40 });
+    // Restraint is a chance roll: ask until the sanctioner agrees (each ask costs a point, so end turns between).
+    for (let i = 0; i < 12 && !w(g).externals.bloc!.restraint; i++) {
+      const r = applyCommand(g, { type: 'engageExternal', actor: 'bloc', ask: 'restraint', role: 'mediator' });
+      g = r.ok ? r.game : g;
+      if (!w(g).externals.bloc!.restraint) g = run(g, { type: 'endTurn' });
+    }
+    expect(w(g).externals.bloc!.restraint).toBe(true);
+    g = inject(g, sanctions(2));
+    expect(party(g, 'gov')).toMatchObject({ seat: 'atTable', pretext: false });
   });
 });
 
@@ -333,11 +346,13 @@ describe('Walking out has a way back that the mediator must build', () => {
     expect(party(govOut, 'gov').returnReasons).toBe(0);
   });
 
-  it('after a pretext it takes two reasons (one shuttle a turn counts)', () => {
+  it('after a pretext it takes three reasons (one shuttle a turn counts)', () => {
     let g = inject(nudge(newGame(stalling()), 'gov', { commitment: 40 }), sanctions(2));
     expect(party(g, 'gov')).toMatchObject({ seat: 'walkedOut', pretext: true });
     g = run(g, { type: 'caucus', party: 'gov' }, { type: 'caucus', party: 'gov' }, { type: 'endTurn' });
     expect(party(g, 'gov')).toMatchObject({ seat: 'walkedOut', returnReasons: 1 });
+    g = run(g, { type: 'caucus', party: 'gov' }, { type: 'endTurn' });
+    expect(party(g, 'gov')).toMatchObject({ seat: 'walkedOut', returnReasons: 2 });
     g = run(g, { type: 'caucus', party: 'gov' }, { type: 'endTurn' });
     expect(party(g, 'gov')).toMatchObject({ seat: 'atTable', returnReasons: 0, pretext: false });
     expect(w(g).phase).toBe('exploratory');
