@@ -544,6 +544,7 @@ export const EN: Record<string, string> = {
   'table.warnTryAgain': '{{move}} cannot succeed now: {{reason}} Choose it again to try anyway.',
   'table.fromLastOffer': 'Starts from the last offer (turn {{turn}}).',
   'criteria.nowNeed': 'now {{now}} · needs {{need}}',
+  'criteria.acceptedOf': 'accepted by {{now}} of {{need}} parties',
   'criteria.met': 'met',
   'criteria.unmet': 'not met',
   'criteria.value.yes': 'yes',

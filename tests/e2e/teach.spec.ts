@@ -178,6 +178,15 @@ test('replay from turn N branches the game exactly at that turn', async ({ page 
   page.once('dialog', (d) => void d.accept());
   await page.keyboard.press('d');
   await waitScene(page, 'Debrief');
+  // Export: the debrief and the save as JSON (print to PDF uses the print stylesheet).
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  expect(download.suggestedFilename()).toMatch(/^third-side-debrief-tutorial-seed5\.json$/);
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as { debrief: { sins: unknown[] }; save: { seed: number; commands: unknown[] } };
+  expect(exported.save.seed).toBe(5);
+  expect(exported.debrief.sins.length).toBe(7);
+  await page.emulateMedia({ media: 'print' });
+  await shot(page, '48-debrief-print');
+  await page.emulateMedia({ media: 'screen' });
   await page.getByTestId('replay-turn').fill('2');
   await page.getByTestId('replay-go').click();
   await waitScene(page, 'Table');

@@ -262,7 +262,7 @@ function drawTrack(box: HTMLElement, v: View): void {
       'ol',
       { class: 'phase-track', 'aria-label': t('table.phases') },
       ...PHASES.map((p, i) =>
-        el('li', { class: i < done ? 'done' : i === idx && !special ? 'current' : '', 'aria-current': i === idx && !special ? 'step' : undefined, text: `${i < done ? '✓ ' : `${i + 1}. `}${t(`phase.track.${p}`)}` }),
+        el('li', { class: i < done ? 'done' : i === idx && !special ? 'current' : '', 'aria-current': i === idx && !special ? 'step' : undefined, text: `${i < done ? '✓ ' : `${i + 1}. `}${t(`phase.short.${p}`)}`, title: t(`phase.${p}`) }),
       ),
     ),
     el(
@@ -291,7 +291,7 @@ function drawCriteria(box: HTMLElement, v: View, sc: Scenario | null): void {
               { 'data-met': d.met ? 'yes' : 'no' },
               el('span', { class: `mark ${d.met ? 'ok' : 'no'}`, 'aria-label': d.met ? t('criteria.met') : t('criteria.unmet'), text: d.met ? '✓' : '✗' }),
               el('span', { text: fmt(d.msg, sc) }),
-              d.target !== undefined ? el('span', { class: 'value', text: t('criteria.nowNeed', { now: shownValue(d.current), need: shownValue(d.target) }) }) : null,
+              d.target !== undefined ? el('span', { class: 'value', text: t(d.msg.key === 'criteria.formula' ? 'criteria.acceptedOf' : 'criteria.nowNeed', { now: shownValue(d.current), need: shownValue(d.target) }) }) : null,
               ...(d.notes ?? []).map((n) => el('span', { class: 'note hint', text: fmt(n, sc) })),
             ),
           ),
