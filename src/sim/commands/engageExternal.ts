@@ -24,7 +24,7 @@ export const engageExternal = defineCommand({
     if (a.disposition < -40) return { result: refused, changes };
     const done: Msg = { key: `move.engageExternal.${cmd.ask}`, params: { actor: a.id } };
     switch (cmd.ask) {
-      case 'backing':
+      case 'backing': {
         // Each ask moves the power less (no pump); dispositions drift back each turn (turn.ts).
         const share = 1 / 2 ** a.backings;
         a.disposition = clamp(a.disposition + BACKING.gain * share, -100, 100);
@@ -33,6 +33,7 @@ export const engageExternal = defineCommand({
         for (const pid in w.parties) if (w.parties[pid]!.seat === 'walkedOut' && (a.support[pid] ?? 0) > 0) giveReasonToReturn(w, pid);
         for (const pid in w.parties) if ((a.support[pid] ?? 0) < 0) shiftMeter(w, pid, 'commitment', 3 * share, changes);
         return { result: done, changes };
+      }
       case 'incentive':
         if (!def.leverage.some((l) => l === 'sanctions' || l === 'money') || a.disposition < 0) return { result: refused, changes };
         // A conditional incentive: relief for those it pressures, if they agree. A power has no
