@@ -74,6 +74,7 @@ const ENUM_PARAMS: Record<string, string> = {
   cbm: 'cbm.',
   move: 'move.',
   command: 'move.',
+  why: 'why.',
 };
 
 export function fmtParams(params: MsgParams | undefined, s?: Scenario | null): Record<string, string | number> {

@@ -19,9 +19,10 @@ export const engageExternal = defineCommand({
     const changes: Change[] = [];
     const a = w.externals[cmd.actor]!;
     const def = s.externals.find((e) => e.id === cmd.actor)!;
-    const refused: Msg = { key: 'move.engageExternal.refused', params: { actor: a.id } };
+    // A refusal says why, so the mediator can change something before asking again.
+    const refused = (why: 'hostile' | 'noLeverage' | 'noReason' | 'declined'): Msg => ({ key: 'move.engageExternal.refused', params: { actor: a.id, why } });
     a.engaged += 1;
-    if (a.disposition < -40) return { result: refused, changes };
+    if (a.disposition < -40) return { result: refused('hostile'), changes };
     const done: Msg = { key: `move.engageExternal.${cmd.ask}`, params: { actor: a.id } };
     switch (cmd.ask) {
       case 'backing': {
@@ -35,7 +36,8 @@ export const engageExternal = defineCommand({
         return { result: done, changes };
       }
       case 'incentive':
-        if (!def.leverage.some((l) => l === 'sanctions' || l === 'money') || a.disposition < 0) return { result: refused, changes };
+        if (!def.leverage.some((l) => l === 'sanctions' || l === 'money')) return { result: refused('noLeverage'), changes };
+        if (a.disposition < 0) return { result: refused('noReason'), changes };
         // A conditional incentive: relief for those it pressures, if they agree. A power has no
         // reason to pay its own friends, and the offer fades unless renewed (turn.ts).
         for (const pid in w.parties) {
@@ -45,13 +47,13 @@ export const engageExternal = defineCommand({
           p.incentive = Math.min(INCENTIVE.max, p.incentive + INCENTIVE.bump);
           if (p.incentive !== before) changes.push({ target: pid, meter: 'incentive', delta: p.incentive - before });
         }
-        return changes.length ? { result: done, changes } : { result: refused, changes };
+        return changes.length ? { result: done, changes } : { result: refused('noReason'), changes };
       case 'restraint':
-        if (roll() >= restraintChance(a.disposition)) return { result: refused, changes };
+        if (roll() >= restraintChance(a.disposition)) return { result: refused('declined'), changes };
         a.restraint = true;
         return { result: done, changes };
       case 'guarantee':
-        if (!def.leverage.includes('guarantees') && !def.leverage.includes('mediation')) return { result: refused, changes };
+        if (!def.leverage.includes('guarantees') && !def.leverage.includes('mediation')) return { result: refused('noLeverage'), changes };
         a.guarantee = true;
         return { result: done, changes };
     }
