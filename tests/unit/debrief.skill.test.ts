@@ -15,7 +15,7 @@ import { computeDebrief, DEBRIEF_MESSAGES, EVIDENCE_LINES, SIN_IDS, type Debrief
 import { PHASES } from '../../src/scenario/schema';
 import type { Scenario, World } from '../../src/sim/types';
 import { POLICY, type Policy } from '../../src/sim/bots/policies';
-import { careful, contradictions, linedTurns, playWith, sinful } from './debriefPlayers';
+import { contradictions, linedTurns, playWith, policyOf, sinful } from './debriefPlayers';
 
 function scenario(file: string): Scenario {
   const r = loadScenario(readFileSync(new URL(`../../scenarios/${file}.yaml`, import.meta.url), 'utf8'));
@@ -51,15 +51,19 @@ function gamesOf(file: string, player: string, make: () => Policy): Game[] {
   return games.get(key)!;
 }
 
+const expert = policyOf('expert');
+if (!expert) throw new Error('the bots register no expert');
+/*
+ * The sin-aware player is the bots' expert (it vets each move against the sins). A by-the-book
+ * base with its sinful moves dropped (debriefPlayers' `careful`) no longer keeps its outcome on the
+ * flagship, so the skilled, clean player is the expert, and the sinful one is the same expert with
+ * sins scripted in.
+ */
 const PLAYERS: Record<string, () => Policy> = {
   'by-the-book': () => base,
-  careful: () => careful(base),
-  sinful: () => sinful(base),
+  expert: () => expert,
+  sinful: () => sinful(expert),
 };
-/*
- * The bots' `expert` (when registered) is meant to pass `avoidsSins` too: add
- * `avoidsSins(file, 'expert', () => policyOf('expert')!)` (debriefPlayers) once it does.
- */
 
 /** Each sin committed in fewer than half the games; the outcome no worse than by-the-book's. */
 function avoidsSins(file: string, player: string, make: () => Policy): void {
@@ -75,14 +79,14 @@ function avoidsSins(file: string, player: string, make: () => Policy): void {
 
 describe.each(FILES)('the assessment of real games on %s', (file) => {
   it('a sin-aware player avoids each sin in most games, without giving up its outcome', () => {
-    avoidsSins(file, 'careful', PLAYERS.careful!);
-    // The sins it avoids are real: the same base, unvetted, commits more of them.
+    avoidsSins(file, 'expert', PLAYERS.expert!);
+    // The sins it avoids are real: by-the-book, which does not vet its moves, commits more of them.
     const count = (player: string) => mean(gamesOf(file, player, PLAYERS[player]!).map((g) => g.d.sins.filter((x) => x.committed).length));
-    expect(count('careful')).toBeLessThan(count('by-the-book'));
+    expect(count('expert')).toBeLessThan(count('by-the-book'));
   }, 120_000);
 
   it('scores clean, skilled play at least 15 points above sinful play with the same outcome', () => {
-    const clean = gamesOf(file, 'careful', PLAYERS.careful!);
+    const clean = gamesOf(file, 'expert', PLAYERS.expert!);
     const dirty = gamesOf(file, 'sinful', PLAYERS.sinful!);
     const gaps = SEEDS.flatMap((_, k) => (clean[k]!.d.outcome === dirty[k]!.d.outcome ? [clean[k]!.d.score - dirty[k]!.d.score] : []));
     expect(gaps.length, 'games with the same outcome').toBeGreaterThanOrEqual(SEEDS.length / 2);

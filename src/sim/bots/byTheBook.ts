@@ -10,8 +10,9 @@ import type { MediatorCommand } from '../types';
 import type { View } from '../view';
 import { ledgerOf } from './ledger';
 import { END, ifLegal, movesThisTurn } from './readings';
-import { craftFor, type Level } from './craft';
+import { craftFor, restraintAsk, type Level } from './craft';
 import { decide } from './craftPhases';
+import { answerHits, keepMoving, vet } from './expertGuard';
 
 /** A mediator of the craft at this level: study first, then the craft's next move, else end the turn. */
 export function craftPolicy(level: Level) {
@@ -26,7 +27,21 @@ export function craftPolicy(level: Level) {
       const study = ifLegal(g, { type: 'studyHistory' });
       if (study) return study;
     }
-    return decide(craftFor(g, view, done, ledgerOf(g, view), level)) ?? END;
+    const c = craftFor(g, view, done, ledgerOf(g, view), level);
+    if (level !== 'expert') return decide(c) ?? END;
+    // The expert: strikes answered first, then the craft's move vetted against the sins (./expertGuard).
+    const hit = answerHits(c);
+    if (hit) return hit;
+    // Restraint obtained from a sanctioning power before its shock lands (it keeps until a shock uses it).
+    const shield = view.phase !== 'suspended' && view.phase !== 'exploratory' ? restraintAsk(c) : null;
+    if (shield) return ifLegal(g, vet(c, shield)) ?? shield;
+    const cmd = decide(c);
+    if (!cmd || view.ap === 1) {
+      const learn = keepMoving(c);
+      if (learn) return learn;
+    }
+    if (!cmd) return END;
+    return ifLegal(g, vet(c, cmd)) ?? cmd;
   };
 }
 

@@ -37,6 +37,7 @@ export function decide(c: Craft): MediatorCommand | null {
   return pick(
     c,
     urgent(c),
+    c.level === 'expert' ? null : prepare(c),
     relayCaucus(c, 6),
     phaseMove(c),
     divided(c),
@@ -69,9 +70,11 @@ function faceCaucus(c: Craft): MediatorCommand | null {
   return target && target.seat !== 'walkedOut' && caucusedNow(c, target.id) === 0 ? { type: 'caucus', party: target.id } : null;
 }
 
-/** Restraint kept in place once negotiation is under way (the expert). */
+/** Restraint sought once negotiation is under way: once by the book, kept in place by the expert. */
 function prepare(c: Craft): MediatorCommand | null {
-  if (c.level !== 'expert' || c.view.phase === 'agenda') return null;
+  if (c.view.phase === 'agenda') return null;
+  // By the book asks once, as the manual says; the expert until it is granted.
+  if (c.level !== 'expert' && (c.led.lastAsked.get('restraint')?.size ?? 0) > 0) return null;
   return restraintAsk(c);
 }
 

@@ -59,6 +59,18 @@ export interface Ledger {
   optimistic: number;
   /** The pending cbm proposal ids → party and kind, to read the answers. */
   cbmAsked: Map<number, { party: string; cbm: string }>;
+  /** Caucuses per party that court it at the table (a shuttle to a party that walked out is not counted). */
+  courting: Map<string, number>;
+  /** Parties heard (caucus, or a joint session that worked) since the last phase change of any kind. */
+  heardSincePhase: Set<string>;
+  /** A proposal of the mediator's was refused and no caucus has followed it yet. */
+  unheardRefusal: boolean;
+  /** The turn the process last changed phase (suspension and return included). */
+  lastPhaseTurn: number;
+  /** Turns with a move that revealed interests or moved positions (the debrief's adaptive turns). */
+  adaptive: Set<number>;
+  /** Issues studied on their own (reframe, commission, experts). */
+  studied: Set<string>;
 }
 
 const fresh = (): Ledger => ({
@@ -81,6 +93,12 @@ const fresh = (): Ledger => ({
   refusedNextPhase: -Infinity,
   optimistic: 0,
   cbmAsked: new Map(),
+  courting: new Map(),
+  heardSincePhase: new Set(),
+  unheardRefusal: false,
+  lastPhaseTurn: 1,
+  adaptive: new Set(),
+  studied: new Set(),
 });
 
 /** The ledger of this game's mediator log, brought up to date. */
@@ -94,12 +112,17 @@ export function ledgerOf(g: Game, view: View): Ledger {
   return m;
 }
 
+/** Moves that reveal interests or move positions (a caucus only when it revealed one). */
+const ADAPTIVE = new Set(['changeVenue', 'reframe', 'technicalCommission', 'proposeAgenda', 'proposeFormula', 'proposePackage']);
+
 const proposalId = (key: string, params: Record<string, unknown> | undefined): number | undefined =>
   key.startsWith('move.proposal.') && typeof params?.proposal === 'number' ? params.proposal : undefined;
 
 function readEntry(m: Ledger, view: View, e: View['log'][number]): void {
   switch (e.kind) {
     case 'phase':
+      m.heardSincePhase.clear();
+      m.lastPhaseTurn = e.turn;
       if (e.to !== 'suspended' && e.from !== 'suspended') {
         m.phase = e.to;
         m.phaseTurn = e.turn;
@@ -110,6 +133,13 @@ function readEntry(m: Ledger, view: View, e: View['log'][number]): void {
       if (e.role !== 'mediator') return;
       const c = e.command as { type: string; [k: string]: unknown };
       const key = e.result.key;
+      if (!key.startsWith('refuse')) {
+        if (ADAPTIVE.has(c.type) || key === 'move.caucus.revealed') m.adaptive.add(e.turn);
+        if (c.type === 'consultExperts' && view.issues.some((i) => i.id === c.subject)) m.adaptive.add(e.turn);
+        if (key === 'move.proposal.rejected') m.unheardRefusal = true;
+        if (c.type === 'reframe' || c.type === 'technicalCommission') m.studied.add(String(c.issue));
+        if (c.type === 'consultExperts') m.studied.add(String(c.subject));
+      }
       switch (c.type) {
         case 'engageSpoiler':
           m.engaged.add(String(c.faction));
@@ -129,10 +159,15 @@ function readEntry(m: Ledger, view: View, e: View['log'][number]): void {
           const party = String(c.party);
           m.caucuses.set(party, (m.caucuses.get(party) ?? 0) + 1);
           m.caucusedInPhase.add(party);
+          m.heardSincePhase.add(party);
+          m.unheardRefusal = false;
+          if (key !== 'move.caucus.shuttle') m.courting.set(party, (m.courting.get(party) ?? 0) + 1);
           return;
         }
         case 'jointSession':
           if (key === 'move.jointSession.backfired') m.backfiredJoint = e.turn;
+          else for (const p of view.parties) m.heardSincePhase.add(p.id);
+          if (key !== 'move.jointSession.backfired') m.adaptive.add(e.turn);
           return;
         case 'proposeNextPhase':
           if (key === 'move.proposeNextPhase.refused' || key.startsWith('move.signing.refused')) m.refusedNextPhase = e.turn;
