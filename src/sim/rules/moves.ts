@@ -6,6 +6,7 @@ import type { Scenario } from '../../scenario/schema';
 import type { Change, MediatorCommand, Msg, World } from '../types';
 import { addLog } from '../world';
 import { clamp } from '../util';
+import { RESTRAINT } from './numbers';
 import { positionOf } from './utility';
 
 /** A venue is open if it is the current one, was offered by an event, or no event is needed to offer it. */
@@ -52,7 +53,7 @@ export function rightApproach(type: string, approach: string): boolean {
 }
 
 /** The chance an outside power agrees to hold back its next shock. */
-export const restraintChance = (disposition: number): number => clamp((disposition + 60) / 160, 0, 1);
+export const restraintChance = (disposition: number): number => clamp((disposition + RESTRAINT.base) / 160, 0, 1);
 
 /**
  * Reframing and technical commissions move every party's public position part of the way to its

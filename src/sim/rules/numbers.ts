@@ -57,3 +57,6 @@ export const VISIBILITY_FLEX = { confidential: 4, acknowledged: 0, leaked: -4 } 
 // ---- What a refusal tells ----
 /** A party that trusts the mediator this much names the issue that holds it back (issue) and how far short the terms fall (distance). */
 export const TELLS = { issue: 50, distance: 65 } as const;
+
+/** The chance an outside power agrees to hold back its next shock: (disposition + base) / 160. */
+export const RESTRAINT = { base: 100 } as const;
