@@ -1,6 +1,8 @@
 /**
- * The flagship must teach what 2019 taught: sound practice gets further than random play, and the
- * 6 August secondary sanctions can derail a process that was on track (the government walks out).
+ * The flagship must teach what 2019 taught: skill climbs a ladder (random, greedy, by-the-book,
+ * expert), and the 6 August secondary sanctions derail a process that was on track unless the
+ * mediator prepared (the government walks out on its pretext). Few seeds here; the full rates are
+ * in the README and `pack balance` reports.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -21,14 +23,31 @@ function runs(policy: PolicyId, without: string[] = []) {
 
 describe('Venezuela 2019 flagship', () => {
   const book = runs('by-the-book');
+  const signedRate = (xs: { phaseReached: string }[]) => xs.filter((x) => agreed(x.phaseReached)).length / xs.length;
 
-  it('rewards skill: by-the-book reaches a signed agreement clearly more often than random play', () => {
+  it('rewards skill, as a ladder: random and greedy rarely sign, by-the-book clearly more, the expert clearly more again', () => {
     const random = runs('random');
-    const rate = (xs: { phaseReached: string }[]) => xs.filter((x) => agreed(x.phaseReached)).length / xs.length;
-    expect(rate(book)).toBeGreaterThanOrEqual(rate(random) + 0.05);
-    // By-the-book also gets through the agenda far more often.
+    const greedy = runs('greedy');
+    const expert = runs('expert');
+    expect(signedRate(random)).toBeLessThanOrEqual(0.05);
+    expect(signedRate(greedy)).toBeLessThanOrEqual(0.05);
+    expect(signedRate(book)).toBeGreaterThanOrEqual(signedRate(greedy) + 0.1);
+    expect(signedRate(expert)).toBeGreaterThanOrEqual(signedRate(book) + 0.15);
+    // By-the-book also gets through the agenda far more often than random play.
     const pastAgenda = (xs: { phaseReached: string }[]) => xs.filter((x) => !['exploratory', 'agenda'].includes(x.phaseReached)).length;
     expect(pastAgenda(book)).toBeGreaterThan(pastAgenda(random) + 20);
+  });
+
+  it('the August sanctions teach 2019: unprepared, the government leaves and does not come back; without them both good players do clearly better', () => {
+    // The historical ending: the government walks out on the shock's turn and never returns before the end.
+    const t = scenario.injects.find((i) => i.id === 'secondary-sanctions')!.turn!;
+    const historical = book.filter((x) => x.timeline[t - 1] === 'suspended' && x.timeline.slice(t).every((p) => p === 'suspended' || p === 'collapsed')).length;
+    expect(historical / book.length).toBeGreaterThanOrEqual(0.3);
+    for (const policy of ['by-the-book', 'expert'] as const) {
+      const withIt = policy === 'by-the-book' ? book : runs(policy);
+      const without = runs(policy, ['secondary-sanctions']);
+      expect(signedRate(without), policy).toBeGreaterThanOrEqual(signedRate(withIt) + 0.1);
+    }
   });
 
   it('the 6 August secondary sanctions can derail a process that was on track', () => {
