@@ -5,7 +5,8 @@
  * exit criteria still unmet (why the talks stalled), and how the game ended. The game is replayed
  * command by command through the engine's public API; nothing here changes a game.
  */
-import { applyCommand, createGame, criteriaFor, viewFor, worldOf, type Game, type ProcessPhase, type World } from '../sim/index';
+import { applyCommand, createGame, criteriaFor, viewFor, worldOf, type Game, type Msg, type PhaseId, type ProcessPhase, type World } from '../sim/index';
+import type { Scenario } from './schema';
 import { fmt } from '../i18n';
 import { PROMISE, WALK_OUT_COMMITMENT } from './walkOut';
 
@@ -29,7 +30,76 @@ export interface GameTrace {
   ending: string;
 }
 
-type EventEntry = Extract<World['log'][number], { kind: 'event' }>;
+export type EventEntry = Extract<World['log'][number], { kind: 'event' }>;
+
+/**
+ * The rule that made a party leave, as a category (the balance analyzer counts them; walkOutReason
+ * spells them out with the numbers): its BATNA above the promise by more than walkOutMargin, its
+ * commitment under 20, a sanctions shock that handed a stalling party its pretext or broke its
+ * commitment, a spoiler faction's call, an inject's (or the instructor's) walk-out, another event.
+ */
+export const WALK_OUT_CAUSES = ['batna', 'commitment', 'pretext', 'sanctions', 'spoiler', 'inject', 'event'] as const;
+export type WalkOutCause = (typeof WALK_OUT_CAUSES)[number];
+
+/** Which rule, from the log entry that changed the party's seat and its commitment at that turn's close. */
+export function walkOutCause(e: EventEntry, party: { commitment: number; intent: string }): WalkOutCause {
+  if (e.effect.kind === 'walkOut' && e.source === 'party') return party.commitment < WALK_OUT_COMMITMENT ? 'commitment' : 'batna';
+  switch (e.effect.kind) {
+    case 'walkOut':
+      return e.source === 'inject' || e.source === 'contingency' || e.source === 'instructor' ? 'inject' : 'event';
+    case 'sanctions':
+      // A shock prepared for (restraint obtained in advance) is only pressure: no pretext.
+      return party.intent === 'stalling' && !e.result.key.endsWith('.restrained') ? 'pretext' : 'sanctions';
+    case 'spoiler':
+      return 'spoiler';
+    default:
+      return 'event';
+  }
+}
+
+/**
+ * The phase a game that did not sign was stuck in: the last of the five it was in (a walk-out
+ * interrupts a phase, and the talks are suspended or collapsed after it), from the log's phase
+ * changes; and the last phase at a turn's close before it ended (suspended, for instance).
+ */
+export function stalledPhase(w: World): { last: ProcessPhase; stuck: PhaseId } {
+  let last: ProcessPhase = 'exploratory';
+  for (let i = w.series.length - 1; i >= 0; i--) {
+    if (w.series[i]!.phase !== 'collapsed') {
+      last = w.series[i]!.phase;
+      break;
+    }
+  }
+  if (w.phase !== 'suspended' && w.phase !== 'collapsed' && w.phase !== 'concluded') return { last, stuck: w.phase };
+  for (let i = w.log.length - 1; i >= 0; i--) {
+    const e = w.log[i]!;
+    if (e.kind === 'phase' && e.from !== 'suspended' && e.from !== 'collapsed' && e.from !== 'concluded') return { last, stuck: e.from };
+  }
+  return { last, stuck: w.resumePhase ?? 'exploratory' };
+}
+
+/** The exit criteria of a phase still unmet, as engine messages (unformatted: the balance workers carry no catalogue). */
+export function unmetCriteria(s: Scenario, w: World, phase: ProcessPhase): Msg[] {
+  return criteriaFor(s, w, phase)
+    .filter((c) => !c.met)
+    .map((c) => c.msg);
+}
+
+/** How a game ended, as a category: endingOf's cases. */
+export const ENDINGS = ['concluded', 'running', 'violations', 'all-walked-out', 'suspended-too-long', 'turn-limit', 'other'] as const;
+export type Ending = (typeof ENDINGS)[number];
+
+export function endingKind(s: Scenario, w: World): Ending {
+  if (w.phase === 'concluded') return 'concluded';
+  if (w.phase !== 'collapsed') return 'running';
+  if (w.violations >= 3) return 'violations';
+  let out = 0;
+  for (const id in w.parties) if (w.parties[id]!.seat === 'walkedOut') out++;
+  if (out === Object.keys(w.parties).length) return 'all-walked-out';
+  if (w.suspendedTurns > s.thresholds.suspendedMaxTurns) return 'suspended-too-long';
+  if (w.expired) return 'turn-limit';
+  return 'other';
+}
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** What the process promises a party now: src/sim/rules/turn.ts processPromise, with the progress the engine reports. */
@@ -39,9 +109,7 @@ export function promiseOf(w: World, party: string, progress: number): number {
 }
 
 function unmetOf(g: Game, w: World, phase: ProcessPhase): string[] {
-  return criteriaFor(g.scenario, w, phase)
-    .filter((c) => !c.met)
-    .map((c) => fmt(c.msg, g.scenario));
+  return unmetCriteria(g.scenario, w, phase).map((m) => fmt(m, g.scenario));
 }
 
 /** Why a party left, from the log entry that changed its seat (src/sim/rules/turn.ts and effects.ts). */
@@ -49,8 +117,9 @@ function walkOutReason(g: Game, w: World, e: EventEntry, party: string, progress
   const p = w.parties[party]!;
   const margin = g.scenario.thresholds.walkOutMargin;
   const by = `${e.source}${e.id ? ` "${e.id}"` : ''}`;
-  if (e.effect.kind === 'walkOut' && e.source === 'party') {
-    if (p.commitment < WALK_OUT_COMMITMENT) return `commitment ${r1(p.commitment)} below ${WALK_OUT_COMMITMENT}`;
+  const cause = walkOutCause(e, p);
+  if (cause === 'commitment') return `commitment ${r1(p.commitment)} below ${WALK_OUT_COMMITMENT}`;
+  if (cause === 'batna') {
     const promise = promiseOf(w, party, progress);
     return `BATNA ${r1(p.batna)} exceeds what the process promises it, ${r1(promise)} (${PROMISE.base} + ${PROMISE.trust} × trust ${r1(p.trustInMediator)} + ${PROMISE.progress} × progress ${r1(progress)} + incentive ${r1(p.incentive)}), by ${r1(p.batna - promise)}: more than walkOutMargin ${margin}`;
   }
@@ -58,7 +127,7 @@ function walkOutReason(g: Game, w: World, e: EventEntry, party: string, progress
     case 'walkOut':
       return `${by} makes it walk out`;
     case 'sanctions':
-      return p.intent === 'stalling'
+      return cause === 'pretext'
         ? `${by}: sanctions by "${e.effect.actor}" gave a stalling party its pretext to leave`
         : `${by}: sanctions by "${e.effect.actor}" dropped its commitment to ${r1(p.commitment)}, below 35`;
     case 'spoiler':
@@ -91,7 +160,8 @@ export function traceGame(g: Game): GameTrace {
       if (e.turn !== rec.turn) continue;
       if (e.kind === 'event') {
         if (e.effect.kind !== 'walkOut' || e.source !== 'party') events.push(`${e.source}${e.id ? ` "${e.id}"` : ''}: ${fmt(e.result, s)}`);
-        for (const c of e.changes) if (c.meter === 'seat' && c.delta < 0) walkOuts.push({ party: c.target, reason: walkOutReason(h, w, e, c.target, progress) });
+        for (const c of e.changes)
+          if (c.meter === 'seat' && c.delta < 0) walkOuts.push({ party: c.target, reason: walkOutReason(h, w, e, c.target, progress) });
       } else if (e.kind === 'response' && !e.accept) {
         refusals.push({ party: e.party, proposal: w.proposals.find((q) => q.id === e.proposal)?.kind ?? 'proposal', reason: fmt(e.reason, s) });
       }
@@ -110,14 +180,14 @@ export function endingOf(g: Game): string {
   const t = s.thresholds;
   if (w.phase === 'concluded') return `concluded: compliance held for ${w.complianceTurns} turns`;
   if (w.phase !== 'collapsed') return `still in ${w.phase} at turn ${w.turn}`;
-  const last = [...w.series].reverse().find((r) => r.phase !== 'collapsed')?.phase ?? 'exploratory';
-  const stuck = last === 'suspended' ? (w.resumePhase ?? 'exploratory') : last;
+  const { last, stuck } = stalledPhase(w);
   const out = Object.values(w.parties)
     .filter((p) => p.seat === 'walkedOut')
     .map((p) => p.id);
   if (w.violations >= 3) return `collapsed in monitoring: ${w.violations} violations (compliance under complianceFloor ${t.complianceFloor})`;
   if (out.length === Object.keys(w.parties).length) return `collapsed: every party walked out (${out.join(', ')})`;
-  if (w.suspendedTurns > t.suspendedMaxTurns) return `collapsed: suspended ${w.suspendedTurns} turns, more than suspendedMaxTurns ${t.suspendedMaxTurns}; still out: ${out.join(', ')}`;
+  if (w.suspendedTurns > t.suspendedMaxTurns)
+    return `collapsed: suspended ${w.suspendedTurns} turns, more than suspendedMaxTurns ${t.suspendedMaxTurns}; still out: ${out.join(', ')}`;
   if (w.expired) {
     const from = last === 'suspended' ? ` (suspended from ${stuck}; still out: ${out.join(', ')})` : '';
     return `collapsed: turn limit ${s.turnLimit} reached in ${stuck}${from}; never met: ${unmetOf(g, w, stuck).join('; ') || 'nothing left'}`;
@@ -130,7 +200,10 @@ export function traceLines(t: GameTrace): string[] {
   const lines: string[] = [];
   for (const turn of t.trace) {
     const meters = Object.entries(turn.parties)
-      .map(([id, m]) => `${id} trust ${m.trustInMediator} commitment ${m.commitment} cohesion ${m.cohesion} BATNA ${m.batna} promise ${m.promise}${m.seat === 'walkedOut' ? ' (walked out)' : ''}`)
+      .map(
+        ([id, m]) =>
+          `${id} trust ${m.trustInMediator} commitment ${m.commitment} cohesion ${m.cohesion} BATNA ${m.batna} promise ${m.promise}${m.seat === 'walkedOut' ? ' (walked out)' : ''}`,
+      )
       .join(' · ');
     lines.push(`  turn ${turn.turn} ${turn.phase}: ${meters}`);
     for (const e of turn.events) lines.push(`    event: ${e}`);

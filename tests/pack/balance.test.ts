@@ -39,7 +39,23 @@ const PHASE_PATH: PhaseId[] = ['exploratory', 'agenda', 'negotiation', 'agreemen
 function game(phaseReached: PhaseId, outcome: Outcome, extra: Partial<GameRecord> = {}): GameRecord {
   const upTo = PHASE_PATH.slice(0, PHASE_PATH.indexOf(phaseReached) + 1) as ProcessPhase[];
   const end: ProcessPhase = outcome === 'durable' ? 'concluded' : outcome === 'collapsed' ? 'collapsed' : outcome === 'suspended' ? 'suspended' : upTo.at(-1)!;
-  return { phaseReached, outcome, turns: 10, score: 50, sins: [], injects: [], timeline: [...upTo, end], ...extra };
+  const signed = phaseReached === 'monitoring';
+  const ending = outcome === 'durable' ? 'concluded' : end === 'collapsed' ? 'turn-limit' : 'running';
+  return {
+    phaseReached,
+    outcome,
+    turns: 10,
+    score: 50,
+    sins: [],
+    injects: [],
+    timeline: [...upTo, end],
+    walkOuts: [],
+    ending,
+    stalledIn: signed ? '' : phaseReached,
+    unmet: [],
+    effects: [],
+    ...extra,
+  };
 }
 const many = (n: number, g: GameRecord): GameRecord[] => Array.from({ length: n }, () => ({ ...g }));
 
@@ -105,7 +121,10 @@ describe('statistics', () => {
   });
 
   it('batches survive the trip between threads unchanged', () => {
-    const records = [game('agreements', 'partial', { sins: ['haste', 'arrogance'], injects: ['a', 'b-c'], score: 41.5, turns: 17 }), game('exploratory', 'collapsed')];
+    const records = [
+      game('agreements', 'partial', { sins: ['haste', 'arrogance'], injects: ['a', 'b-c'], score: 41.5, turns: 17 }),
+      game('exploratory', 'collapsed'),
+    ];
     expect(decodeBatch(encodeBatch(records))).toEqual(records);
   });
 });
@@ -137,8 +156,12 @@ describe('flags', () => {
   it('an unwinnable historical scenario says whether history failed the same way', () => {
     const records = [...many(150, game('negotiation', 'collapsed')), ...many(50, game('agenda', 'collapsed'))];
     const h = compareHistory({ phaseReached: 'negotiation', outcome: 'collapsed' }, records);
-    const flag = balanceFlags({ random: statsOf('random', many(200, collapsed)), 'by-the-book': statsOf('by-the-book', records) }, h).find((f) => f.id === 'unwinnable')!;
-    expect(flag.message).toMatch(/as in history: the real process reached negotiation and ended collapsed, and by-the-book play ends the same way in 75\.0% of games/);
+    const flag = balanceFlags({ random: statsOf('random', many(200, collapsed)), 'by-the-book': statsOf('by-the-book', records) }, h).find(
+      (f) => f.id === 'unwinnable',
+    )!;
+    expect(flag.message).toMatch(
+      /as in history: the real process reached negotiation and ended collapsed, and by-the-book play ends the same way in 75\.0% of games/,
+    );
   });
 
   it('hard-to-close instead when by-the-book reaches agreements but does not sign', () => {
@@ -151,21 +174,32 @@ describe('flags', () => {
   });
 
   it('trivially won: random signs over 30%, or by-the-book is durable over 95% without a collapse', () => {
-    const byRandom = balanceFlags({ random: statsOf('random', [...many(70, durable), ...many(130, collapsed)]), 'by-the-book': statsOf('by-the-book', [...many(180, durable), ...many(20, collapsed)]) });
+    const byRandom = balanceFlags({
+      random: statsOf('random', [...many(70, durable), ...many(130, collapsed)]),
+      'by-the-book': statsOf('by-the-book', [...many(180, durable), ...many(20, collapsed)]),
+    });
     expect(byRandom.map((f) => f.id)).toEqual(['trivially-won']);
     const byBook = balanceFlags({ random: statsOf('random', many(200, collapsed)), 'by-the-book': statsOf('by-the-book', many(200, durable)) });
     expect(byBook.map((f) => f.id)).toEqual(['trivially-won']);
     // One collapse is enough to show something is at stake.
-    const oneCollapse = balanceFlags({ random: statsOf('random', many(200, collapsed)), 'by-the-book': statsOf('by-the-book', [...many(199, durable), collapsed]) });
+    const oneCollapse = balanceFlags({
+      random: statsOf('random', many(200, collapsed)),
+      'by-the-book': statsOf('by-the-book', [...many(199, durable), collapsed]),
+    });
     expect(oneCollapse).toEqual([]);
   });
 
   it('skill does not matter: by-the-book no better than random, in agreements or in phases', () => {
     const same = [...many(100, game('negotiation', 'collapsed')), ...many(100, game('agreements', 'partial'))];
-    const ids = balanceFlags({ random: statsOf('random', same), 'by-the-book': statsOf('by-the-book', [...same.slice(0, 190), ...many(10, durable)]) }).map((f) => f.id);
+    const ids = balanceFlags({ random: statsOf('random', same), 'by-the-book': statsOf('by-the-book', [...same.slice(0, 190), ...many(10, durable)]) }).map(
+      (f) => f.id,
+    );
     expect(ids).toContain('skill-does-not-matter');
     // Getting clearly further (even without signing) shows skill matters.
-    const further = balanceFlags({ random: statsOf('random', many(200, collapsed)), 'by-the-book': statsOf('by-the-book', many(200, game('agreements', 'partial'))) }).map((f) => f.id);
+    const further = balanceFlags({
+      random: statsOf('random', many(200, collapsed)),
+      'by-the-book': statsOf('by-the-book', many(200, game('agreements', 'partial'))),
+    }).map((f) => f.id);
     expect(further).not.toContain('skill-does-not-matter');
   });
 
@@ -179,7 +213,10 @@ describe('flags', () => {
   });
 
   it('few runs are noted, not judged', () => {
-    const flags = balanceFlags({ random: statsOf('random', many(20, collapsed)), 'by-the-book': statsOf('by-the-book', [...many(12, durable), ...many(8, collapsed)]) });
+    const flags = balanceFlags({
+      random: statsOf('random', many(20, collapsed)),
+      'by-the-book': statsOf('by-the-book', [...many(12, durable), ...many(8, collapsed)]),
+    });
     expect(flags).toEqual([expect.objectContaining({ id: 'few-runs', severity: 'note' })]);
   });
 });
@@ -208,13 +245,25 @@ describe('ablation', () => {
       agreementWith: 0.5,
       agreementWithout: 0.5 + a,
       agreementDelta: a,
+      walkOutWith: 0,
+      walkOutWithout: 0,
+      causedWalkOuts: 0,
+      causedBy: [],
+      meters: [],
       collapseWith: 0.2,
       collapseWithout: 0.2 + c,
       collapseDelta: c,
       agreementMargin: 0.05,
       collapseMargin: 0.05,
     });
-    const sorted = sortAblation([row('small', 0.02, 0), row('helps', 0.3, -0.1), row('hurts', -0.4, 0.1), row('tie-b', 0.1, 0), row('tie-a', 0.1, 0), row('both', 0.1, 0.1)]);
+    const sorted = sortAblation([
+      row('small', 0.02, 0),
+      row('helps', 0.3, -0.1),
+      row('hurts', -0.4, 0.1),
+      row('tie-b', 0.1, 0),
+      row('tie-a', 0.1, 0),
+      row('both', 0.1, 0.1),
+    ]);
     expect(sorted.map((r) => r.inject)).toEqual(['hurts', 'helps', 'both', 'tie-a', 'tie-b', 'small']);
     expect(ablationIsClear(sorted[0]!)).toBe(true);
     expect(ablationIsClear(sorted.at(-1)!)).toBe(false);
@@ -240,9 +289,16 @@ describe('orchestration (in-process runner)', () => {
   it('plays every policy on the same seeds and ablates every scheduled inject, paired with the baseline', async () => {
     const runner = inProcess();
     const progress: [number, number][] = [];
-    const { analyses, totals } = await analyseScenarios(runner, [s], { runs: 4, seed: 11, difficulty: 'standard', ablation: 2, exploitRuns: 0 }, (d, t) => progress.push([d, t]));
+    const { analyses, totals } = await analyseScenarios(runner, [s], { runs: 4, seed: 11, difficulty: 'standard', ablation: 2, exploitRuns: 0 }, (d, t) =>
+      progress.push([d, t]),
+    );
     const a = analyses[0]!;
-    expect(a.policies.map((p) => [p.policy, p.games])).toEqual([['random', 4], ['greedy', 4], ['by-the-book', 4], ['expert', 4]]);
+    expect(a.policies.map((p) => [p.policy, p.games])).toEqual([
+      ['random', 4],
+      ['greedy', 4],
+      ['by-the-book', 4],
+      ['expert', 4],
+    ]);
     expect(a.ablation.map((r) => r.inject).sort()).toEqual(s.injects.map((i) => i.id).sort());
     for (const r of a.ablation) expect(r.seeds).toBe(2);
     expect(totals).toEqual({ games: 16, ablationGames: a.ablationGames, exploitGames: 0 });
@@ -276,18 +332,60 @@ describe('orchestration (in-process runner)', () => {
 describe('reports', () => {
   const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
   const analysis: ScenarioAnalysis = {
-    scenario: { id: 'evil', title: `Title ${hostile}`, turnLimit: 12, injects: [{ id: 'raid', turn: 2, conditional: false, synopsis: `Raid ${hostile}`, contingencies: ['raid-again'] }] },
+    scenario: {
+      id: 'evil',
+      title: `Title ${hostile}`,
+      turnLimit: 12,
+      injects: [{ id: 'raid', turn: 2, conditional: false, synopsis: `Raid ${hostile}`, contingencies: ['raid-again'] }],
+    },
     runs: 3,
     seed: 1,
     difficulty: 'standard',
     ablationSeeds: 3,
     policies: [
-      policyStats('random', [game('exploratory', 'collapsed', { injects: ['raid'] }), game('agenda', 'collapsed', { injects: ['raid', 'raid-again'], sins: ['haste'] }), game('exploratory', 'suspended')]),
-      policyStats('by-the-book', [game('monitoring', 'durable', { injects: ['raid'], turns: 14 }), game('agreements', 'partial', { injects: ['raid'] }), game('monitoring', 'notImplemented', { turns: 16 })]),
+      policyStats('random', [
+        game('exploratory', 'collapsed', { injects: ['raid'] }),
+        game('agenda', 'collapsed', { injects: ['raid', 'raid-again'], sins: ['haste'] }),
+        game('exploratory', 'suspended'),
+      ]),
+      policyStats('by-the-book', [
+        game('monitoring', 'durable', { injects: ['raid'], turns: 14 }),
+        game('agreements', 'partial', { injects: ['raid'] }),
+        game('monitoring', 'notImplemented', { turns: 16 }),
+      ]),
     ],
-    ablation: [{ inject: 'raid', seeds: 3, fired: 1, agreementWith: 2 / 3, agreementWithout: 1, agreementDelta: 1 / 3, collapseWith: 0, collapseWithout: 0, collapseDelta: 0, agreementMargin: 0.65, collapseMargin: 0 }],
+    ablation: [
+      {
+        inject: 'raid',
+        seeds: 3,
+        fired: 1,
+        agreementWith: 2 / 3,
+        agreementWithout: 1,
+        agreementDelta: 1 / 3,
+        collapseWith: 0,
+        collapseWithout: 0,
+        collapseDelta: 0,
+        agreementMargin: 0.65,
+        collapseMargin: 0,
+        walkOutWith: 0,
+        walkOutWithout: 0,
+        causedWalkOuts: 0,
+        causedBy: [],
+        meters: [],
+      },
+    ],
     ablationGames: 3,
-    history: { history: { phaseReached: 'negotiation', outcome: 'collapsed' }, reachedAtLeast: 2 / 3, samePhase: 0, sameOutcome: 0, same: 0, modalPhase: 'monitoring', modalOutcome: 'durable', summary: `History ${hostile}`, keyMoments: [{ turn: 3, label: `Moment ${hostile}` }] },
+    history: {
+      history: { phaseReached: 'negotiation', outcome: 'collapsed' },
+      reachedAtLeast: 2 / 3,
+      samePhase: 0,
+      sameOutcome: 0,
+      same: 0,
+      modalPhase: 'monitoring',
+      modalOutcome: 'durable',
+      summary: `History ${hostile}`,
+      keyMoments: [{ turn: 3, label: `Moment ${hostile}` }],
+    },
     exploitSeeds: 0,
     exploits: [],
     flags: [{ id: 'few-runs', severity: 'note', message: 'only 3 games' }],
@@ -300,7 +398,7 @@ describe('reports', () => {
     expect(html).not.toMatch(/<img/i);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
     expect(html).toContain('Title &lt;script&gt;');
-    expect(html).toContain("Content-Security-Policy\" content=\"default-src 'none'");
+    expect(html).toContain('Content-Security-Policy" content="default-src \'none\'');
     expect(html).not.toMatch(/<[^>]*\s(src|href|on\w+)=/i);
     expect(html).not.toMatch(/@import|url\(/);
     // The charts are there, drawn inline.
@@ -331,10 +429,27 @@ function capture() {
 
 describe('pack balance command line', () => {
   it('parses options and refuses bad ones', () => {
-    expect(parseBalanceArgs(['x.yaml'])).toMatchObject({ file: 'x.yaml', runs: 1000, seed: 1, out: 'reports', ablation: 'auto', difficulty: 'standard', engine: 'auto' });
+    expect(parseBalanceArgs(['x.yaml'])).toMatchObject({
+      file: 'x.yaml',
+      runs: 1000,
+      seed: 1,
+      out: 'reports',
+      ablation: 'auto',
+      difficulty: 'standard',
+      engine: 'auto',
+    });
     expect(parseBalanceArgs(['x.yaml#s2', '--runs', '50', '--ablation', '80'])).toMatchObject({ file: 'x.yaml', pick: 's2', runs: 50, ablation: 50 });
     expect(parseBalanceArgs(['--help'])).toBe('help');
-    for (const bad of [[], ['a', 'b'], ['x', '--runs', 'many'], ['x', '--runs', '0'], ['x', '--frobnicate'], ['x', '--difficulty', 'brutal'], ['x', '--engine', 'wasm'], ['x#']]) {
+    for (const bad of [
+      [],
+      ['a', 'b'],
+      ['x', '--runs', 'many'],
+      ['x', '--runs', '0'],
+      ['x', '--frobnicate'],
+      ['x', '--difficulty', 'brutal'],
+      ['x', '--engine', 'wasm'],
+      ['x#'],
+    ]) {
       expect(() => parseBalanceArgs(bad), bad.join(' ')).toThrow();
     }
   });
@@ -373,7 +488,10 @@ describe('pack balance end to end (worker pool)', () => {
     const out = join(dir, 'reports');
     const c = capture();
     const t0 = performance.now();
-    const code = await runBalance([tutorial, '--runs', '20', '--ablation', '10', '--exploits', '4', '--out', out], { ...c.io, now: () => new Date('2026-01-01T00:00:00Z') });
+    const code = await runBalance([tutorial, '--runs', '20', '--ablation', '10', '--exploits', '4', '--out', out], {
+      ...c.io,
+      now: () => new Date('2026-01-01T00:00:00Z'),
+    });
     const seconds = (performance.now() - t0) / 1000;
     expect(c.err).toEqual([]);
     expect(code).toBe(0);

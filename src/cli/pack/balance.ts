@@ -18,8 +18,8 @@ import { validateFiles, type Output } from './validate';
 import { BalancePool, defaultWorkers, type EngineChoice } from './balancePool';
 import { analyseScenarios, DEFAULT_EXPLOIT_RUNS, type ScenarioAnalysis } from './balanceRun';
 import { OUTCOMES } from './balanceGames';
-import { pct, ablationIsClear } from './balanceStats';
-import { renderHtml, renderMarkdown, reportBaseName, signedPoints, sinName, OUTCOME_LABEL, type ReportContext } from './balanceReport';
+import { pct, ablationIsClear, ablationReason, CAUSE_LABEL, THRESHOLDS } from './balanceStats';
+import { CONTINGENCY_NOTE, renderHtml, renderMarkdown, reportBaseName, signedPoints, sinName, OUTCOME_LABEL, type ReportContext } from './balanceReport';
 
 export const BALANCE_USAGE = `Usage: npm run pack -- balance <file>[#scenarioId] [options]
 
@@ -52,7 +52,8 @@ class UsageError extends Error {}
 function intOption(v: string | undefined, name: string, dflt: number, min: number, max: number): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (v.trim() === '' || !Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}, not "${v}"`);
+  if (v.trim() === '' || !Number.isInteger(n) || n < min || n > max)
+    throw new UsageError(`--${name} must be a whole number from ${min} to ${max.toLocaleString('en-US')}, not "${v}"`);
   return n;
 }
 
@@ -170,7 +171,11 @@ export async function runBalance(argv: string[], io: BalanceIo): Promise<number>
     scenarios = [found];
   }
 
-  const ctx: ReportContext = { file: args.file, pack: { id: pack.id, title: pack.title, version: pack.version }, generated: (io.now?.() ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z') };
+  const ctx: ReportContext = {
+    file: args.file,
+    pack: { id: pack.id, title: pack.title, version: pack.version },
+    generated: (io.now?.() ?? new Date()).toISOString().replace(/\.\d+Z$/, 'Z'),
+  };
   io.out(
     `pack balance: ${args.file} — pack "${pack.id}" ${pack.version}; ${scenarios.map((s) => s.id).join(', ')}; ${n0(args.runs)} games per policy (${POLICIES.join(', ')}), seeds ${args.seed}–${args.seed + args.runs - 1}, ${args.difficulty}`,
   );
@@ -186,13 +191,18 @@ export async function runBalance(argv: string[], io: BalanceIo): Promise<number>
     if (pool.fallbackReason) io.err(`pack balance: note: ${pool.fallbackReason}`);
     tGames = performance.now();
     let last = 0;
-    const result = await analyseScenarios(pool, scenarios, { runs: args.runs, seed: args.seed, difficulty: args.difficulty, ablation: args.ablation, exploitRuns: args.exploits }, (done, total) => {
-      const now = performance.now();
-      if (io.progress && (now - last > 200 || done === total)) {
-        last = now;
-        io.progress(`  ${n0(done)} / ${n0(total)} games…`);
-      }
-    });
+    const result = await analyseScenarios(
+      pool,
+      scenarios,
+      { runs: args.runs, seed: args.seed, difficulty: args.difficulty, ablation: args.ablation, exploitRuns: args.exploits },
+      (done, total) => {
+        const now = performance.now();
+        if (io.progress && (now - last > 200 || done === total)) {
+          last = now;
+          io.progress(`  ${n0(done)} / ${n0(total)} games…`);
+        }
+      },
+    );
     analyses = result.analyses;
     games = result.totals.games;
     ablationGames = result.totals.ablationGames;
@@ -240,7 +250,14 @@ export async function runBalance(argv: string[], io: BalanceIo): Promise<number>
 export function summaryLines(a: ScenarioAnalysis): string[] {
   const out: string[] = [];
   out.push('', `${a.scenario.title} (${a.scenario.id})`);
-  const head = ['policy'.padEnd(12), 'agreement', ...OUTCOMES.map((o) => (o === 'notImplemented' ? 'not-impl' : OUTCOME_LABEL[o]).padStart(9)), 'turns p5/med/p95', ' score', ' top sins'];
+  const head = [
+    'policy'.padEnd(12),
+    'agreement',
+    ...OUTCOMES.map((o) => (o === 'notImplemented' ? 'not-impl' : OUTCOME_LABEL[o]).padStart(9)),
+    'turns p5/med/p95',
+    ' score',
+    ' top sins',
+  ];
   out.push(`  ${head.join(' ')}`);
   for (const s of a.policies) {
     out.push(
@@ -250,27 +267,83 @@ export function summaryLines(a: ScenarioAnalysis): string[] {
         ...OUTCOMES.map((o) => pct(s.outcomes[o]).padStart(9)),
         `${s.turns.p5}/${s.turns.median}/${s.turns.p95}`.padStart(16),
         s.meanScore.toFixed(1).padStart(6),
-        ` ${s.sins.slice(0, 3).map((x) => `${sinName(x.id)} ${pct(x.share, 0)}`).join(', ') || 'none'}`,
+        ` ${
+          s.sins
+            .slice(0, 3)
+            .map((x) => `${sinName(x.id)} ${pct(x.share, 0)}`)
+            .join(', ') || 'none'
+        }`,
       ].join(' ')}`,
     );
   }
   const btb = a.policies.find((s) => s.policy === 'by-the-book');
-  if (btb) out.push(`  by-the-book reaches: ${(['agenda', 'negotiation', 'agreements', 'monitoring'] as const).map((ph) => `${ph} ${pct(btb.phaseReach[ph], 0)}`).join(', ')}`);
+  if (btb)
+    out.push(
+      `  by-the-book reaches: ${(['agenda', 'negotiation', 'agreements', 'monitoring'] as const).map((ph) => `${ph} ${pct(btb.phaseReach[ph], 0)}`).join(', ')}`,
+    );
   if (a.history) {
     const h = a.history;
     out.push(
       `  history: ${h.history.phaseReached}, ${OUTCOME_LABEL[h.history.outcome]} — by-the-book gets that far in ${pct(h.reachedAtLeast)}, ends ${OUTCOME_LABEL[h.history.outcome]} in ${pct(h.sameOutcome)}, both in ${pct(h.same)}`,
     );
   }
+  out.push(...diagnosticSummary(a));
   if (a.ablation.length) {
-    const top = a.ablation.slice(0, 3).map((r) => `${r.inject} (agreement ${signedPoints(r.agreementDelta)}, collapse ${signedPoints(r.collapseDelta)}${ablationIsClear(r) ? '' : ', noise'})`);
+    const top = a.ablation
+      .slice(0, 3)
+      .map((r) => `${r.inject} (agreement ${signedPoints(r.agreementDelta)}, collapse ${signedPoints(r.collapseDelta)}${ablationIsClear(r) ? '' : ', noise'})`);
     out.push(`  injects that most change outcomes (by-the-book without each, ${a.ablationSeeds} seeds): ${top.join('; ')}`);
+    for (const r of a.ablation.slice(0, 3).filter(ablationIsClear)) out.push(`    ${r.inject}: ${ablationReason(r)}`);
   }
+  out.push(...contingencySummary(a));
   out.push(...exploitSummary(a));
   const flags = a.flags;
   if (flags.length === 0) out.push('  flags: none — no balance problem found');
   flags.forEach((f, i) => out.push(`  ${i === 0 ? 'flags:' : '      '} ${f.severity === 'problem' ? 'PROBLEM' : f.severity} ${f.id}: ${f.message}`));
   return out;
+}
+
+/** Why games fail, per policy: where unsigned games stalled and what was never met; walk-outs by turn and cause. */
+export function diagnosticSummary(a: ScenarioAnalysis): string[] {
+  const out: string[] = ['  why games end unsigned (criteria never met, share of all games):'];
+  for (const s of a.policies) {
+    const st = s.stalls;
+    const unmet = st.unmet.slice(0, 3).map((u) => `${u.label} ${pct(u.share, 0)}`);
+    out.push(`    ${s.policy.padEnd(12)} ${pct(st.games, 0).padStart(4)} unsigned${unmet.length ? `: ${unmet.join(', ')}` : ''}`);
+  }
+  out.push(`  walk-outs (share of games; turn 1–${THRESHOLDS.earlyWalkOutTurns}; causes):`);
+  for (const s of a.policies) {
+    const w = s.walkOuts;
+    const causes = w.causes.slice(0, 3).map(
+      (c) =>
+        `${CAUSE_LABEL[c.cause]} ${pct(c.games, 0)}${
+          c.parties.length
+            ? ` (${c.parties
+                .slice(0, 2)
+                .map((x) => x.id)
+                .join(', ')}, median turn ${c.medianTurn})`
+            : ''
+        }`,
+    );
+    out.push(`    ${s.policy.padEnd(12)} ${pct(w.games, 0).padStart(4)}; early ${pct(w.early, 0)}${causes.length ? `; ${causes.join('; ')}` : ''}`);
+  }
+  return out;
+}
+
+/** The by-the-book contingency rates, with the warning that they are a bot's. */
+export function contingencySummary(a: ScenarioAnalysis): string[] {
+  const ids = new Set(a.scenario.injects.flatMap((i) => i.contingencies));
+  const btb = a.policies.find((s) => s.policy === 'by-the-book');
+  if (!btb || ids.size === 0) return [];
+  const rates = btb.injects.filter((x) => ids.has(x.id));
+  return [
+    `  contingencies (by-the-book): ${
+      rates
+        .slice(0, 4)
+        .map((x) => `${x.id} ${pct(x.share, 0)}`)
+        .join(', ') || 'none fired'
+    } — ${CONTINGENCY_NOTE.replace(/^Contingency rates are/, 'these are')}`,
+  ];
 }
 
 /** The exploit checks in the console: the ones that pay, named, or that none does. */
@@ -280,7 +353,9 @@ export function exploitSummary(a: ScenarioAnalysis): string[] {
   const best = [...a.exploits].sort((x, y) => y.agreement - x.agreement)[0]!;
   const btb = best.byTheBook;
   if (paying.length === 0) {
-    return [`  exploit checks (${a.exploits.length} degenerate strategies, ${a.exploitSeeds} seeds each): none matches by-the-book (${pct(btb)}); best ${best.id} ${pct(best.agreement)}`];
+    return [
+      `  exploit checks (${a.exploits.length} degenerate strategies, ${a.exploitSeeds} seeds each): none matches by-the-book (${pct(btb)}); best ${best.id} ${pct(best.agreement)}`,
+    ];
   }
   return [
     `  EXPLOIT: ${paying.length} of ${a.exploits.length} degenerate strategies sign as often as by-the-book (${pct(btb)}) or more, ${a.exploitSeeds} seeds each:`,

@@ -8,7 +8,8 @@ import { DEBRIEF_MESSAGES } from '../../sim/debrief/messages';
 import type { PhaseId, ProcessPhase } from '../../sim/types';
 import { MAIN_PHASES, OUTCOMES, PROCESS_PHASES, type Outcome } from './balanceGames';
 import type { InjectInfo, ScenarioAnalysis } from './balanceRun';
-import { ablationIsClear, pct, THRESHOLDS, type AblationRow, type Flag, type PolicyStats } from './balanceStats';
+import { WALK_OUT_CAUSES } from '../../scenario/trace';
+import { ablationIsClear, ablationReason, CAUSE_LABEL, ENDING_LABEL, pct, THRESHOLDS, type AblationRow, type Flag, type PolicyStats } from './balanceStats';
 
 export interface ReportContext {
   file: string;
@@ -67,6 +68,84 @@ const ENDED_NOTE =
 
 export const reportBaseName = (packId: string, scenarioId: string): string => `${packId}-${scenarioId}.balance`;
 
+// ——— Why games end as they do (shared by both reports and the console) ———
+
+/** Said next to every contingency rate: bots never give an inject its expected response. */
+export const CONTINGENCY_NOTE =
+  "Contingency rates are a bot's, not a trainee's: the bots do not answer an inject's expected responses, so contingencies fire far more often than they would for a trainee.";
+
+export const STALL_INTRO =
+  'Games that did not sign: the phase they stalled in (the one a walk-out interrupted, if they ended suspended), how they ended, and the exit criteria of that phase still unmet when they ended (with "back at the table" for parties still out), as a share of all the policy\'s games; "never reached direct talks" is also counted for every unsigned game that got past exploratory without ever sitting face to face, since signing needs it. A criterion unmet in most games is where the talks stall.';
+
+export const WALK_OUT_INTRO = `Who walked out, when and by which rule (src/scenario/trace.ts; npm run sim -- --trace shows it game by game): BATNA above what the process promises by more than walkOutMargin, commitment below 20, a sanctions shock (a stalling party's pretext, or commitment broken below 35), a spoiler faction's call, an inject's walk-out. Shares of games; a game can have several walk-outs.`;
+
+/** Rows of the stall table: one per policy. */
+export function stallRows(p: PolicyStats[]): (string | number)[][] {
+  return p.map((s) => [
+    s.policy,
+    pct(s.stalls.games),
+    MAIN_PHASES.filter((ph) => s.stalls.stalledIn[ph] > 0)
+      .map((ph) => `${ph} ${pct(s.stalls.stalledIn[ph], 0)}`)
+      .join(', ') || '—',
+    (Object.keys(ENDING_LABEL) as (keyof typeof ENDING_LABEL)[])
+      .filter((e) => e !== 'concluded' && s.stalls.endings[e] > 0)
+      .map((e) => `${ENDING_LABEL[e]} ${pct(s.stalls.endings[e], 0)}`)
+      .join('; ') || '—',
+  ]);
+}
+
+/** Rows of the unmet-criteria table: one per criterion, a column per policy. */
+export function unmetRows(p: PolicyStats[], max = 12): (string | number)[][] {
+  const seen = new Map<string, { label: string; phase: string; top: number }>();
+  for (const s of p) for (const u of s.stalls.unmet) seen.set(u.id, { label: u.label, phase: u.phase, top: Math.max(seen.get(u.id)?.top ?? 0, u.share) });
+  return [...seen]
+    .sort((a, b) => b[1].top - a[1].top || a[1].label.localeCompare(b[1].label))
+    .slice(0, max)
+    .map(([id, u]) => [u.label, u.phase, ...p.map((s) => pct(s.stalls.unmet.find((x) => x.id === id)?.share ?? 0, 0))]);
+}
+
+/** Rows of the walk-out table: one per policy and cause. */
+export function walkOutRows(p: PolicyStats[]): (string | number)[][] {
+  const rows: (string | number)[][] = [];
+  for (const s of p) {
+    const w = s.walkOuts;
+    rows.push([s.policy, 'any cause', pct(w.games), pct(w.early), w.perGame.toFixed(2), '', '']);
+    for (const c of w.causes) {
+      rows.push([
+        '',
+        CAUSE_LABEL[c.cause],
+        pct(c.games),
+        pct(c.early),
+        c.perGame.toFixed(2),
+        String(c.medianTurn),
+        [c.parties.map((x) => `${x.id} ${pct(x.share, 0)}`).join(', '), c.by.length ? `by ${c.by.map((x) => `${x.id} ${pct(x.share, 0)}`).join(', ')}` : '']
+          .filter(Boolean)
+          .join('; '),
+      ]);
+    }
+  }
+  return rows;
+}
+export const WALK_OUT_HEAD = [
+  'policy',
+  'cause',
+  'games with one',
+  `on turn 1–${THRESHOLDS.earlyWalkOutTurns}`,
+  'per game',
+  'median turn',
+  'who (and what behind it)',
+];
+
+/** By-the-book walk-outs turn by turn, a column per cause seen. */
+export function walkOutTurnTable(s: PolicyStats): { head: string[]; rows: (string | number)[][] } {
+  const causes = WALK_OUT_CAUSES.filter((c) => s.walkOuts.byTurnCause[c].some((x) => x > 0));
+  const rows: (string | number)[][] = [];
+  s.walkOuts.byTurn.forEach((x, i) => {
+    if (x > 0) rows.push([i + 1, pct(x, 0), ...causes.map((c) => (s.walkOuts.byTurnCause[c][i]! > 0 ? pct(s.walkOuts.byTurnCause[c][i]!, 0) : '·'))]);
+  });
+  return { head: ['turn', 'any', ...causes.map((c) => CAUSE_LABEL[c])], rows };
+}
+
 // ——— Markdown ———
 
 /** Text for Markdown: no raw HTML, no table breaks, one line. */
@@ -118,13 +197,73 @@ export function renderMarkdown(a: ScenarioAnalysis, ctx: ReportContext): string 
   );
 
   out.push('## Phases reached', '', 'Share of games that reached each phase (a game that reached negotiation also reached exploratory and agenda).', '');
-  out.push(table(['policy', ...MAIN_PHASES], p.map((s) => [s.policy, ...MAIN_PHASES.map((ph) => pct(s.phaseReach[ph]))])), '');
+  out.push(
+    table(
+      ['policy', ...MAIN_PHASES],
+      p.map((s) => [s.policy, ...MAIN_PHASES.map((ph) => pct(s.phaseReach[ph]))]),
+    ),
+    '',
+  );
+
+  out.push('## Why games end without an agreement', '', mdText(STALL_INTRO), '');
+  out.push(
+    table(
+      ['policy', 'not signed', 'stalled in', 'how they ended'],
+      stallRows(p).map((r) => r.map((c) => mdText(String(c)))),
+      ['---', '---:', '---', '---'],
+    ),
+    '',
+  );
+  const unmet = unmetRows(p);
+  if (unmet.length)
+    out.push(
+      table(
+        ['never met', 'phase', ...p.map((s) => s.policy)],
+        unmet.map((r) => r.map((c) => mdText(String(c)))),
+        ['---', '---', ...p.map(() => '---:')],
+      ),
+      '',
+    );
+
+  out.push('## Walk-outs by turn and cause', '', mdText(WALK_OUT_INTRO), '');
+  out.push(
+    table(
+      WALK_OUT_HEAD,
+      walkOutRows(p).map((r) => r.map((c) => mdText(String(c)))),
+      ['---', '---', '---:', '---:', '---:', '---:', '---'],
+    ),
+    '',
+  );
+  const btbW = p.find((s) => s.policy === 'by-the-book');
+  if (btbW && btbW.walkOuts.games > 0) {
+    const t = walkOutTurnTable(btbW);
+    out.push('By-the-book walk-outs turn by turn (share of games with a walk-out of each cause on that turn):', '', table(t.head.map(mdText), t.rows), '');
+  }
 
   out.push('## Turns', '', 'Turns played per game (monitoring turns included); p5 and p95 are the 5th and 95th percentiles.', '');
-  out.push(table(['policy', 'median', 'p5', 'p95', 'min', 'max'], p.map((s) => [s.policy, s.turns.median, s.turns.p5, s.turns.p95, s.turns.min, s.turns.max])), '');
+  out.push(
+    table(
+      ['policy', 'median', 'p5', 'p95', 'min', 'max'],
+      p.map((s) => [s.policy, s.turns.median, s.turns.p5, s.turns.p95, s.turns.min, s.turns.max]),
+    ),
+    '',
+  );
 
   out.push('## Most frequent sins', '', 'Share of games in which the debrief found each of the seven sins of mediation.', '');
-  out.push(table(['policy', 'sins'], p.map((s) => [s.policy, s.sins.slice(0, 5).map((x) => `${sinName(x.id)} ${pct(x.share, 0)}`).join(', ') || 'none']), ['---', '---']), '');
+  out.push(
+    table(
+      ['policy', 'sins'],
+      p.map((s) => [
+        s.policy,
+        s.sins
+          .slice(0, 5)
+          .map((x) => `${sinName(x.id)} ${pct(x.share, 0)}`)
+          .join(', ') || 'none',
+      ]),
+      ['---', '---'],
+    ),
+    '',
+  );
 
   out.push('## Exploit checks', '');
   out.push(...exploitIntro(a).map(mdText), '');
@@ -132,7 +271,14 @@ export function renderMarkdown(a: ScenarioAnalysis, ctx: ReportContext): string 
     out.push(
       table(
         ['strategy', 'what it does', 'games', 'agreement', 'by-the-book, same seeds', 'verdict'],
-        a.exploits.map((r) => [`\`${r.id}\``, mdText(r.label), r.games, pct(r.agreement), pct(r.byTheBook), r.pays ? '**pays: matches or beats by-the-book**' : 'does not pay']),
+        a.exploits.map((r) => [
+          `\`${r.id}\``,
+          mdText(r.label),
+          r.games,
+          pct(r.agreement),
+          pct(r.byTheBook),
+          r.pays ? '**pays: matches or beats by-the-book**' : 'does not pay',
+        ]),
         ['---', '---', '---:', '---:', '---:', '---'],
       ),
       '',
@@ -141,22 +287,36 @@ export function renderMarkdown(a: ScenarioAnalysis, ctx: ReportContext): string 
 
   const btb = p.find((s) => s.policy === 'by-the-book');
   if (btb) {
-    out.push('## By-the-book play turn by turn', '', `The phase at the end of each turn, as a share of by-the-book games (a game already over keeps its last phase). This is the shape of the process under sound practice. ${ENDED_NOTE}`, '');
+    out.push(
+      '## By-the-book play turn by turn',
+      '',
+      `The phase at the end of each turn, as a share of by-the-book games (a game already over keeps its last phase). This is the shape of the process under sound practice. ${ENDED_NOTE}`,
+      '',
+    );
     const cols = PROCESS_PHASES.filter((ph) => btb.byTurn.some((t) => t[ph] > 0));
-    out.push(table(['turn', ...cols], btb.byTurn.map((t, i) => [i + 1, ...cols.map((ph) => (t[ph] ? pct(t[ph], 0) : '·'))])), '');
+    out.push(
+      table(
+        ['turn', ...cols],
+        btb.byTurn.map((t, i) => [i + 1, ...cols.map((ph) => (t[ph] ? pct(t[ph], 0) : '·'))]),
+      ),
+      '',
+    );
   }
 
   out.push('## Injects that most change outcomes', '');
   if (a.ablation.length === 0) {
-    out.push(a.ablationSeeds === 0 ? 'Not computed (ablation switched off with --ablation 0, or no by-the-book play).' : 'The scenario has no scheduled injects.', '');
+    out.push(
+      a.ablationSeeds === 0 ? 'Not computed (ablation switched off with --ablation 0, or no by-the-book play).' : 'The scenario has no scheduled injects.',
+      '',
+    );
   } else {
     out.push(
-      `By-the-book play on seeds ${a.seed}–${a.seed + a.ablationSeeds - 1}, replayed without each scheduled inject (its contingencies go with it). Δ = without − with, in percentage points: a positive Δ agreement means the game goes better without the inject. ± is the 95% margin of the paired difference; "(noise)" marks changes within it. Strongest effect first.`,
+      `By-the-book play on seeds ${a.seed}–${a.seed + a.ablationSeeds - 1}, replayed without each scheduled inject (its contingencies go with it). Δ = without − with, in percentage points: a positive Δ agreement means the game goes better without the inject. ± is the 95% margin of the paired difference; "(noise)" marks changes within it. Strongest effect first. *Why* gives the direction and the reason: the mean change it (and its contingencies) makes to each party's meters in the games it fires in, the walk-outs it causes, and walk-outs and collapse with and without it.`,
       '',
     );
     out.push(
       table(
-        ['inject', 'when', 'fired', 'agreement with → without', 'Δ agreement', 'collapse with → without', 'Δ collapse'],
+        ['inject', 'when', 'fired', 'agreement with → without', 'Δ agreement', 'collapse with → without', 'Δ collapse', 'walk-outs with → without', 'why'],
         a.ablation.map((r) => {
           const info = injectById.get(r.inject);
           return [
@@ -167,15 +327,17 @@ export function renderMarkdown(a: ScenarioAnalysis, ctx: ReportContext): string 
             deltaCell(r.agreementDelta, r.agreementMargin),
             `${pct(r.collapseWith)} → ${pct(r.collapseWithout)}`,
             deltaCell(r.collapseDelta, r.collapseMargin),
+            `${pct(r.walkOutWith)} → ${pct(r.walkOutWithout)}`,
+            mdText(ablationReason(r)),
           ];
         }),
-        ['---', '---', '---:', '---:', '---:', '---:', '---:'],
+        ['---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---'],
       ),
       '',
     );
     const top = a.ablation[0]!;
     const topInfo = injectById.get(top.inject);
-    if (ablationIsClear(top) && topInfo) out.push(`Most decisive: \`${top.inject}\` — ${mdText(topInfo.synopsis)}`, '');
+    if (ablationIsClear(top) && topInfo) out.push(`Most decisive: \`${top.inject}\` — ${mdText(topInfo.synopsis)} ${mdText(`(${ablationReason(top)})`)}`, '');
   }
 
   if (a.history) {
@@ -185,8 +347,16 @@ export function renderMarkdown(a: ScenarioAnalysis, ctx: ReportContext): string 
       table(
         ['', 'the real process', 'by-the-book play'],
         [
-          ['furthest phase', h.history.phaseReached, `most often ${h.modalPhase}; ${h.history.phaseReached} or further in ${pct(h.reachedAtLeast)}; exactly ${h.history.phaseReached} in ${pct(h.samePhase)}`],
-          ['outcome', OUTCOME_LABEL[h.history.outcome], `most often ${OUTCOME_LABEL[h.modalOutcome]}; ${OUTCOME_LABEL[h.history.outcome]} in ${pct(h.sameOutcome)}`],
+          [
+            'furthest phase',
+            h.history.phaseReached,
+            `most often ${h.modalPhase}; ${h.history.phaseReached} or further in ${pct(h.reachedAtLeast)}; exactly ${h.history.phaseReached} in ${pct(h.samePhase)}`,
+          ],
+          [
+            'outcome',
+            OUTCOME_LABEL[h.history.outcome],
+            `most often ${OUTCOME_LABEL[h.modalOutcome]}; ${OUTCOME_LABEL[h.history.outcome]} in ${pct(h.sameOutcome)}`,
+          ],
           ['both as in history', '', pct(h.same)],
         ],
         ['---', '---', '---'],
@@ -202,14 +372,18 @@ export function renderMarkdown(a: ScenarioAnalysis, ctx: ReportContext): string 
 
   const injectIds = [...new Set([...a.scenario.injects.flatMap((i) => [i.id, ...i.contingencies]), ...p.flatMap((s) => s.injects.map((x) => x.id))])];
   if (injectIds.length) {
-    out.push('## Injects fired', '', 'Share of games in which each inject (or contingency, indented) fired.', '');
+    out.push('## Injects fired', '', `Share of games in which each inject (or contingency, indented) fired. ${mdText(CONTINGENCY_NOTE)}`, '');
     const contingency = new Set(a.scenario.injects.flatMap((i) => i.contingencies));
     out.push(
       table(
         ['inject', 'when', ...p.map((s) => s.policy)],
         injectIds.map((id) => {
           const info = injectById.get(id);
-          return [`${contingency.has(id) ? '↳ ' : ''}\`${id}\``, info ? whenOf(info) : contingency.has(id) ? 'contingency' : '', ...p.map((s) => pct(s.injects.find((x) => x.id === id)?.share ?? 0, 0))];
+          return [
+            `${contingency.has(id) ? '↳ ' : ''}\`${id}\``,
+            info ? whenOf(info) : contingency.has(id) ? 'contingency' : '',
+            ...p.map((s) => pct(s.injects.find((x) => x.id === id)?.share ?? 0, 0)),
+          ];
         }),
         ['---', '---', ...p.map(() => '---:')],
       ),
@@ -243,6 +417,8 @@ function methodNotes(a: ScenarioAnalysis): string[] {
     `trivially-won: random play signs in over ${T.trivialRandomAgreement}% of games, or by-the-book ends durable in over ${T.trivialDurable}% with no collapse.`,
     `skill-does-not-matter: by-the-book signs less than ${T.skillAgreementGap} points more often than random and gets less than ${T.skillPhaseGap} phase further on average.`,
     `history-out-of-reach: by-the-book gets as far as the real process in under ${T.historyReach}% of games. few-runs: under ${T.fewRuns} games per policy.`,
+    `early-walk-outs: a party walks out on turn 1–${T.earlyWalkOutTurns} in ${T.earlyWalkOut}% or more of by-the-book games. criterion-never-met: an exit criterion is still unmet when ${T.criterionNeverMet}% or more of by-the-book games end. decisive-inject: removing an inject changes by-the-book agreement by ${T.decisiveInject} points or more (beyond noise); the flag says which way and why.`,
+    CONTINGENCY_NOTE,
     'Percentiles are nearest-rank (always a value some game had).',
   ];
 }
@@ -278,7 +454,11 @@ export function outcomeChart(p: PolicyStats[]): string {
   const rowH = 34;
   const top = 30;
   const H = top + p.length * rowH + 10;
-  const body = legend(OUTCOMES.map((o) => ({ label: OUTCOME_LABEL[o], color: OUTCOME_COLOR[o] })), left, 16);
+  const body = legend(
+    OUTCOMES.map((o) => ({ label: OUTCOME_LABEL[o], color: OUTCOME_COLOR[o] })),
+    left,
+    16,
+  );
   p.forEach((s, i) => {
     const y = top + i * rowH;
     body.push(svgText(left - 8, y + 18, s.policy, 'text-anchor="end"'));
@@ -286,7 +466,10 @@ export function outcomeChart(p: PolicyStats[]): string {
     for (const o of OUTCOMES) {
       const w = s.outcomes[o] * barW;
       body.push(rect(x, y + 2, w, rowH - 8, OUTCOME_COLOR[o], `${s.policy}: ${OUTCOME_LABEL[o]} ${pct(s.outcomes[o])}`));
-      if (w >= 40) body.push(svgText(x + w / 2, y + 18, pct(s.outcomes[o], 0), `text-anchor="middle" class="on-bar${o === 'partial' || o === 'notImplemented' ? ' dark' : ''}"`));
+      if (w >= 40)
+        body.push(
+          svgText(x + w / 2, y + 18, pct(s.outcomes[o], 0), `text-anchor="middle" class="on-bar${o === 'partial' || o === 'notImplemented' ? ' dark' : ''}"`),
+        );
       x += w;
     }
   });
@@ -303,10 +486,17 @@ export function phaseChart(p: PolicyStats[]): string {
   const plotH = H - top - bottom;
   const groupW = (W - left - 10) / MAIN_PHASES.length;
   const barW = Math.min(34, (groupW - 16) / Math.max(1, p.length));
-  const body = legend(p.map((s) => ({ label: s.policy, color: POLICY_COLOR[s.policy] ?? '#666' })), left, 16);
+  const body = legend(
+    p.map((s) => ({ label: s.policy, color: POLICY_COLOR[s.policy] ?? '#666' })),
+    left,
+    16,
+  );
   for (const v of [0, 0.25, 0.5, 0.75, 1]) {
     const y = top + plotH * (1 - v);
-    body.push(`<line x1="${left}" x2="${W - 10}" y1="${fx(y)}" y2="${fx(y)}" class="grid"/>`, svgText(left - 6, y + 4, pct(v, 0), 'text-anchor="end" class="small"'));
+    body.push(
+      `<line x1="${left}" x2="${W - 10}" y1="${fx(y)}" y2="${fx(y)}" class="grid"/>`,
+      svgText(left - 6, y + 4, pct(v, 0), 'text-anchor="end" class="small"'),
+    );
   }
   MAIN_PHASES.forEach((ph, g) => {
     const gx = left + g * groupW + (groupW - barW * p.length) / 2;
@@ -334,17 +524,30 @@ export function turnChart(p: PolicyStats[]): string {
   p.forEach((s, i) => {
     const y0 = top + i * rowH;
     const peak = Math.max(1, ...s.turns.histogram);
-    body.push(svgText(left - 8, y0 + rowH / 2, s.policy, 'text-anchor="end"'), svgText(left - 8, y0 + rowH / 2 + 14, `median ${s.turns.median}`, 'text-anchor="end" class="small"'));
+    body.push(
+      svgText(left - 8, y0 + rowH / 2, s.policy, 'text-anchor="end"'),
+      svgText(left - 8, y0 + rowH / 2 + 14, `median ${s.turns.median}`, 'text-anchor="end" class="small"'),
+    );
     for (let t = minT; t <= maxT; t++) {
       const c = s.turns.histogram[t] ?? 0;
       if (!c) continue;
       const h = (c / peak) * (rowH - 14);
-      body.push(rect(left + (t - minT) * colW + 1, y0 + rowH - 6 - h, colW - 2, h, POLICY_COLOR[s.policy] ?? '#666', `${s.policy}: ${c} game${c === 1 ? '' : 's'} of ${t} turns (${pct(c / Math.max(1, s.games))})`));
+      body.push(
+        rect(
+          left + (t - minT) * colW + 1,
+          y0 + rowH - 6 - h,
+          colW - 2,
+          h,
+          POLICY_COLOR[s.policy] ?? '#666',
+          `${s.policy}: ${c} game${c === 1 ? '' : 's'} of ${t} turns (${pct(c / Math.max(1, s.games))})`,
+        ),
+      );
     }
     body.push(`<line x1="${left}" x2="${W - 20}" y1="${fx(y0 + rowH - 6)}" y2="${fx(y0 + rowH - 6)}" class="axis"/>`);
   });
   const step = span > 30 ? 5 : span > 12 ? 2 : 1;
-  for (let t = minT; t <= maxT; t++) if ((t - minT) % step === 0 || t === maxT) body.push(svgText(left + (t - minT + 0.5) * colW, H - 10, String(t), 'text-anchor="middle" class="small"'));
+  for (let t = minT; t <= maxT; t++)
+    if ((t - minT) % step === 0 || t === maxT) body.push(svgText(left + (t - minT + 0.5) * colW, H - 10, String(t), 'text-anchor="middle" class="small"'));
   return svg(W, H, 'Turns per game, by policy', body);
 }
 
@@ -359,7 +562,11 @@ export function timelineChart(s: PolicyStats): string {
   const n = Math.max(1, s.byTurn.length);
   const colW = (W - left - 10) / n;
   const used = PROCESS_PHASES.filter((ph) => s.byTurn.some((t) => t[ph] > 0));
-  const body = legend(used.map((ph) => ({ label: ph, color: PHASE_COLOR[ph] })), left, 16);
+  const body = legend(
+    used.map((ph) => ({ label: ph, color: PHASE_COLOR[ph] })),
+    left,
+    16,
+  );
   s.byTurn.forEach((t, i) => {
     let y = top + plotH;
     for (const ph of PROCESS_PHASES) {
@@ -406,14 +613,20 @@ export function ablationChart(rows: AblationRow[]): string {
     bar(r.collapseDelta, 15, '#c62828', 'collapse');
   });
   body.push(`<line x1="${fx(mid)}" x2="${fx(mid)}" y1="${top - 4}" y2="${fx(top + rows.length * rowH)}" class="axis"/>`);
-  body.push(svgText(left, H - 6, `${signedPoints(-maxAbs)} pts`, 'class="small"'), svgText(mid, H - 6, '0', 'text-anchor="middle" class="small"'), svgText(W - right, H - 6, `${signedPoints(maxAbs)} pts`, 'text-anchor="end" class="small"'));
+  body.push(
+    svgText(left, H - 6, `${signedPoints(-maxAbs)} pts`, 'class="small"'),
+    svgText(mid, H - 6, '0', 'text-anchor="middle" class="small"'),
+    svgText(W - right, H - 6, `${signedPoints(maxAbs)} pts`, 'text-anchor="end" class="small"'),
+  );
   return svg(W, H, 'Change in agreement and collapse rates without each inject (by-the-book)', body);
 }
 
 /** A Markdown-ish table as HTML, every cell escaped. */
 function htmlTable(head: string[], rows: (string | number)[][], numeric = true, textColumns: number[] = [0]): string {
   const th = head.map((h) => `<th>${esc(h)}</th>`).join('');
-  const trs = rows.map((r) => `<tr>${r.map((c, i) => `<td${numeric && !textColumns.includes(i) ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('');
+  const trs = rows
+    .map((r) => `<tr>${r.map((c, i) => `<td${numeric && !textColumns.includes(i) ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`)
+    .join('');
   return `<table><thead><tr>${th}</tr></thead><tbody>${trs}</tbody></table>`;
 }
 
@@ -433,27 +646,72 @@ export function renderHtml(a: ScenarioAnalysis, ctx: ReportContext): string {
   h2('Verdict');
   parts.push(
     `<ul class="flags">${flagLines(a.flags, a)
-      .map((l) => `<li class="${l.startsWith('PROBLEM') ? 'problem' : l.startsWith('warning') ? 'warning' : l.startsWith('note') ? 'note' : 'ok'}">${esc(l)}</li>`)
+      .map(
+        (l) => `<li class="${l.startsWith('PROBLEM') ? 'problem' : l.startsWith('warning') ? 'warning' : l.startsWith('note') ? 'note' : 'ok'}">${esc(l)}</li>`,
+      )
       .join('')}</ul>`,
   );
 
   h2('Outcomes');
   para('Share of games ending in each outcome. Agreement = signed (reached monitoring): durable or not implemented.');
   parts.push(outcomeChart(p));
-  parts.push(htmlTable(['policy', 'games', 'agreement', ...OUTCOMES.map((o) => OUTCOME_LABEL[o]), 'mean score'], p.map((s) => [s.policy, s.games, pct(s.agreement), ...OUTCOMES.map((o) => pct(s.outcomes[o])), s.meanScore.toFixed(1)])));
+  parts.push(
+    htmlTable(
+      ['policy', 'games', 'agreement', ...OUTCOMES.map((o) => OUTCOME_LABEL[o]), 'mean score'],
+      p.map((s) => [s.policy, s.games, pct(s.agreement), ...OUTCOMES.map((o) => pct(s.outcomes[o])), s.meanScore.toFixed(1)]),
+    ),
+  );
 
   h2('Phases reached');
   para('Share of games that reached each phase.');
   parts.push(phaseChart(p));
-  parts.push(htmlTable(['policy', ...MAIN_PHASES], p.map((s) => [s.policy, ...MAIN_PHASES.map((ph: PhaseId) => pct(s.phaseReach[ph]))])));
+  parts.push(
+    htmlTable(
+      ['policy', ...MAIN_PHASES],
+      p.map((s) => [s.policy, ...MAIN_PHASES.map((ph: PhaseId) => pct(s.phaseReach[ph]))]),
+    ),
+  );
+
+  h2('Why games end without an agreement');
+  para(STALL_INTRO);
+  parts.push(htmlTable(['policy', 'not signed', 'stalled in', 'how they ended'], stallRows(p), true, [0, 2, 3]));
+  const unmetH = unmetRows(p);
+  if (unmetH.length) parts.push(htmlTable(['never met', 'phase', ...p.map((s) => s.policy)], unmetH, true, [0, 1]));
+
+  h2('Walk-outs by turn and cause');
+  para(WALK_OUT_INTRO);
+  parts.push(htmlTable(WALK_OUT_HEAD, walkOutRows(p), true, [0, 1, 6]));
+  const btbW = p.find((s) => s.policy === 'by-the-book');
+  if (btbW && btbW.walkOuts.games > 0) {
+    const t = walkOutTurnTable(btbW);
+    para('By-the-book walk-outs turn by turn (share of games with a walk-out of each cause on that turn):');
+    parts.push(htmlTable(t.head, t.rows));
+  }
 
   h2('Turns');
   para('Turns played per game (monitoring turns included), with the median and the 5th–95th percentiles.');
   parts.push(turnChart(p));
-  parts.push(htmlTable(['policy', 'median', 'p5', 'p95', 'min', 'max'], p.map((s) => [s.policy, s.turns.median, s.turns.p5, s.turns.p95, s.turns.min, s.turns.max])));
+  parts.push(
+    htmlTable(
+      ['policy', 'median', 'p5', 'p95', 'min', 'max'],
+      p.map((s) => [s.policy, s.turns.median, s.turns.p5, s.turns.p95, s.turns.min, s.turns.max]),
+    ),
+  );
 
   h2('Most frequent sins');
-  parts.push(htmlTable(['policy', 'sins (share of games)'], p.map((s) => [s.policy, s.sins.slice(0, 5).map((x) => `${sinName(x.id)} ${pct(x.share, 0)}`).join(', ') || 'none']), false));
+  parts.push(
+    htmlTable(
+      ['policy', 'sins (share of games)'],
+      p.map((s) => [
+        s.policy,
+        s.sins
+          .slice(0, 5)
+          .map((x) => `${sinName(x.id)} ${pct(x.share, 0)}`)
+          .join(', ') || 'none',
+      ]),
+      false,
+    ),
+  );
 
   h2('Exploit checks');
   for (const l of exploitIntro(a)) para(l);
@@ -471,7 +729,9 @@ export function renderHtml(a: ScenarioAnalysis, ctx: ReportContext): string {
   const btb = p.find((s) => s.policy === 'by-the-book');
   if (btb) {
     h2('By-the-book play turn by turn');
-    para(`The phase at the end of each turn, as a share of by-the-book games (a game already over keeps its last phase): the shape of the process under sound practice. ${ENDED_NOTE}`);
+    para(
+      `The phase at the end of each turn, as a share of by-the-book games (a game already over keeps its last phase): the shape of the process under sound practice. ${ENDED_NOTE}`,
+    );
     parts.push(timelineChart(btb));
   }
 
@@ -479,12 +739,23 @@ export function renderHtml(a: ScenarioAnalysis, ctx: ReportContext): string {
   if (a.ablation.length === 0) para(a.ablationSeeds === 0 ? 'Not computed (--ablation 0, or no by-the-book play).' : 'The scenario has no scheduled injects.');
   else {
     para(
-      `By-the-book play on seeds ${a.seed}–${a.seed + a.ablationSeeds - 1}, replayed without each scheduled inject (its contingencies go with it). Δ = without − with, in percentage points: a positive Δ agreement means the game goes better without the inject. ± is the 95% margin of the paired difference. Strongest effect first.`,
+      `By-the-book play on seeds ${a.seed}–${a.seed + a.ablationSeeds - 1}, replayed without each scheduled inject (its contingencies go with it). Δ = without − with, in percentage points: a positive Δ agreement means the game goes better without the inject. ± is the 95% margin of the paired difference. Strongest effect first. "Why" gives the direction and the reason: the mean change it (and its contingencies) makes to each party's meters in the games it fires in, the walk-outs it causes, and walk-outs and collapse with and without it.`,
     );
     parts.push(ablationChart(a.ablation));
     parts.push(
       htmlTable(
-        ['inject', 'when', 'fired', 'agreement with → without', 'Δ agreement', 'collapse with → without', 'Δ collapse', 'synopsis'],
+        [
+          'inject',
+          'when',
+          'fired',
+          'agreement with → without',
+          'Δ agreement',
+          'collapse with → without',
+          'Δ collapse',
+          'walk-outs with → without',
+          'why',
+          'synopsis',
+        ],
         a.ablation.map((r) => {
           const info = injectById.get(r.inject);
           return [
@@ -495,16 +766,18 @@ export function renderHtml(a: ScenarioAnalysis, ctx: ReportContext): string {
             deltaCell(r.agreementDelta, r.agreementMargin),
             `${pct(r.collapseWith)} → ${pct(r.collapseWithout)}`,
             deltaCell(r.collapseDelta, r.collapseMargin),
+            `${pct(r.walkOutWith)} → ${pct(r.walkOutWithout)}`,
+            ablationReason(r),
             info?.synopsis ?? '',
           ];
         }),
         true,
-        [0, 1, 7],
+        [0, 1, 8, 9],
       ),
     );
     const top = a.ablation[0]!;
     const topInfo = injectById.get(top.inject);
-    if (ablationIsClear(top) && topInfo) para(`Most decisive: ${top.inject} — ${topInfo.synopsis}`);
+    if (ablationIsClear(top) && topInfo) para(`Most decisive: ${top.inject} — ${topInfo.synopsis} (${ablationReason(top)})`);
   }
 
   if (a.history) {
@@ -515,8 +788,16 @@ export function renderHtml(a: ScenarioAnalysis, ctx: ReportContext): string {
       htmlTable(
         ['', 'the real process', 'by-the-book play'],
         [
-          ['furthest phase', h.history.phaseReached, `most often ${h.modalPhase}; ${h.history.phaseReached} or further in ${pct(h.reachedAtLeast)}; exactly ${h.history.phaseReached} in ${pct(h.samePhase)}`],
-          ['outcome', OUTCOME_LABEL[h.history.outcome], `most often ${OUTCOME_LABEL[h.modalOutcome]}; ${OUTCOME_LABEL[h.history.outcome]} in ${pct(h.sameOutcome)}`],
+          [
+            'furthest phase',
+            h.history.phaseReached,
+            `most often ${h.modalPhase}; ${h.history.phaseReached} or further in ${pct(h.reachedAtLeast)}; exactly ${h.history.phaseReached} in ${pct(h.samePhase)}`,
+          ],
+          [
+            'outcome',
+            OUTCOME_LABEL[h.history.outcome],
+            `most often ${OUTCOME_LABEL[h.modalOutcome]}; ${OUTCOME_LABEL[h.history.outcome]} in ${pct(h.sameOutcome)}`,
+          ],
           ['both as in history', '', pct(h.same)],
         ],
         false,
@@ -529,13 +810,17 @@ export function renderHtml(a: ScenarioAnalysis, ctx: ReportContext): string {
   const injectIds = [...new Set([...a.scenario.injects.flatMap((i) => [i.id, ...i.contingencies]), ...p.flatMap((s) => s.injects.map((x) => x.id))])];
   if (injectIds.length) {
     h2('Injects fired');
-    para('Share of games in which each inject (↳ contingency) fired.');
+    para(`Share of games in which each inject (↳ contingency) fired. ${CONTINGENCY_NOTE}`);
     parts.push(
       htmlTable(
         ['inject', 'when', ...p.map((s) => s.policy)],
         injectIds.map((id) => {
           const info = injectById.get(id);
-          return [`${contingency.has(id) ? '↳ ' : ''}${id}`, info ? whenOf(info) : contingency.has(id) ? 'contingency' : '', ...p.map((s) => pct(s.injects.find((x) => x.id === id)?.share ?? 0, 0))];
+          return [
+            `${contingency.has(id) ? '↳ ' : ''}${id}`,
+            info ? whenOf(info) : contingency.has(id) ? 'contingency' : '',
+            ...p.map((s) => pct(s.injects.find((x) => x.id === id)?.share ?? 0, 0)),
+          ];
         }),
         true,
         [0, 1],
@@ -544,7 +829,11 @@ export function renderHtml(a: ScenarioAnalysis, ctx: ReportContext): string {
   }
 
   h2('How to read this report');
-  parts.push(`<ul>${methodNotes(a).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`);
+  parts.push(
+    `<ul>${methodNotes(a)
+      .map((l) => `<li>${esc(l)}</li>`)
+      .join('')}</ul>`,
+  );
 
   return `<!doctype html>
 <html lang="en">

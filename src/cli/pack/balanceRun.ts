@@ -13,6 +13,7 @@ import {
   ablationRow,
   balanceFlags,
   compareHistory,
+  diagnosticFlags,
   exploitFlag,
   exploitRow,
   policyStats,
@@ -117,7 +118,13 @@ function playSeeds(runner: Runner, base: Omit<Job, 'id' | 'seeds'>, seeds: numbe
   return quiet(playSeedsLoud(runner, base, seeds, size, onGames));
 }
 
-async function playSeedsLoud(runner: Runner, base: Omit<Job, 'id' | 'seeds'>, seeds: number[], size: number, onGames: (n: number) => void): Promise<GameRecord[]> {
+async function playSeedsLoud(
+  runner: Runner,
+  base: Omit<Job, 'id' | 'seeds'>,
+  seeds: number[],
+  size: number,
+  onGames: (n: number) => void,
+): Promise<GameRecord[]> {
   const parts = await Promise.all(
     chunks(seeds, size).map((s) =>
       runner.run({ ...base, seeds: s }).then((b) => {
@@ -130,7 +137,13 @@ async function playSeedsLoud(runner: Runner, base: Omit<Job, 'id' | 'seeds'>, se
 }
 
 export function injectInfo(s: Scenario): InjectInfo[] {
-  return s.injects.map((i) => ({ id: i.id, ...(i.turn !== undefined ? { turn: i.turn } : {}), conditional: !!i.condition, synopsis: i.synopsis, contingencies: i.contingency.map((c) => c.id) }));
+  return s.injects.map((i) => ({
+    id: i.id,
+    ...(i.turn !== undefined ? { turn: i.turn } : {}),
+    conditional: !!i.condition,
+    synopsis: i.synopsis,
+    contingencies: i.contingency.map((c) => c.id),
+  }));
 }
 
 /**
@@ -171,7 +184,8 @@ export async function analyseScenarios(
       } else played.set(policy, playSeeds(runner, { ...base, policy }, seeds, size, tick));
     }
     // The degenerate strategies, each on the first exploitSeeds seeds.
-    const tricks = exploitSeeds > 0 ? exploitIds.map((id) => ({ id, games: playSeeds(runner, { ...base, policy: id }, seeds.slice(0, exploitSeeds), size, tick) })) : [];
+    const tricks =
+      exploitSeeds > 0 ? exploitIds.map((id) => ({ id, games: playSeeds(runner, { ...base, policy: id }, seeds.slice(0, exploitSeeds), size, tick) })) : [];
 
     let ablation: AblationRow[] = [];
     let ablationGames = 0;
@@ -183,7 +197,17 @@ export async function analyseScenarios(
         const idx = baseline.flatMap((r, i) => (r.injects.includes(inj.id) ? [i] : []));
         ablationGames += idx.length;
         total += idx.length;
-        return { inj, idx, replay: playSeeds(runner, { ...base, policy: 'by-the-book', without: [inj.id] }, idx.map((i) => seeds[i]!), size, tick) };
+        return {
+          inj,
+          idx,
+          replay: playSeeds(
+            runner,
+            { ...base, policy: 'by-the-book', without: [inj.id] },
+            idx.map((i) => seeds[i]!),
+            size,
+            tick,
+          ),
+        };
       });
       onProgress(done, total);
       ablation = sortAblation(
@@ -192,7 +216,7 @@ export async function analyseScenarios(
             const replayed = await replay;
             const without = [...baseline];
             idx.forEach((i, k) => (without[i] = replayed[k]!));
-            return ablationRow(inj.id, baseline, without);
+            return ablationRow(inj.id, baseline, without, [inj.id, ...inj.contingency.map((c) => c.id)]);
           }),
         ),
       );
@@ -204,7 +228,11 @@ export async function analyseScenarios(
     const btbRecords = policies.includes('by-the-book') ? await played.get('by-the-book')! : undefined;
     const history =
       scenario.history && btbRecords
-        ? { ...compareHistory({ phaseReached: scenario.history.phaseReached, outcome: scenario.history.outcome }, btbRecords), summary: scenario.history.summary, keyMoments: scenario.history.keyMoments }
+        ? {
+            ...compareHistory({ phaseReached: scenario.history.phaseReached, outcome: scenario.history.outcome }, btbRecords),
+            summary: scenario.history.summary,
+            keyMoments: scenario.history.keyMoments,
+          }
         : undefined;
     const btbSame = btbRecords ? btbRecords.slice(0, exploitSeeds) : [];
     const exploits: ExploitRow[] = [];
@@ -212,7 +240,7 @@ export async function analyseScenarios(
     totals.games += policies.length * opts.runs;
     totals.ablationGames += ablationGames;
     totals.exploitGames += tricks.length * exploitSeeds;
-    const flags = balanceFlags(byPolicy, history);
+    const flags = [...balanceFlags(byPolicy, history), ...diagnosticFlags(byPolicy, ablation)];
     const exploitProblem = exploitFlag(exploits);
     if (exploitProblem) flags.unshift(exploitProblem);
     return {
