@@ -17,7 +17,16 @@ export default defineConfig(({ mode }) => ({
   },
   test: {
     root: '.',
-    include: ['tests/unit/**/*.test.ts', 'tests/property/**/*.test.ts', 'tests/model/**/*.test.ts', 'tests/golden/**/*.test.ts', 'tests/scenario/**/*.test.ts', 'tests/pack/**/*.test.ts', 'tests/store/**/*.test.ts', 'tests/server/**/*.test.ts'],
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/property/**/*.test.ts',
+      'tests/model/**/*.test.ts',
+      'tests/golden/**/*.test.ts',
+      'tests/scenario/**/*.test.ts',
+      'tests/pack/**/*.test.ts',
+      'tests/store/**/*.test.ts',
+      'tests/server/**/*.test.ts',
+    ],
     testTimeout: 60_000,
     pool: 'threads',
   },

@@ -22,7 +22,9 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-console.log(`bench:balance — ${scenario.title} (${file}), ${runs} games per policy (${POLICIES.length * runs} a round), ${workers} workers, Node ${process.version}`);
+console.log(
+  `bench:balance — ${scenario.title} (${file}), ${runs} games per policy (${POLICIES.length * runs} a round), ${workers} workers, Node ${process.version}`,
+);
 const b = await ensureBundle();
 console.log(`esbuild bundle: ${b.built ? 'built' : 'up to date'} in ${b.ms.toFixed(0)} ms`);
 console.log('mode                 round  start-up ms  games/s (wall)  games/s per CPU-second');
@@ -39,7 +41,9 @@ async function poolRound(mode: EngineMode, round: number): Promise<void> {
   await pool.close();
   const wall = (performance.now() - t0) / 1000;
   const cpu = (cpuMs() - c0) / 1000;
-  console.log(`${`${mode} workers`.padEnd(20)} ${String(round + 1).padStart(5)}  ${first.toFixed(0).padStart(11)}  ${(totals.games / wall).toFixed(1).padStart(14)}  ${(totals.games / cpu).toFixed(1).padStart(22)}`);
+  console.log(
+    `${`${mode} workers`.padEnd(20)} ${String(round + 1).padStart(5)}  ${first.toFixed(0).padStart(11)}  ${(totals.games / wall).toFixed(1).padStart(14)}  ${(totals.games / cpu).toFixed(1).padStart(22)}`,
+  );
 }
 
 function inProcessRound(round: number): void {
@@ -49,7 +53,9 @@ function inProcessRound(round: number): void {
   for (const policy of POLICIES) for (let k = 0; k < runs; k++, games++) playRecord(scenario, policy, 1 + round * runs + k, 'standard', []);
   const wall = (performance.now() - t0) / 1000;
   const cpu = (cpuMs() - c0) / 1000;
-  console.log(`${'this thread (tsx)'.padEnd(20)} ${String(round + 1).padStart(5)}  ${'—'.padStart(11)}  ${(games / wall).toFixed(1).padStart(14)}  ${(games / cpu).toFixed(1).padStart(22)}`);
+  console.log(
+    `${'this thread (tsx)'.padEnd(20)} ${String(round + 1).padStart(5)}  ${'—'.padStart(11)}  ${(games / wall).toFixed(1).padStart(14)}  ${(games / cpu).toFixed(1).padStart(22)}`,
+  );
 }
 
 for (let round = 0; round < rounds; round++) {

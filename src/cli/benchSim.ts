@@ -65,7 +65,14 @@ async function compareAgainst(ref: string, rest: string[], dir: string): Promise
     const rates = (file: string): Record<string, number> => {
       const r = spawnSync(process.execPath, [file, ...rest], { encoding: 'utf8', env, cwd: process.cwd() });
       const out: Record<string, number> = {};
-      for (const policy of POLICIES) out[policy] = Number(r.stdout.split('\n').find((l) => l.startsWith(policy))?.trim().split(/\s+/)[1] ?? NaN);
+      for (const policy of POLICIES)
+        out[policy] = Number(
+          r.stdout
+            .split('\n')
+            .find((l) => l.startsWith(policy))
+            ?.trim()
+            .split(/\s+/)[1] ?? NaN,
+        );
       return out;
     };
     console.log(`bench:sim — now (working tree) against ${ref}, games/s (cpu), best of two alternating runs`);
@@ -92,7 +99,9 @@ const cpuMs = () => {
   return (u.user + u.system) / 1000;
 };
 
-console.log(`bench:sim — ${scenario.title} (${file}), one core, ${seconds}s per policy, Node ${process.version}, ${process.env.THIRD_SIDE_BENCH_BUNDLED ? 'esbuild bundle' : 'tsx'}`);
+console.log(
+  `bench:sim — ${scenario.title} (${file}), one core, ${seconds}s per policy, Node ${process.version}, ${process.env.THIRD_SIDE_BENCH_BUNDLED ? 'esbuild bundle' : 'tsx'}`,
+);
 console.log('policy        games/s (cpu)  games/s (wall)  events/game  commands/game  turns/game');
 for (const policy of POLICIES) {
   for (let seed = 1; seed <= 10; seed++) playGame(scenario, { seed, policy }); // warm up the JIT

@@ -20,7 +20,14 @@ import type { AddressInfo } from 'node:net';
 const root = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const SCENARIO = process.env.BENCH_SCENARIO ?? 'venezuela-2019';
-const ARGS = ['--no-sandbox', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--enable-unsafe-swiftshader',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 interface Frames {
   median: number;
@@ -98,8 +105,20 @@ async function main() {
   const outDir = mkdtempSync(join(tmpdir(), 'third-side-bench-'));
   try {
     console.log('building the production bundle…');
-    await build({ root: join(root, 'src'), configFile: join(root, 'vite.config.ts'), mode: 'production', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    const server = await preview({ root: join(root, 'src'), configFile: join(root, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+    await build({
+      root: join(root, 'src'),
+      configFile: join(root, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+    const server = await preview({
+      root: join(root, 'src'),
+      configFile: join(root, 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    });
     const addr = server.httpServer.address() as AddressInfo;
     const base = `http://127.0.0.1:${addr.port}/`;
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });

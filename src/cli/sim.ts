@@ -46,14 +46,20 @@ function main(argv: string[]): number {
   }
   if (!values.scenario) throw new CliError(`--scenario is required\n${USAGE}`);
   const policy: BotId = values.policy ?? 'by-the-book';
-  if (!(POLICIES as string[]).includes(policy) && !EXPLOITS.includes(policy)) throw new CliError(`--policy must be one of ${POLICIES.join(', ')} (or an exploit: ${EXPLOITS.join(', ')}), not "${values.policy}"`);
+  if (!(POLICIES as string[]).includes(policy) && !EXPLOITS.includes(policy))
+    throw new CliError(`--policy must be one of ${POLICIES.join(', ')} (or an exploit: ${EXPLOITS.join(', ')}), not "${values.policy}"`);
   const difficulty = (values.difficulty ?? 'standard') as Difficulty;
   if (!['easy', 'standard', 'hard'].includes(difficulty)) throw new CliError(`--difficulty must be easy, standard or hard`);
   const scenario = loadScenarioFile(values.scenario);
   const seed = intArg(values.seed, 'seed', 1, -(2 ** 31), 2 ** 31 - 1);
   const runs = intArg(values.runs, 'runs', 1, 1, 1_000_000);
   const script = values.moves ? loadMoves(values.moves) : [];
-  const without = values.without ? values.without.split(',').map((x) => x.trim()).filter(Boolean) : [];
+  const without = values.without
+    ? values.without
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
   for (const id of without) if (!scenario.injects.some((i) => i.id === id)) throw new CliError(`--without: no inject "${id}" in ${values.scenario}`);
 
   const summaries: RunSummary[] = [];
@@ -68,7 +74,9 @@ function main(argv: string[]): number {
     const traced = values.trace ? traceGame(r.game) : undefined;
     if (values.json) console.log(JSON.stringify(traced ? { ...sum, ...traced } : sum));
     else if (runs <= 20) {
-      console.log(`seed ${sum.seed}: ${sum.outcome} — reached ${sum.phaseReached} in ${sum.turns} turns; sins: ${sum.sins.join(', ') || 'none'}; score ${sum.score}; hash ${sum.stateHash}`);
+      console.log(
+        `seed ${sum.seed}: ${sum.outcome} — reached ${sum.phaseReached} in ${sum.turns} turns; sins: ${sum.sins.join(', ') || 'none'}; score ${sum.score}; hash ${sum.stateHash}`,
+      );
       if (traced) for (const line of traceLines(traced)) console.log(line);
     }
   }
@@ -76,7 +84,10 @@ function main(argv: string[]): number {
     const count = (f: (s: RunSummary) => string) => {
       const m = new Map<string, number>();
       for (const s of summaries) m.set(f(s), (m.get(f(s)) ?? 0) + 1);
-      return [...m].sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${((100 * v) / runs).toFixed(0)}%`).join(', ');
+      return [...m]
+        .sort((a, b) => b[1] - a[1])
+        .map(([k, v]) => `${k} ${((100 * v) / runs).toFixed(0)}%`)
+        .join(', ');
     };
     console.log(`${runs} games of ${scenario.title} (${policy}, ${difficulty})`);
     console.log(`  outcomes: ${count((s) => s.outcome)}`);

@@ -32,7 +32,8 @@ export function loadScenarioFile(spec: string): Scenario {
     if (!found) throw new CliError(`${file} has no scenario "${pick}"; it has: ${scenarios.map((x) => x.id).join(', ')}`);
     return found;
   }
-  if (scenarios.length > 1) throw new CliError(`${file} holds ${scenarios.length} scenarios; pick one with ${file}#<id>: ${scenarios.map((x) => x.id).join(', ')}`);
+  if (scenarios.length > 1)
+    throw new CliError(`${file} holds ${scenarios.length} scenarios; pick one with ${file}#<id>: ${scenarios.map((x) => x.id).join(', ')}`);
   return scenarios[0]!;
 }
 
@@ -49,4 +50,3 @@ export function loadMoves(file: string): Command[] {
     return { role: 'mediator', ...(c as object) } as Command;
   });
 }
-

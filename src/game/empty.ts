@@ -11,5 +11,14 @@ export function startEmptyGame(parent: HTMLElement): Phaser.Game {
       this.game.events.once(Phaser.Core.Events.POST_RENDER, () => performance.mark('third-side:empty-interactive'));
     }
   }
-  return new Phaser.Game({ type: Phaser.WEBGL, parent, width: 1280, height: 720, backgroundColor: C.bg, banner: false, scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH }, scene: [Empty] });
+  return new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    width: 1280,
+    height: 720,
+    backgroundColor: C.bg,
+    banner: false,
+    scale: { mode: Phaser.Scale.FIT, autoCenter: Phaser.Scale.CENTER_BOTH },
+    scene: [Empty],
+  });
 }

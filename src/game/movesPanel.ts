@@ -104,17 +104,35 @@ export class MovesPanel {
   private status(): HTMLElement {
     const { refusal, lastMove, scenario, view } = this.s;
     const box = el('div', { class: 'status', role: 'status', 'aria-live': 'polite', 'data-testid': 'move-status' });
-    box.append(el('div', { class: 'ap' }, el('strong', { text: t('ui.ap', { ap: view?.ap ?? 0, max: view?.apMax ?? 0 }) }), el('span', { class: 'hint', text: ` · ${t('ui.turnOf', { turn: view?.turn ?? 0, limit: view?.turnLimit ?? 0 })}` })));
+    box.append(
+      el(
+        'div',
+        { class: 'ap' },
+        el('strong', { text: t('ui.ap', { ap: view?.ap ?? 0, max: view?.apMax ?? 0 }) }),
+        el('span', { class: 'hint', text: ` · ${t('ui.turnOf', { turn: view?.turn ?? 0, limit: view?.turnLimit ?? 0 })}` }),
+      ),
+    );
     if (refusal) box.append(el('p', { class: 'refusal', 'data-testid': 'refusal', text: t('table.refused', { reason: fmt(refusal, scenario) }) }));
     else if (this.warned && view) {
       const w = forecast(view, scenario, this.warned);
-      if (w) box.append(el('p', { class: 'warning', 'data-testid': 'warning', text: t('table.warnTryAgain', { move: t(`move.${this.warned}`), reason: fmt(w, scenario) }) }));
-    }
-    else if (lastMove?.result && lastMove.command.type !== 'endTurn') {
+      if (w)
+        box.append(
+          el('p', { class: 'warning', 'data-testid': 'warning', text: t('table.warnTryAgain', { move: t(`move.${this.warned}`), reason: fmt(w, scenario) }) }),
+        );
+    } else if (lastMove?.result && lastMove.command.type !== 'endTurn') {
       box.append(el('p', { class: 'result', text: fmt(lastMove.result, scenario) }));
       for (const e of lastMove.entries) {
         if (e.kind === 'response') {
-          box.append(el('p', { class: e.accept ? 'resp ok' : 'resp no', 'data-testid': `response-${e.party}`, text: t(e.accept ? 'news.response.accept' : 'news.response.reject', { party: scenario?.parties.find((p) => p.id === e.party)?.short ?? e.party, reason: fmt(e.reason, scenario) }) }));
+          box.append(
+            el('p', {
+              class: e.accept ? 'resp ok' : 'resp no',
+              'data-testid': `response-${e.party}`,
+              text: t(e.accept ? 'news.response.accept' : 'news.response.reject', {
+                party: scenario?.parties.find((p) => p.id === e.party)?.short ?? e.party,
+                reason: fmt(e.reason, scenario),
+              }),
+            }),
+          );
           const prop = view?.proposals.find((p) => p.id === e.proposal);
           // The engine says how far and where as far as the party's trust lets it; below that, the mediator's own estimate.
           const short = !e.accept && e.reason.key === 'response.notEnough' && prop && view ? shortfall(view, prop, e.party) : null;
@@ -168,7 +186,7 @@ export class MovesPanel {
         onmouseenter: () => (detail.textContent = info),
       },
       el('span', { class: 'name', text: t(`move.${m.type}`) }),
-      el('span', { class: 'why' }, el('span', { class: 'cost', text: cost }), ' · ', m.legal ? (riskText || t(`move.${m.type}.help`)) : reason),
+      el('span', { class: 'why' }, el('span', { class: 'cost', text: cost }), ' · ', m.legal ? riskText || t(`move.${m.type}.help`) : reason),
     );
     return b;
   }
@@ -178,7 +196,7 @@ export class MovesPanel {
     if (!m.legal) {
       // Disabled: say why (the engine's reason), change nothing.
       const cmd = this.fallback(m.type);
-      this.s.showRefusal(m.reason ?? this.s.preview(cmd) ?? { key: "refuse.noTarget" });
+      this.s.showRefusal(m.reason ?? this.s.preview(cmd) ?? { key: 'refuse.noTarget' });
       this.focusType = m.type;
       this.render(this.blocked);
       return;
@@ -208,10 +226,12 @@ export class MovesPanel {
     // else the middle of the public positions; a package includes what the last package did.
     const lastOffer = lastOffers(v);
     const terms: Record<string, number> = {};
-    for (const id of onAgenda) terms[id] = lastOffer.values[id] ?? v.issues.find((i) => i.id === id)?.formula?.value ?? mean(v.issues.find((i) => i.id === id)?.publicPos);
+    for (const id of onAgenda)
+      terms[id] = lastOffer.values[id] ?? v.issues.find((i) => i.id === id)?.formula?.value ?? mean(v.issues.find((i) => i.id === id)?.publicPos);
     const include = new Set(lastOffer.lastPackage ? onAgenda.filter((id) => id in lastOffer.lastPackage!) : onAgenda);
     const issue = fields.issue;
-    const value = m.type === 'proposeFormula' ? (issue !== undefined ? (lastOffer.values[issue] ?? (first?.value as number | undefined)) : undefined) ?? 50 : 50;
+    const value =
+      m.type === 'proposeFormula' ? ((issue !== undefined ? (lastOffer.values[issue] ?? (first?.value as number | undefined)) : undefined) ?? 50) : 50;
     this.draft = { type: m.type, fields, agenda, terms, include, value, from: lastOffer.turn };
     this.render(this.blocked);
     this.root.querySelector<HTMLElement>('.composer input:checked, .composer input, .composer button')?.focus();
@@ -252,14 +272,23 @@ export class MovesPanel {
 
   /** The options a target field offers, as the mediator sees them. */
   private targetOptions(v: View, of: TargetKind): { value: string; label: string; hint?: string; color?: string }[] {
-    const partyOpts = v.parties.map((p, i) => ({ value: p.id, label: p.short, color: hex(partyColor(i)), hint: p.seat === 'walkedOut' ? `(${t('table.seat.walkedOut')})` : undefined }));
+    const partyOpts = v.parties.map((p, i) => ({
+      value: p.id,
+      label: p.short,
+      color: hex(partyColor(i)),
+      hint: p.seat === 'walkedOut' ? `(${t('table.seat.walkedOut')})` : undefined,
+    }));
     const factionOpts = (withStance: boolean) =>
       v.parties.flatMap((p, i) =>
         p.factions.map((f) => ({
           value: f.id,
           label: f.name,
           color: hex(partyColor(i)),
-          hint: withStance ? `(${t(`table.stance.${f.stance}`)}, ${f.spoiler === 'unknown' ? '?' : t(`table.spoiler.${f.spoiler}`)})` : f.spoiler === 'unknown' ? '(?)' : `(${t(`table.spoiler.${f.spoiler}`)})`,
+          hint: withStance
+            ? `(${t(`table.stance.${f.stance}`)}, ${f.spoiler === 'unknown' ? '?' : t(`table.spoiler.${f.spoiler}`)})`
+            : f.spoiler === 'unknown'
+              ? '(?)'
+              : `(${t(`table.spoiler.${f.spoiler}`)})`,
         })),
       );
     const issueOpts = (ids?: readonly string[]) => v.issues.filter((i) => !ids || ids.includes(i.id)).map((i) => ({ value: i.id, label: i.name }));
@@ -329,7 +358,11 @@ export class MovesPanel {
           radios(f.name, t(LEGEND[f.name] ?? 'table.target'), this.targetOptions(v, f.of));
           break;
         case 'choice':
-          radios(f.name, t(LEGEND[f.name] ?? 'table.target'), f.options.map((o) => ({ value: o, label: t(`${f.name}.${o}`) })));
+          radios(
+            f.name,
+            t(LEGEND[f.name] ?? 'table.target'),
+            f.options.map((o) => ({ value: o, label: t(`${f.name}.${o}`) })),
+          );
           break;
         case 'number': {
           const iss = v.issues.find((i) => i.id === d.fields.issue);
@@ -355,10 +388,17 @@ export class MovesPanel {
       el('h2', { text: t('table.compose', { move: t(`move.${d.type}`) }) }),
       el('p', { class: 'hint', text: t(`move.${d.type}.help`) }),
       el('div', { class: 'fields' }, ...parts),
-      d.from !== null && (d.type === 'proposePackage' || d.type === 'proposeFormula') ? el('p', { class: 'from', 'data-testid': 'from-last-offer', text: t('table.fromLastOffer', { turn: d.from }) }) : null,
+      d.from !== null && (d.type === 'proposePackage' || d.type === 'proposeFormula')
+        ? el('p', { class: 'from', 'data-testid': 'from-last-offer', text: t('table.fromLastOffer', { turn: d.from }) })
+        : null,
       el('p', { class: why ? 'refusal' : 'ok', 'data-testid': 'preview', text: why ? t('table.wouldRefuse', { reason: fmt(why, s) }) : '' }),
       !why && forecast(v, s, d.type) ? el('p', { class: 'warning', 'data-testid': 'forecast', text: `⚠ ${fmt(forecast(v, s, d.type), s)}` }) : null,
-      el('div', { class: 'row' }, send, el('button', { type: 'button', class: 'btn ghost', 'data-k': 'back', onclick: () => this.escape(), text: `${t('ui.back')} (Esc)` })),
+      el(
+        'div',
+        { class: 'row' },
+        send,
+        el('button', { type: 'button', class: 'btn ghost', 'data-k': 'back', onclick: () => this.escape(), text: `${t('ui.back')} (Esc)` }),
+      ),
     );
   }
 
@@ -383,7 +423,12 @@ export class MovesPanel {
             },
           }),
           el('span', { text: i.name }),
-          i.core.length ? el('span', { class: 'hint', text: ` (${t('table.core', { list: i.core.map((c) => v.parties.find((p) => p.id === c)?.short ?? c).join(', ') })})` }) : null,
+          i.core.length
+            ? el('span', {
+                class: 'hint',
+                text: ` (${t('table.core', { list: i.core.map((c) => v.parties.find((p) => p.id === c)?.short ?? c).join(', ') })})`,
+              })
+            : null,
           i.reframed ? el('span', { class: 'hint', text: ` · ${t('table.reframed')}` }) : null,
         ),
       ),
@@ -440,7 +485,12 @@ export class MovesPanel {
     });
     const known = v.parties.map((p, i) => {
       const k = iss.known[p.id] ?? {};
-      const bits = [`${t('table.legend.public')} ${iss.publicPos[p.id]}`, k.ideal !== undefined ? t('table.knownIdeal', { value: k.ideal }) : '', k.reservation !== undefined ? t('table.knownRed', { value: k.reservation }) : '', k.weight !== undefined ? t('table.knownWeight', { value: k.weight }) : ''].filter(Boolean);
+      const bits = [
+        `${t('table.legend.public')} ${iss.publicPos[p.id]}`,
+        k.ideal !== undefined ? t('table.knownIdeal', { value: k.ideal }) : '',
+        k.reservation !== undefined ? t('table.knownRed', { value: k.reservation }) : '',
+        k.weight !== undefined ? t('table.knownWeight', { value: k.weight }) : '',
+      ].filter(Boolean);
       return el('li', {}, el('span', { class: 'dot', style: `background:${hex(partyColor(i))}` }), el('span', { text: `${p.short}: ${bits.join(', ')}` }));
     });
     return el(

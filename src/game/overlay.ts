@@ -47,7 +47,13 @@ export function hotkeys(map: Record<string, (ev: KeyboardEvent) => unknown>): ()
   const handler = (ev: KeyboardEvent) => {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const t = ev.target as HTMLElement | null;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') && (t as HTMLInputElement).type !== 'checkbox' && (t as HTMLInputElement).type !== 'radio') return;
+    if (
+      t &&
+      (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT') &&
+      (t as HTMLInputElement).type !== 'checkbox' &&
+      (t as HTMLInputElement).type !== 'radio'
+    )
+      return;
     if (document.querySelector('dialog[open]')) return;
     const fn = map[ev.key] ?? map[ev.key.toLowerCase()];
     // A handler that returns false did not handle the key: leave it to the browser.

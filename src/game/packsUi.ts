@@ -31,7 +31,11 @@ export function createPackUi(store: GameStore, library: PackLibrary | null): Pac
       const { entries, broken } = await library.entries();
       store.getState().setPackEntries(entries);
       if (broken.length && !status) {
-        status = { kind: 'error', text: broken.map((b) => b.title).join(', '), problems: broken.flatMap((b) => (b.timedOut ? [t('menu.packTooSlow', { title: b.title, seconds })] : b.problems)) };
+        status = {
+          kind: 'error',
+          text: broken.map((b) => b.title).join(', '),
+          problems: broken.flatMap((b) => (b.timedOut ? [t('menu.packTooSlow', { title: b.title, seconds })] : b.problems)),
+        };
       }
     } catch (e) {
       unavailable = (e as Error)?.message ?? String(e);
@@ -55,7 +59,11 @@ export function createPackUi(store: GameStore, library: PackLibrary | null): Pac
     try {
       const r = await library.import(text, file.name);
       status = r.ok
-        ? { kind: 'ok', text: t('menu.importOk', { title: r.pack.title, version: r.pack.version, count: r.pack.scenarios.length }), ...(r.warnings.length ? { problems: r.warnings } : {}) }
+        ? {
+            kind: 'ok',
+            text: t('menu.importOk', { title: r.pack.title, version: r.pack.version, count: r.pack.scenarios.length }),
+            ...(r.warnings.length ? { problems: r.warnings } : {}),
+          }
         : r.timedOut
           ? { kind: 'error', text: t('menu.importTooSlow', { file: file.name, seconds }) }
           : { kind: 'error', text: t('menu.importFailed', { file: file.name }), problems: r.problems };
@@ -101,13 +109,37 @@ export function createPackUi(store: GameStore, library: PackLibrary | null): Pac
       el(
         'div',
         { class: 'row' },
-        el('button', { class: 'btn', 'data-k': 'import', 'data-testid': 'pack-import', disabled: !library || !!unavailable, onclick: () => picker.click(), text: t('menu.import') }),
+        el('button', {
+          class: 'btn',
+          'data-k': 'import',
+          'data-testid': 'pack-import',
+          disabled: !library || !!unavailable,
+          onclick: () => picker.click(),
+          text: t('menu.import'),
+        }),
         el('span', { class: 'hint', text: t('menu.importHint') }),
       ),
       statusEl,
       packs.length === 0
         ? el('p', { class: 'hint', text: t('menu.noPacks') })
-        : el('ul', { class: 'pack-list' }, ...packs.map((p) => el('li', {}, el('span', { text: `${p.title} (${p.version}) ` }), el('button', { class: 'btn ghost small', 'data-k': `rm-${p.id}`, 'data-testid': `pack-remove-${p.id}`, onclick: () => void remove(p), text: t('menu.removePack', { title: p.title }) })))),
+        : el(
+            'ul',
+            { class: 'pack-list' },
+            ...packs.map((p) =>
+              el(
+                'li',
+                {},
+                el('span', { text: `${p.title} (${p.version}) ` }),
+                el('button', {
+                  class: 'btn ghost small',
+                  'data-k': `rm-${p.id}`,
+                  'data-testid': `pack-remove-${p.id}`,
+                  onclick: () => void remove(p),
+                  text: t('menu.removePack', { title: p.title }),
+                }),
+              ),
+            ),
+          ),
       picker,
     );
   }

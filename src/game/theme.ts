@@ -33,7 +33,15 @@ export const METER_COLORS: Record<string, number> = {
   batna: 0xf0a35e,
 };
 
-type TextStyle = { fontFamily: string; fontSize: string; color: string; fontStyle?: string; wordWrap?: { width: number; useAdvancedWrap?: boolean }; lineSpacing?: number; align?: string };
+type TextStyle = {
+  fontFamily: string;
+  fontSize: string;
+  color: string;
+  fontStyle?: string;
+  wordWrap?: { width: number; useAdvancedWrap?: boolean };
+  lineSpacing?: number;
+  align?: string;
+};
 
 export function ts(size: number, color: number = C.text, opts: { bold?: boolean; wrap?: number; italic?: boolean; align?: string } = {}): TextStyle {
   const style: TextStyle = { fontFamily: FONT, fontSize: `${size}px`, color: hex(color) };

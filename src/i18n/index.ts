@@ -86,7 +86,10 @@ export function fmtParams(params: MsgParams | undefined, s?: Scenario | null): R
     }
     if (k === 'phases') {
       // A comma-separated list of phase ids, e.g. where a move is allowed.
-      out[k] = v.split(',').map((x) => (hasMessage('phase.' + x) ? t('phase.' + x) : x)).join(', ');
+      out[k] = v
+        .split(',')
+        .map((x) => (hasMessage('phase.' + x) ? t('phase.' + x) : x))
+        .join(', ');
       continue;
     }
     const prefix = ENUM_PARAMS[k];

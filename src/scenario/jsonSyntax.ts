@@ -27,7 +27,8 @@ export function firstJsonError(text: string): JsonSyntaxError | undefined {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
     if (i >= text.length) {
       if (want === 'eof') return undefined;
-      if (stack.length > 0) return fail(i, `the file ends inside ${stack[stack.length - 1] === 'object' ? 'an object: a } is missing' : 'a list: a ] is missing'}`);
+      if (stack.length > 0)
+        return fail(i, `the file ends inside ${stack[stack.length - 1] === 'object' ? 'an object: a } is missing' : 'a list: a ] is missing'}`);
       return fail(i, 'the file ends where a value was expected');
     }
     const c = text[i]!;
@@ -59,7 +60,10 @@ export function firstJsonError(text: string): JsonSyntaxError | undefined {
         want = afterValue();
         continue;
       }
-      return fail(i, top === 'object' ? 'expected "," or "}" after the value (is a comma missing?)' : 'expected "," or "]" after the item (is a comma missing?)');
+      return fail(
+        i,
+        top === 'object' ? 'expected "," or "}" after the value (is a comma missing?)' : 'expected "," or "]" after the item (is a comma missing?)',
+      );
     }
     if (want === 'key' || want === 'keyOrEnd') {
       if (c === '}' && want === 'keyOrEnd') {

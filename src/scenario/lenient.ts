@@ -61,14 +61,36 @@ export function lenientReferenceProblems(raw: unknown): LoadProblem[] {
     return fallback;
   };
 
-  const factionStandIn = (x: unknown, i: number): FactionDef => ({ id: idOf(x, `\u0000faction-${i}`), name: STAND_IN, influence: 0, stance: 'moderate', spoiler: 'none', included: true, satisfaction: 50 });
+  const factionStandIn = (x: unknown, i: number): FactionDef => ({
+    id: idOf(x, `\u0000faction-${i}`),
+    name: STAND_IN,
+    influence: 0,
+    stance: 'moderate',
+    spoiler: 'none',
+    included: true,
+    satisfaction: 50,
+  });
   const parties: PartyDef[] = raw.parties.slice(0, 100).map((x: unknown, i: number) => {
     const path: Path = ['parties', i];
     const r = scenarioSchema.shape.parties.element.safeParse(x);
     if (r.success) return r.data;
     replaced.push(path);
     const factions = list(isRecord(x) ? x.factions : undefined, [...path, 'factions'], factionSchema, factionStandIn);
-    return { id: idOf(x, `\u0000party-${i}`), name: STAND_IN, principal: STAND_IN, delegation: STAND_IN, publicStance: STAND_IN, trustInMediator: 40, commitment: 40, cohesion: 60, trustIn: {}, domesticStrength: 50, intent: 'sincere', refuses: [], factions };
+    return {
+      id: idOf(x, `\u0000party-${i}`),
+      name: STAND_IN,
+      principal: STAND_IN,
+      delegation: STAND_IN,
+      publicStance: STAND_IN,
+      trustInMediator: 40,
+      commitment: 40,
+      cohesion: 60,
+      trustIn: {},
+      domesticStrength: 50,
+      intent: 'sincere',
+      refuses: [],
+      factions,
+    };
   });
 
   const news = { kind: 'news' } as const;
@@ -77,7 +99,11 @@ export function lenientReferenceProblems(raw: unknown): LoadProblem[] {
     const r = injectSchema.safeParse(x);
     if (r.success) return r.data;
     replaced.push(path);
-    const contingency = list(isRecord(x) ? x.contingency : undefined, [...path, 'contingency'], contingencySchema, (c, ci) => ({ id: idOf(c, `\u0000contingency-${ci}`), synopsis: STAND_IN, effect: news }));
+    const contingency = list(isRecord(x) ? x.contingency : undefined, [...path, 'contingency'], contingencySchema, (c, ci) => ({
+      id: idOf(c, `\u0000contingency-${ci}`),
+      synopsis: STAND_IN,
+      effect: news,
+    }));
     return { id: idOf(x, `\u0000inject-${i}`), turn: 1, synopsis: STAND_IN, effect: news, contingency };
   });
 
@@ -91,13 +117,34 @@ export function lenientReferenceProblems(raw: unknown): LoadProblem[] {
     turnLimit: field('turnLimit', scenarioSchema.shape.turnLimit, 200),
     actionPoints: 3,
     parties,
-    externals: list(raw.externals, ['externals'], externalSchema, (x, i) => ({ id: idOf(x, `\u0000external-${i}`), name: STAND_IN, kind: 'group', support: {}, leverage: [], disposition: 0 })),
-    issues: list(raw.issues, ['issues'], issueSchema, (x, i) => ({ id: idOf(x, `\u0000issue-${i}`), name: STAND_IN, description: STAND_IN, low: STAND_IN, high: STAND_IN, core: [], flex: 10, positions: {} })),
+    externals: list(raw.externals, ['externals'], externalSchema, (x, i) => ({
+      id: idOf(x, `\u0000external-${i}`),
+      name: STAND_IN,
+      kind: 'group',
+      support: {},
+      leverage: [],
+      disposition: 0,
+    })),
+    issues: list(raw.issues, ['issues'], issueSchema, (x, i) => ({
+      id: idOf(x, `\u0000issue-${i}`),
+      name: STAND_IN,
+      description: STAND_IN,
+      low: STAND_IN,
+      high: STAND_IN,
+      core: [],
+      flex: 10,
+      positions: {},
+    })),
     venues: list(raw.venues, ['venues'], venueSchema, (x, i) => ({ id: idOf(x, `\u0000venue-${i}`), name: STAND_IN, nearPrincipals: false })),
     startVenue: field('startVenue', scenarioSchema.shape.startVenue, undefined),
     thresholds: field('thresholds', scenarioSchema.shape.thresholds, thresholdsSchema.parse({})),
     injects,
-    randomEvents: list(raw.randomEvents, ['randomEvents'], randomEventSchema, (x, i) => ({ id: idOf(x, `\u0000event-${i}`), weight: 0, synopsis: STAND_IN, effect: news })),
+    randomEvents: list(raw.randomEvents, ['randomEvents'], randomEventSchema, (x, i) => ({
+      id: idOf(x, `\u0000event-${i}`),
+      weight: 0,
+      synopsis: STAND_IN,
+      effect: news,
+    })),
     randomEventChance: 0,
     briefing: field('briefing', briefingSchema, { background: STAND_IN, earlierTalks: [], confidential: {} }),
   };

@@ -47,7 +47,9 @@ const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0,
 
 export function formatPath(path: (string | number)[]): string {
   if (path.length === 0) return '(top level)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? clip(String(p), MAX_PATH_SEGMENT) : `.${clip(String(p), MAX_PATH_SEGMENT)}`)).join('');
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? clip(String(p), MAX_PATH_SEGMENT) : `.${clip(String(p), MAX_PATH_SEGMENT)}`))
+    .join('');
 }
 
 export function formatProblem(p: LoadProblem, file = ''): string {
@@ -79,7 +81,12 @@ export function boundProblems(list: LoadProblem[]): LoadProblem[] {
   }
   const more = ordered.length - out.length;
   if (more > 0) {
-    out.push({ path: [], severity: ordered.slice(out.length).some((p) => p.severity === 'error') ? 'error' : 'warning', message: `… and ${more} more problem${more > 1 ? 's' : ''}`, hint: 'fix the ones above first' });
+    out.push({
+      path: [],
+      severity: ordered.slice(out.length).some((p) => p.severity === 'error') ? 'error' : 'warning',
+      message: `… and ${more} more problem${more > 1 ? 's' : ''}`,
+      hint: 'fix the ones above first',
+    });
   }
   return out;
 }
@@ -136,7 +143,12 @@ export function parseLocated(source: string): Parsed {
     if (deep) {
       return unparsed(
         deep.kind === 'flow'
-          ? { message: 'brackets are nested too deeply here', expected: `at most ${MAX_FLOW_DEPTH} levels of [ ] and { }`, hint: 'a pack never needs this; look for unclosed brackets', ...at(deep.offset) }
+          ? {
+              message: 'brackets are nested too deeply here',
+              expected: `at most ${MAX_FLOW_DEPTH} levels of [ ] and { }`,
+              hint: 'a pack never needs this; look for unclosed brackets',
+              ...at(deep.offset),
+            }
           : deep.kind === 'block'
             ? {
                 message: 'mappings and lists are nested too deeply here',
@@ -157,7 +169,13 @@ export function parseLocated(source: string): Parsed {
     for (const d of composer.compose(tokens, true, source.length)) {
       if (!doc) doc = d;
       else {
-        problems.push({ path: [], severity: 'error', message: 'syntax: the file holds more than one YAML document', hint: 'a pack is one document: remove the "---" or "..." line, or split the file', ...at(d.range[0]) });
+        problems.push({
+          path: [],
+          severity: 'error',
+          message: 'syntax: the file holds more than one YAML document',
+          hint: 'a pack is one document: remove the "---" or "..." line, or split the file',
+          ...at(d.range[0]),
+        });
         break;
       }
     }
@@ -174,13 +192,23 @@ export function parseLocated(source: string): Parsed {
     problems.push({
       path: [],
       severity: 'error',
-      message: colon ? `syntax: unquoted text holds a colon and a space (": "), which YAML reads as the start of another field (YAML says: ${first})` : `syntax: ${first}`,
+      message: colon
+        ? `syntax: unquoted text holds a colon and a space (": "), which YAML reads as the start of another field (YAML says: ${first})`
+        : `syntax: ${first}`,
       hint: colon ?? 'check indentation, quotes and brackets near this place',
       ...at(err.pos[0]),
     });
   }
   const converted = documentData(document, source.length, MAX_RAW_PROBLEMS);
-  for (const p of converted.problems) problems.push({ path: [], severity: 'error', message: `syntax: ${p.message}`, ...(p.expected ? { expected: p.expected } : {}), ...(p.hint ? { hint: p.hint } : {}), ...at(p.offset) });
+  for (const p of converted.problems)
+    problems.push({
+      path: [],
+      severity: 'error',
+      message: `syntax: ${p.message}`,
+      ...(p.expected ? { expected: p.expected } : {}),
+      ...(p.hint ? { hint: p.hint } : {}),
+      ...at(p.offset),
+    });
 
   // Mappings are indexed on first use, so locating many problems stays linear.
   const indexes = new WeakMap<object, Map<string, { key: unknown; value: unknown }>>();
@@ -220,7 +248,8 @@ export function parseLocated(source: string): Parsed {
 /** Syntax errors looked at for a likelier cause (a colon in unquoted text). */
 const MAX_EXPLAINED_SYNTAX = 20;
 /** The YAML complaints an unquoted "key: text: more" produces, in block and in flow style. */
-const COLON_COMPLAINTS = /Block collections are not allowed within flow collections|Nested mappings are not allowed in compact mappings|Implicit map keys need to be followed by map values|Implicit keys need to be on a single line/;
+const COLON_COMPLAINTS =
+  /Block collections are not allowed within flow collections|Nested mappings are not allowed in compact mappings|Implicit map keys need to be followed by map values|Implicit keys need to be on a single line/;
 /** A field whose unquoted value holds ": " (in flow style the value ends at "," or "}"). */
 const COLON_VALUE = /([A-Za-z_$][\w$-]*):[ \t]+([^"'\s{[][^\n#]*?:(?:[ \t][^\n#]*)?)$/;
 const COLON_FLOW_VALUE = /([A-Za-z_$][\w$-]*):[ \t]+([^"'\s{[,}][^,{}\n#]*?:[ \t][^,{}\n#]*)/;
@@ -269,7 +298,8 @@ export function zodProblems(error: z.ZodError, locate: Parsed['locate'], root?: 
           const yes = /^(y|yes|on|true)$/i.test(input.trim());
           const no = /^(n|no|off|false)$/i.test(input.trim());
           p.hint = yes || no ? `write ${yes} (no quotes): only true and false are yes-or-no values here` : 'write true or false, without quotes';
-        } else if (issue.expected === 'number' && typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input))) p.hint = `remove the quotes: ${input.trim()}`;
+        } else if (issue.expected === 'number' && typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input)))
+          p.hint = `remove the quotes: ${input.trim()}`;
       }
       if (issue.code === 'invalid_value' && 'values' in issue) {
         p.expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -283,7 +313,10 @@ export function zodProblems(error: z.ZodError, locate: Parsed['locate'], root?: 
       }
       if (issue.code === 'unrecognized_keys') {
         // A file can hold thousands of stray keys: name a few, count the rest.
-        const shown = issue.keys.slice(0, 5).map((k) => `"${clip(String(k), 40)}"`).join(', ');
+        const shown = issue.keys
+          .slice(0, 5)
+          .map((k) => `"${clip(String(k), 40)}"`)
+          .join(', ');
         const rest = issue.keys.length - 5;
         p.message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown}${rest > 0 ? ` and ${rest} more` : ''}`;
         const near = root ? closestKey(String(issue.keys[0]), knownKeysAt(root, path)) : undefined;
@@ -316,7 +349,10 @@ export function loadScenario(source: string): LoadResult<Scenario> {
     if (parsed.problems.length > 0) return boundResult({ ok: false, problems: parsed.problems });
     return boundResult(validateScenarioData(parsed.data, parsed.locate));
   } catch (e) {
-    return { ok: false, problems: [{ path: [], severity: 'error', message: `the scenario could not be checked: ${clip((e as Error)?.message ?? String(e), MAX_PROBLEM_TEXT)}` }] };
+    return {
+      ok: false,
+      problems: [{ path: [], severity: 'error', message: `the scenario could not be checked: ${clip((e as Error)?.message ?? String(e), MAX_PROBLEM_TEXT)}` }],
+    };
   }
 }
 
@@ -326,7 +362,11 @@ export function validateScenarioData(data: unknown, locate: Parsed['locate'] = (
     const problems = zodProblems(result.error, (p) => locate([...prefix, ...p]), scenarioSchema);
     return { ok: false, problems: problems.map((p) => ({ ...p, path: [...prefix, ...p.path] })) };
   }
-  const refs = [...checkReferences(result.data), ...checkSemantics(result.data)].map((p) => ({ ...p, path: [...prefix, ...p.path], ...(locate([...prefix, ...p.path]) ?? {}) }));
+  const refs = [...checkReferences(result.data), ...checkSemantics(result.data)].map((p) => ({
+    ...p,
+    path: [...prefix, ...p.path],
+    ...(locate([...prefix, ...p.path]) ?? {}),
+  }));
   const errors = refs.filter((p) => p.severity === 'error');
   if (errors.length > 0) return { ok: false, problems: refs };
   return { ok: true, value: result.data, warnings: refs };

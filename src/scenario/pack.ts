@@ -79,7 +79,9 @@ export function isPackShaped(data: unknown): boolean {
 
 /** Wrap one scenario as a pack, taking the metadata the scenario has. */
 export function packFromScenario(s: Scenario): Pack {
-  const objectives = [...new Set(s.injects.flatMap((i) => [i.learningObjective, ...i.contingency.map((c) => c.learningObjective)]).filter((x): x is string => !!x))];
+  const objectives = [
+    ...new Set(s.injects.flatMap((i) => [i.learningObjective, ...i.contingency.map((c) => c.learningObjective)]).filter((x): x is string => !!x)),
+  ];
   return {
     ...(s.$schema !== undefined ? { $schema: s.$schema } : {}),
     pack: { id: s.id, title: s.title, version: s.version, authors: [], language: 'en', learningObjectives: objectives.slice(0, 30) },
@@ -98,7 +100,17 @@ export function loadPack(source: string, fileName?: string): LoadResult<Pack> {
   } catch (e) {
     // Defence in depth: a bug in a check must not take the game or the CLI down with it.
     const why = String((e as Error)?.message ?? e);
-    return { ok: false, problems: [{ path: [], severity: 'error', message: `the pack could not be checked: ${why.length > 200 ? `${why.slice(0, 199)}…` : why}`, hint: 'please report this file to the developers' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: [],
+          severity: 'error',
+          message: `the pack could not be checked: ${why.length > 200 ? `${why.slice(0, 199)}…` : why}`,
+          hint: 'please report this file to the developers',
+        },
+      ],
+    };
   }
 }
 
@@ -126,7 +138,12 @@ function trimSyntaxCascade(problems: LoadProblem[]): LoadProblem[] {
   const more = kept.length - MAX_SYNTAX_PROBLEMS;
   return [
     ...kept.slice(0, MAX_SYNTAX_PROBLEMS),
-    { path: [], severity: 'error', message: `…and ${more} more syntax error${more > 1 ? 's' : ''}, most likely caused by the first ones`, hint: 'fix the first error and validate again' },
+    {
+      path: [],
+      severity: 'error',
+      message: `…and ${more} more syntax error${more > 1 ? 's' : ''}, most likely caused by the first ones`,
+      hint: 'fix the first error and validate again',
+    },
   ];
 }
 
@@ -135,12 +152,31 @@ type Locate = (path: (string | number)[]) => { line: number; column: number } | 
 /** Validate already-parsed data as a pack or a bare scenario (the in-game import can call this too). */
 export function validatePackData(data: unknown, locate: Locate = () => undefined): LoadResult<Pack> {
   if (data === undefined || data === null || data === '') {
-    return { ok: false, problems: [{ path: [], severity: 'error', message: 'the file is empty', expected: 'a pack (pack: and scenarios:) or a scenario', hint: 'start from the worked example in scenarios/README.md' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: [],
+          severity: 'error',
+          message: 'the file is empty',
+          expected: 'a pack (pack: and scenarios:) or a scenario',
+          hint: 'start from the worked example in scenarios/README.md',
+        },
+      ],
+    };
   }
   if (!isRecord(data)) {
     return {
       ok: false,
-      problems: [{ path: [], severity: 'error', message: `the file holds ${Array.isArray(data) ? 'a list' : `a single ${typeof data}`}`, expected: 'a mapping with pack: and scenarios:, or a scenario', ...(locate([]) ?? {}) }],
+      problems: [
+        {
+          path: [],
+          severity: 'error',
+          message: `the file holds ${Array.isArray(data) ? 'a list' : `a single ${typeof data}`}`,
+          expected: 'a mapping with pack: and scenarios:, or a scenario',
+          ...(locate([]) ?? {}),
+        },
+      ],
     };
   }
   if (!isPackShaped(data)) {
@@ -167,19 +203,44 @@ export function validatePackData(data: unknown, locate: Locate = () => undefined
   if (valid.length === scenarios.length) {
     valid.forEach((s, i) => {
       if (valid.findIndex((x) => x.id === s.id) !== i) {
-        problems.push({ path: ['scenarios', i, 'id'], severity: 'error', message: `duplicate scenario id "${s.id}"`, hint: 'every scenario in a pack needs its own id; saves refer to it', ...(locate(['scenarios', i, 'id']) ?? {}) });
+        problems.push({
+          path: ['scenarios', i, 'id'],
+          severity: 'error',
+          message: `duplicate scenario id "${s.id}"`,
+          hint: 'every scenario in a pack needs its own id; saves refer to it',
+          ...(locate(['scenarios', i, 'id']) ?? {}),
+        });
       }
     });
   }
   if (wrapper.success) {
     const meta = wrapper.data.pack;
-    if (meta.authors.length === 0) problems.push({ path: ['pack', 'authors'], severity: 'warning', message: 'no authors listed', hint: 'say who wrote the pack, so users know whom to ask', ...(locate(['pack']) ?? {}) });
+    if (meta.authors.length === 0)
+      problems.push({
+        path: ['pack', 'authors'],
+        severity: 'warning',
+        message: 'no authors listed',
+        hint: 'say who wrote the pack, so users know whom to ask',
+        ...(locate(['pack']) ?? {}),
+      });
     if (meta.learningObjectives.length === 0) {
-      problems.push({ path: ['pack', 'learningObjectives'], severity: 'warning', message: 'no learning objectives listed', hint: 'list what a trainee should learn; the debrief and the pack menu show them', ...(locate(['pack']) ?? {}) });
+      problems.push({
+        path: ['pack', 'learningObjectives'],
+        severity: 'warning',
+        message: 'no learning objectives listed',
+        hint: 'list what a trainee should learn; the debrief and the pack menu show them',
+        ...(locate(['pack']) ?? {}),
+      });
     }
   }
   const errors = problems.filter((p) => p.severity === 'error');
-  if (!wrapper.success && errors.length === 0) problems.push({ path: [], severity: 'error', message: 'the pack does not match the pack format', hint: 'compare it with the worked example in scenarios/README.md' });
+  if (!wrapper.success && errors.length === 0)
+    problems.push({
+      path: [],
+      severity: 'error',
+      message: 'the pack does not match the pack format',
+      hint: 'compare it with the worked example in scenarios/README.md',
+    });
   if (!wrapper.success || errors.length > 0) return { ok: false, problems };
   // Re-use the per-scenario results: they carry the same data the wrapper parsed.
   return { ok: true, value: { ...wrapper.data, scenarios: valid }, warnings: problems };

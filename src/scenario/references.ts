@@ -45,7 +45,12 @@ export function checkReferences(s: Scenario): LoadProblem[] {
   /** trustIn names the party's trust in the others: its own id there is a slip, not an unknown party. */
   const selfTrust = (path: Path, self: string, ids: string[]) => {
     const others = ids.filter((x) => x !== self);
-    err(path, `a party cannot trust itself: "${self}" is the party this trustIn belongs to`, `trustIn gives its trust in the other parties: ${list(others)}`, 'another party\'s id');
+    err(
+      path,
+      `a party cannot trust itself: "${self}" is the party this trustIn belongs to`,
+      `trustIn gives its trust in the other parties: ${list(others)}`,
+      "another party's id",
+    );
   };
 
   s.parties.forEach((p, pi) => {
@@ -55,19 +60,25 @@ export function checkReferences(s: Scenario): LoadProblem[] {
     }
     p.refuses.forEach((x, i) => ref(['parties', pi, 'refuses', i], x, issueIds, 'issue'));
     const share = p.factions.reduce((a, f) => a + f.influence, 0);
-    if (Math.abs(share - 1) > 0.05) warn(['parties', pi, 'factions'], `faction influence adds up to ${share.toFixed(2)}, not 1`, 'influence is a share of the party');
+    if (Math.abs(share - 1) > 0.05)
+      warn(['parties', pi, 'factions'], `faction influence adds up to ${share.toFixed(2)}, not 1`, 'influence is a share of the party');
   });
   s.externals.forEach((e, ei) => Object.keys(e.support).forEach((k) => ref(['externals', ei, 'support', k], k, partyIds, 'party')));
   s.issues.forEach((iss, ii) => {
     iss.core.forEach((c, ci) => ref(['issues', ii, 'core', ci], c, partyIds, 'party'));
     for (const k of Object.keys(iss.positions)) ref(['issues', ii, 'positions', k], k, partyIds, 'party');
     for (const pid of partyIds) {
-      if (!Object.hasOwn(iss.positions, pid)) err(['issues', ii, 'positions'], `no position for party "${pid}"`, 'every party needs a position on every issue', `a key "${pid}"`);
+      if (!Object.hasOwn(iss.positions, pid))
+        err(['issues', ii, 'positions'], `no position for party "${pid}"`, 'every party needs a position on every issue', `a key "${pid}"`);
     }
   });
   for (const pid of partyIds) {
     if (!s.issues.some((i) => i.core.includes(pid))) {
-      warn(['issues'], `party "${pid}" has no core issue`, 'an agenda is accepted by a party only when it holds its core issues; with none, any agenda will do');
+      warn(
+        ['issues'],
+        `party "${pid}" has no core issue`,
+        'an agenda is accepted by a party only when it holds its core issues; with none, any agenda will do',
+      );
     }
   }
   if (s.startVenue) ref(['startVenue'], s.startVenue, venueIds, 'venue');
@@ -103,19 +114,32 @@ export function checkReferences(s: Scenario): LoadProblem[] {
     if (!c) return;
     if (c.partyMeter) ref([...path, 'partyMeter', 'party'], c.partyMeter.party, partyIds, 'party');
     if (c.notEngaged) ref([...path, 'notEngaged'], c.notEngaged, [...externalIds, ...factionIds], 'external actor or faction');
-    if (c.minTurn && c.maxTurn && c.minTurn > c.maxTurn) err([...path, 'maxTurn'], `maxTurn ${c.maxTurn} is before minTurn ${c.minTurn}`, 'the condition can never hold');
+    if (c.minTurn && c.maxTurn && c.minTurn > c.maxTurn)
+      err([...path, 'maxTurn'], `maxTurn ${c.maxTurn} is before minTurn ${c.minTurn}`, 'the condition can never hold');
   };
   const anyTarget = [...partyIds, ...externalIds, ...factionIds, ...issueIds];
   s.injects.forEach((inj, i) => {
     const base: Path = ['injects', i];
-    if (inj.turn === undefined && inj.condition === undefined) err(base, `inject "${inj.id}" has neither a turn nor a condition`, 'give it "turn: N" or a "condition"');
-    if (inj.turn !== undefined && inj.turn > s.turnLimit) err([...base, 'turn'], `inject "${inj.id}" is set for turn ${inj.turn}, after the last turn (${s.turnLimit})`, undefined, `a turn from 1 to ${s.turnLimit}`);
+    if (inj.turn === undefined && inj.condition === undefined)
+      err(base, `inject "${inj.id}" has neither a turn nor a condition`, 'give it "turn: N" or a "condition"');
+    if (inj.turn !== undefined && inj.turn > s.turnLimit)
+      err(
+        [...base, 'turn'],
+        `inject "${inj.id}" is set for turn ${inj.turn}, after the last turn (${s.turnLimit})`,
+        undefined,
+        `a turn from 1 to ${s.turnLimit}`,
+      );
     checkEffect([...base, 'effect'], inj.effect);
     checkCondition([...base, 'condition'], inj.condition);
     ref([...base, 'target'], inj.target, anyTarget, 'target');
     // A changeVenue response names a venue, so venues count as targets here.
     if (inj.expectedResponse?.target) ref([...base, 'expectedResponse', 'target'], inj.expectedResponse.target, [...anyTarget, ...venueIds], 'target');
-    if (inj.contingency.length > 0 && !inj.expectedResponse) warn([...base, 'contingency'], `inject "${inj.id}" has contingencies but no expectedResponse`, 'contingencies fire only when an expected response does not come');
+    if (inj.contingency.length > 0 && !inj.expectedResponse)
+      warn(
+        [...base, 'contingency'],
+        `inject "${inj.id}" has contingencies but no expectedResponse`,
+        'contingencies fire only when an expected response does not come',
+      );
     inj.contingency.forEach((c, ci) => {
       checkEffect([...base, 'contingency', ci, 'effect'], c.effect);
       checkCondition([...base, 'contingency', ci, 'condition'], c.condition);
@@ -124,7 +148,8 @@ export function checkReferences(s: Scenario): LoadProblem[] {
   s.randomEvents.forEach((ev, i) => checkEffect(['randomEvents', i, 'effect'], ev.effect));
   for (const role of Object.keys(s.briefing.confidential)) {
     const m = /^(party|faction|external):(.+)$/.exec(role);
-    const ok = role === 'mediator' || role === 'instructor' || (m && (m[1] === 'party' ? partyIds : m[1] === 'faction' ? factionIds : externalIds).includes(m[2]!));
+    const ok =
+      role === 'mediator' || role === 'instructor' || (m && (m[1] === 'party' ? partyIds : m[1] === 'faction' ? factionIds : externalIds).includes(m[2]!));
     if (!ok) err(['briefing', 'confidential', role], `unknown role "${role}"`, 'use "mediator", "party:<id>", "faction:<id>" or "external:<id>"');
   }
   return out;

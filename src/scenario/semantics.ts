@@ -99,7 +99,12 @@ export function checkSemantics(s: Scenario): LoadProblem[] {
     warn(['randomEvents'], 'every random event has weight 0, so none can ever be drawn', 'give some events a positive weight, or set randomEventChance: 0');
   }
   s.history?.keyMoments.forEach((m, i) => {
-    if (m.turn > s.turnLimit) warn(['history', 'keyMoments', i, 'turn'], `key moment at turn ${m.turn} is after the last turn (${s.turnLimit})`, 'the debrief timeline stops at turnLimit');
+    if (m.turn > s.turnLimit)
+      warn(
+        ['history', 'keyMoments', i, 'turn'],
+        `key moment at turn ${m.turn} is after the last turn (${s.turnLimit})`,
+        'the debrief timeline stops at turnLimit',
+      );
   });
   return out;
 }
@@ -109,7 +114,8 @@ type Report = (path: Path, message: string, hint?: string, expected?: string) =>
 /** The schema asks for at least one character; a text of spaces is still empty to a reader. */
 function checkBlankText(value: unknown, path: Path, err: Report): void {
   if (typeof value === 'string') {
-    if (value.length > 0 && value.trim() === '') err(path, 'this text is blank (only spaces or line breaks)', 'write the text, or remove the field if it is optional', 'visible text');
+    if (value.length > 0 && value.trim() === '')
+      err(path, 'this text is blank (only spaces or line breaks)', 'write the text, or remove the field if it is optional', 'visible text');
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => checkBlankText(v, [...path, i], err));
   } else if (value !== null && typeof value === 'object') {
@@ -126,7 +132,12 @@ function checkIds(s: Scenario, err: Report): void {
       return;
     }
     const prior = owners.get(id);
-    if (prior && prior !== kind) err(path, `id "${id}" is used both for a ${prior} and for a ${kind}`, 'targets are found by id alone, so parties, factions, external actors, issues and venues need different ids');
+    if (prior && prior !== kind)
+      err(
+        path,
+        `id "${id}" is used both for a ${prior} and for a ${kind}`,
+        'targets are found by id alone, so parties, factions, external actors, issues and venues need different ids',
+      );
     else owners.set(id, kind);
   };
   s.parties.forEach((p, pi) => {
@@ -141,13 +152,26 @@ function checkIds(s: Scenario, err: Report): void {
 function checkBriefing(s: Scenario, err: Report, warn: Report): void {
   const visible = s.briefing.background.replace(/\s+/g, ' ').trim().length;
   if (visible < MIN_BACKGROUND_CHARS) {
-    err(['briefing', 'background'], `the shared briefing is almost empty (${visible} characters)`, 'tell every player the conflict, the parties and why talks now; a few paragraphs', `at least ${MIN_BACKGROUND_CHARS} characters`);
+    err(
+      ['briefing', 'background'],
+      `the shared briefing is almost empty (${visible} characters)`,
+      'tell every player the conflict, the parties and why talks now; a few paragraphs',
+      `at least ${MIN_BACKGROUND_CHARS} characters`,
+    );
   } else if (visible < THIN_BACKGROUND_CHARS) {
-    warn(['briefing', 'background'], `the shared briefing is short (${visible} characters)`, 'a trainee decides from this text alone; say who wants what and what failed before');
+    warn(
+      ['briefing', 'background'],
+      `the shared briefing is short (${visible} characters)`,
+      'a trainee decides from this text alone; say who wants what and what failed before',
+    );
   }
   for (const p of s.parties) {
     if (!Object.hasOwn(s.briefing.confidential, `party:${p.id}`)) {
-      warn(['briefing', 'confidential'], `no confidential briefing for "party:${p.id}"`, `a student playing ${p.name} sees only the shared briefing; add a "party:${p.id}" entry`);
+      warn(
+        ['briefing', 'confidential'],
+        `no confidential briefing for "party:${p.id}"`,
+        `a student playing ${p.name} sees only the shared briefing; add a "party:${p.id}" entry`,
+      );
     }
   }
 }
@@ -163,34 +187,53 @@ function checkIssues(s: Scenario, err: Report, warn: Report): void {
         return `${pid} accepts ${r.low}–${r.high}`;
       });
       const message = `no zone of possible agreement on "${iss.id}": ${ranges.join(', ')}`;
-      const hint = 'move a reservation (red line) so the acceptable ranges overlap; a party accepts from its reservation through its ideal to the end of the scale';
-      if (iss.core.length > 0) err([...base, 'positions'], `${message}; as a core issue it must be agreed, so negotiation can never end`, hint, 'overlapping acceptable ranges');
+      const hint =
+        'move a reservation (red line) so the acceptable ranges overlap; a party accepts from its reservation through its ideal to the end of the scale';
+      if (iss.core.length > 0)
+        err([...base, 'positions'], `${message}; as a core issue it must be agreed, so negotiation can never end`, hint, 'overlapping acceptable ranges');
       else warn([...base, 'positions'], `${message}; it can only be left off the agenda`, hint);
     }
     for (const pid of present) {
       const pos = iss.positions[pid]!;
       const r = acceptableRange(pos);
       if (pos.public < r.low || pos.public > r.high) {
-        warn([...base, 'positions', pid, 'public'], `${pid}'s public position ${pos.public} is past its own red line (${pos.reservation})`, 'a public position is usually at or beyond the ideal, on the side away from the red line');
+        warn(
+          [...base, 'positions', pid, 'public'],
+          `${pid}'s public position ${pos.public} is past its own red line (${pos.reservation})`,
+          'a public position is usually at or beyond the ideal, on the side away from the red line',
+        );
       }
     }
     iss.core.forEach((pid, ci) => {
       const pi = s.parties.findIndex((p) => p.id === pid);
       if (pi >= 0 && s.parties[pi]!.refuses.includes(iss.id)) {
-        err([...base, 'core', ci], `party "${pid}" needs "${iss.id}" on the agenda (core) and also refuses it`, `remove "${iss.id}" from core or from parties[${pi}].refuses`);
+        err(
+          [...base, 'core', ci],
+          `party "${pid}" needs "${iss.id}" on the agenda (core) and also refuses it`,
+          `remove "${iss.id}" from core or from parties[${pi}].refuses`,
+        );
       }
     });
   });
   s.parties.forEach((p, pi) => {
     const weights = s.issues.map((iss) => (Object.hasOwn(iss.positions, p.id) ? iss.positions[p.id]!.weight : 0));
     if (weights.length > 0 && weights.every((w) => w === 0)) {
-      err(['parties', pi], `party "${p.id}" gives weight 0 to every issue`, 'proposals are valued as a weighted average; give at least one issue a positive weight', 'a positive weight on some issue');
+      err(
+        ['parties', pi],
+        `party "${p.id}" gives weight 0 to every issue`,
+        'proposals are valued as a weighted average; give at least one issue a positive weight',
+        'a positive weight on some issue',
+      );
     }
     p.refuses.forEach((issueId, ri) => {
       const iss = s.issues.find((i) => i.id === issueId);
       const others = iss?.core.filter((c) => c !== p.id) ?? [];
       if (others.length > 0) {
-        warn(['parties', pi, 'refuses', ri], `party "${p.id}" refuses "${issueId}", a core issue of ${others.map((o) => `"${o}"`).join(', ')}`, `no agenda passes until the mediator reframes "${issueId}"; make sure the briefing lets a trainee discover that`);
+        warn(
+          ['parties', pi, 'refuses', ri],
+          `party "${p.id}" refuses "${issueId}", a core issue of ${others.map((o) => `"${o}"`).join(', ')}`,
+          `no agenda passes until the mediator reframes "${issueId}"; make sure the briefing lets a trainee discover that`,
+        );
       }
     });
   });
@@ -201,13 +244,26 @@ function checkReachability(s: Scenario, err: Report, warn: Report): void {
 
   const minTurns = minTurnsToSign(s);
   if (minTurns > s.turnLimit) {
-    err(['turnLimit'], `no run can sign an agreement within ${s.turnLimit} turns: even flawless play needs at least ${minTurns} at ${s.actionPoints} action points a turn`, 'raise turnLimit or actionPoints', `at least ${minTurns}`);
+    err(
+      ['turnLimit'],
+      `no run can sign an agreement within ${s.turnLimit} turns: even flawless play needs at least ${minTurns} at ${s.actionPoints} action points a turn`,
+      'raise turnLimit or actionPoints',
+      `at least ${minTurns}`,
+    );
   } else {
     const typical = typicalTurnsToSign(s);
     if (typical > s.turnLimit) {
-      warn(['turnLimit'], `a careful run needs about ${typical} turns to sign, more than turnLimit (${s.turnLimit})`, 'the exploratory caucuses alone take most of the game; raise turnLimit or the starting meters');
+      warn(
+        ['turnLimit'],
+        `a careful run needs about ${typical} turns to sign, more than turnLimit (${s.turnLimit})`,
+        'the exploratory caucuses alone take most of the game; raise turnLimit or the starting meters',
+      );
     } else if (typical + t.monitoringTurns > s.turnLimit) {
-      warn(['thresholds', 'monitoringTurns'], `signing takes about ${typical} turns and monitoring ${t.monitoringTurns} more, past turnLimit (${s.turnLimit})`, 'monitoring continues past the turn limit, so the game runs longer than announced; lower monitoringTurns or raise turnLimit');
+      warn(
+        ['thresholds', 'monitoringTurns'],
+        `signing takes about ${typical} turns and monitoring ${t.monitoringTurns} more, past turnLimit (${s.turnLimit})`,
+        'monitoring continues past the turn limit, so the game runs longer than announced; lower monitoringTurns or raise turnLimit',
+      );
     }
   }
 
@@ -225,12 +281,22 @@ function checkReachability(s: Scenario, err: Report, warn: Report): void {
 
 function checkCondition(path: Path, c: Condition | undefined, s: Scenario, err: Report, warn: Report): void {
   if (!c) return;
-  if (c.minTurn !== undefined && c.minTurn > s.turnLimit) err([...path, 'minTurn'], `minTurn ${c.minTurn} is after the last turn (${s.turnLimit})`, 'the condition can never hold', `a turn from 1 to ${s.turnLimit}`);
+  if (c.minTurn !== undefined && c.minTurn > s.turnLimit)
+    err(
+      [...path, 'minTurn'],
+      `minTurn ${c.minTurn} is after the last turn (${s.turnLimit})`,
+      'the condition can never hold',
+      `a turn from 1 to ${s.turnLimit}`,
+    );
   const m = c.partyMeter;
   if (m) {
     if (m.below === undefined && m.above === undefined) warn([...path, 'partyMeter'], 'partyMeter tests nothing', 'give it "below" or "above"');
     if (m.below !== undefined && m.above !== undefined && m.below <= m.above) {
-      err([...path, 'partyMeter'], `a meter cannot be both below ${m.below} and above ${m.above}`, 'the condition can never hold; "below" must be greater than "above"');
+      err(
+        [...path, 'partyMeter'],
+        `a meter cannot be both below ${m.below} and above ${m.above}`,
+        'the condition can never hold; "below" must be greater than "above"',
+      );
     }
   }
 }
@@ -259,7 +325,12 @@ function checkInjects(s: Scenario, err: Report, warn: Report): void {
     }
     if (e.kind === 'sanctions') {
       const actor = s.externals.find((x) => x.id === e.actor);
-      if (actor && !actor.leverage.includes('sanctions')) warn([...path, 'actor'], `"${e.actor}" imposes sanctions but has no "sanctions" leverage`, 'add "sanctions" to its leverage so players can read it from the briefing');
+      if (actor && !actor.leverage.includes('sanctions'))
+        warn(
+          [...path, 'actor'],
+          `"${e.actor}" imposes sanctions but has no "sanctions" leverage`,
+          'add "sanctions" to its leverage so players can read it from the briefing',
+        );
     }
     if (e.kind === 'meters' && [e.trustInMediator, e.commitment, e.cohesion, e.batna].every((d) => !d)) {
       warn(path, 'this "meters" effect changes nothing', 'give at least one of trustInMediator, commitment, cohesion, batna');
@@ -276,26 +347,49 @@ function checkInjects(s: Scenario, err: Report, warn: Report): void {
       err([...base, 'condition', 'maxTurn'], `the condition ends at turn ${c.maxTurn}, before the inject's turn ${inj.turn}`, 'the inject can never fire');
     }
     if (inj.turn !== undefined && c?.minTurn !== undefined && c.minTurn > inj.turn) {
-      warn([...base, 'condition', 'minTurn'], `the condition starts at turn ${c.minTurn}, after the inject's turn ${inj.turn}`, 'the inject waits for the condition; drop "turn" or "minTurn" to say which you mean');
+      warn(
+        [...base, 'condition', 'minTurn'],
+        `the condition starts at turn ${c.minTurn}, after the inject's turn ${inj.turn}`,
+        'the inject waits for the condition; drop "turn" or "minTurn" to say which you mean',
+      );
     }
     const r = inj.expectedResponse;
     if (r) {
       const allowed = MOVE_TARGETS[r.move];
       if (r.target !== undefined) {
         const kind = kinds.get(r.target);
-        if (!allowed) err([...base, 'expectedResponse', 'target'], `the move "${r.move}" has no target, so a response aimed at "${r.target}" is never recognised`, 'remove the target; its contingencies would always fire');
+        if (!allowed)
+          err(
+            [...base, 'expectedResponse', 'target'],
+            `the move "${r.move}" has no target, so a response aimed at "${r.target}" is never recognised`,
+            'remove the target; its contingencies would always fire',
+          );
         else if (kind && !allowed.includes(kind)) {
-          err([...base, 'expectedResponse', 'target'], `"${r.move}" is aimed at a ${allowed.join(' or ')}, but "${r.target}" is a ${kind}`, 'the expected response could never be met, so its contingencies would always fire', `a ${allowed.join(' or ')} id`);
+          err(
+            [...base, 'expectedResponse', 'target'],
+            `"${r.move}" is aimed at a ${allowed.join(' or ')}, but "${r.target}" is a ${kind}`,
+            'the expected response could never be met, so its contingencies would always fire',
+            `a ${allowed.join(' or ')} id`,
+          );
         }
       }
       const firstTurn = inj.turn ?? c?.minTurn;
       if (inj.contingency.length > 0 && firstTurn !== undefined && firstTurn + r.withinTurns > s.turnLimit) {
-        warn([...base, 'expectedResponse', 'withinTurns'], `the response window ends at turn ${firstTurn + r.withinTurns}, after the last turn (${s.turnLimit})`, 'its contingencies can never fire; fire the inject earlier or shorten withinTurns');
+        warn(
+          [...base, 'expectedResponse', 'withinTurns'],
+          `the response window ends at turn ${firstTurn + r.withinTurns}, after the last turn (${s.turnLimit})`,
+          'its contingencies can never fire; fire the inject earlier or shorten withinTurns',
+        );
       }
     }
     inj.contingency.forEach((ci, k) => {
       const cpath: Path = [...base, 'contingency', k];
-      if (ci.turn !== undefined) warn([...cpath, 'turn'], `contingency "${ci.id}" has a turn, which is not used`, 'a contingency fires when the response window of its inject closes; use a condition to narrow it');
+      if (ci.turn !== undefined)
+        warn(
+          [...cpath, 'turn'],
+          `contingency "${ci.id}" has a turn, which is not used`,
+          'a contingency fires when the response window of its inject closes; use a condition to narrow it',
+        );
       checkEffect([...cpath, 'effect'], ci.effect);
       checkCondition([...cpath, 'condition'], ci.condition, s, err, warn);
     });

@@ -49,7 +49,15 @@ export function turnOneStandings(s: Scenario): TurnOneStanding[] {
     const batna = Math.max(0, Math.min(100, def.domesticStrength + support));
     const promise = PROMISE.base + PROMISE.trust * def.trustInMediator;
     const commitment = def.commitment + (RIPENESS.pivot - batna) * RIPENESS.rate;
-    return { party: def.id, batna: r1(batna), support: r1(batna - def.domesticStrength), promise: r1(promise), trust: def.trustInMediator, commitment: r1(commitment), gap: r1(batna - promise) };
+    return {
+      party: def.id,
+      batna: r1(batna),
+      support: r1(batna - def.domesticStrength),
+      promise: r1(promise),
+      trust: def.trustInMediator,
+      commitment: r1(commitment),
+      gap: r1(batna - promise),
+    };
   });
 }
 

@@ -52,7 +52,16 @@ export function criterionDetails(v: View, s: Scenario | null): CriterionDetail[]
         const iss = v.issues.find((i) => i.name === params.issue || i.id === params.issue);
         d.current = iss?.formula ? iss.formula.acceptedBy.length : 0;
         d.target = v.parties.length;
-        if (iss?.formula) d.notes = [{ key: 'insight.formulaAt', params: { value: iss.formula.value, parties: iss.formula.acceptedBy.map((id) => v.parties.find((p) => p.id === id)?.short ?? id).join(', ') || '—' } }];
+        if (iss?.formula)
+          d.notes = [
+            {
+              key: 'insight.formulaAt',
+              params: {
+                value: iss.formula.value,
+                parties: iss.formula.acceptedBy.map((id) => v.parties.find((p) => p.id === id)?.short ?? id).join(', ') || '—',
+              },
+            },
+          ];
         break;
       }
       case 'criteria.direct':
@@ -67,7 +76,15 @@ export function criterionDetails(v: View, s: Scenario | null): CriterionDetail[]
           if (!party.signed && t) {
             const near = v.venues.find((x) => x.id === v.venue)?.nearPrincipals;
             d.notes = [
-              { key: 'insight.signNeeds', params: { commitment: party.commitment, needCommitment: t.signingCommitment, cohesion: party.cohesion, needCohesion: t.signingCohesion - (near ? 10 : 0) } },
+              {
+                key: 'insight.signNeeds',
+                params: {
+                  commitment: party.commitment,
+                  needCommitment: t.signingCommitment,
+                  cohesion: party.cohesion,
+                  needCohesion: t.signingCohesion - (near ? 10 : 0),
+                },
+              },
             ];
           }
         }
@@ -158,7 +175,16 @@ export function endReason(v: View, s: Scenario | null): Msg | null {
   if (from === 'suspended') {
     if (v.parties.every((p) => p.seat === 'walkedOut')) return { key: 'end.allWalkedOut' };
     if (v.turn >= v.turnLimit) return { key: 'end.expired', params: { limit: v.turnLimit } };
-    return { key: 'end.suspendedTooLong', params: { max: s?.thresholds.suspendedMaxTurns ?? 5, parties: v.parties.filter((p) => p.seat === 'walkedOut').map((p) => p.short).join(', ') } };
+    return {
+      key: 'end.suspendedTooLong',
+      params: {
+        max: s?.thresholds.suspendedMaxTurns ?? 5,
+        parties: v.parties
+          .filter((p) => p.seat === 'walkedOut')
+          .map((p) => p.short)
+          .join(', '),
+      },
+    };
   }
   return { key: 'end.expired', params: { limit: v.turnLimit } };
 }

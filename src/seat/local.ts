@@ -3,7 +3,22 @@
  * engine's front door with the seat's role, and tells its subscribers what each command set off.
  * Views and move lists are computed once per change and cached.
  */
-import { applyCommand, availableMoves, isOver, replay, stateHash, toSave, viewFor, whyRefused, worldOf, type Game, type MoveOption, type Role, type Save, type View } from '../sim/index';
+import {
+  applyCommand,
+  availableMoves,
+  isOver,
+  replay,
+  stateHash,
+  toSave,
+  viewFor,
+  whyRefused,
+  worldOf,
+  type Game,
+  type MoveOption,
+  type Role,
+  type Save,
+  type View,
+} from '../sim/index';
 import type { Seat, SeatUpdate } from './types';
 
 export interface LocalSeat extends Seat {

@@ -176,7 +176,11 @@ function drainPending(actor: ProcessActor): number {
 }
 
 /** Apply many commands; stop at the first refusal and say which one. */
-export function replay(scenario: Scenario, options: Partial<GameOptions>, commands: readonly unknown[]): { ok: true; game: Game } | { ok: false; index: number; reason: Msg; game: Game } {
+export function replay(
+  scenario: Scenario,
+  options: Partial<GameOptions>,
+  commands: readonly unknown[],
+): { ok: true; game: Game } | { ok: false; index: number; reason: Msg; game: Game } {
   const g0 = createGame(scenario, options);
   // One scope for the whole log: the intermediate games are dropped, so the world and the command
   // list are copied once, not once per command (which made long logs quadratic to load).

@@ -41,11 +41,7 @@ export interface ProcessContext {
 
 export type WorldEventType = `event.${EffectKind}`;
 export type WorldEvent = { type: WorldEventType; planned: PlannedEvent };
-export type ProcessEvent =
-  | Command
-  | WorldEvent
-  | { type: 'turn.close' }
-  | { type: 'turn.advance' };
+export type ProcessEvent = Command | WorldEvent | { type: 'turn.close' } | { type: 'turn.advance' };
 
 type Ctx = { context: ProcessContext };
 
@@ -83,7 +79,17 @@ const enterPhase = (phase: ProcessPhase) =>
 /** Commands a region handles itself (with guards) are marked `region` in the registry; every other is applied at the root. */
 const ROOT_COMMANDS = (Object.keys(REGISTRY) as CommandType[]).filter((t) => !REGISTRY[t].region);
 const IS_MOVE = new Set<string>(MEDIATOR_COMMAND_TYPES);
-const ROOT_WORLD_EVENTS: WorldEventType[] = ['event.spoiler', 'event.sanctions', 'event.cbm', 'event.supportShift', 'event.deadline', 'event.walkOut', 'event.venueOffer', 'event.meters', 'event.news'];
+const ROOT_WORLD_EVENTS: WorldEventType[] = [
+  'event.spoiler',
+  'event.sanctions',
+  'event.cbm',
+  'event.supportShift',
+  'event.deadline',
+  'event.walkOut',
+  'event.venueOffer',
+  'event.meters',
+  'event.news',
+];
 
 const anyWalkedOut = (w: World): boolean => Object.values(w.parties).some((p) => p.seat === 'walkedOut');
 
@@ -108,8 +114,7 @@ const processSetup = setup({
       context.w.suspendedTurns > context.s.thresholds.suspendedMaxTurns ||
       Object.values(context.w.parties).every((p) => p.seat === 'walkedOut'),
     mutualTrustEnough: ({ context }: Ctx) => mutualTrust(context.w) >= context.s.thresholds.directTalksTrust,
-    mutualTrustBroken: ({ context }: Ctx) =>
-      mutualTrust(context.w) < context.s.thresholds.directTalksTrust - 15 || anyWalkedOut(context.w),
+    mutualTrustBroken: ({ context }: Ctx) => mutualTrust(context.w) < context.s.thresholds.directTalksTrust - 15 || anyWalkedOut(context.w),
     isSoberStatement: ({ event }: { event: ProcessEvent }) => event.type === 'publicStatement' && event.tone === 'sober',
   },
   actions: {
@@ -137,7 +142,16 @@ const processSetup = setup({
       if (w.pending[0] === planned) w.pending = w.pending.slice(1);
       const changes: Change[] = [];
       const result = applyEffect(s, w, planned.effect, changes);
-      addLog(w, { turn: w.turn, kind: 'event', source: planned.source, ...(planned.id ? { id: planned.id } : {}), ...(planned.synopsis ? { synopsis: planned.synopsis } : {}), effect: planned.effect, result, changes });
+      addLog(w, {
+        turn: w.turn,
+        kind: 'event',
+        source: planned.source,
+        ...(planned.id ? { id: planned.id } : {}),
+        ...(planned.synopsis ? { synopsis: planned.synopsis } : {}),
+        effect: planned.effect,
+        result,
+        changes,
+      });
     }),
     holdJointSession: update((_s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, REGISTRY.jointSession.cost, holdJointSession(w, true))),
     jointSessionBackfired: update((_s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, REGISTRY.jointSession.cost, holdJointSession(w, false))),
@@ -148,14 +162,23 @@ const processSetup = setup({
     advancePhase: update((s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, REGISTRY.proposeNextPhase.cost, callNextPhase(s, w, true))),
     refuseAdvance: update((s, w, e) => logMove(w, stripRole(e as Command) as MediatorCommand, REGISTRY.proposeNextPhase.cost, callNextPhase(s, w, false))),
     planTurnEnd: update((s, w, e) => {
-      addLog(w, { turn: w.turn, kind: 'move', role: (e as Command).role, command: { type: 'endTurn' }, cost: 0, result: { key: 'move.endTurn.done' }, changes: [] });
+      addLog(w, {
+        turn: w.turn,
+        kind: 'move',
+        role: (e as Command).role,
+        command: { type: 'endTurn' },
+        cost: 0,
+        result: { key: 'move.endTurn.done' },
+        changes: [],
+      });
       w.pending.push(...planTurnEnd(s, w));
     }),
     closeTurn: update((s, w) => closeTurn(s, w)),
     advanceTurn: update((s, w) => advanceTurn(s, w)),
     setTalkFormat: update<{ to: World['talkFormat'] }>((_s, w, _e, params) => {
       // Falling back to shuttle diplomacy is news the trainee must see.
-      if (params.to === 'pendular') addLog(w, { turn: w.turn, kind: 'event', source: 'party', effect: { kind: 'news' }, result: { key: 'event.format.pendular' }, changes: [] });
+      if (params.to === 'pendular')
+        addLog(w, { turn: w.turn, kind: 'event', source: 'party', effect: { kind: 'news' }, result: { key: 'event.format.pendular' }, changes: [] });
       w.talkFormat = params.to;
     }),
     setVisibility: update<{ to: World['visibility'] }>((_s, w, _e, params) => {
@@ -240,10 +263,7 @@ export const processMachine = processSetup.createMachine({
       states: {
         pendular: {
           on: {
-            jointSession: [
-              { guard: 'mutualTrustEnough', target: 'direct', actions: 'holdJointSession' },
-              { actions: 'jointSessionBackfired' },
-            ],
+            jointSession: [{ guard: 'mutualTrustEnough', target: 'direct', actions: 'holdJointSession' }, { actions: 'jointSessionBackfired' }],
           },
         },
         direct: {

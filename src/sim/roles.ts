@@ -49,7 +49,8 @@ export function bindSender(s: Scenario, w: World, cmd: Pick<Command, 'role' | 't
   if (!r || !roleExists(s, cmd.role)) return { ok: false, reason: { key: 'refuse.role.unknown', params: { role: role.slice(0, 60) } } };
   if (r.kind === 'observer') return { ok: false, reason: { key: 'refuse.role.observer' } };
   if (!spec.senders.includes(r.kind)) return notAllowed(role, cmd.type);
-  if (r.kind !== 'instructor' && r.kind !== 'mediator' && !w.options.humanRoles.includes(cmd.role)) return { ok: false, reason: { key: 'refuse.role.engineSeat', params: { role } } };
+  if (r.kind !== 'instructor' && r.kind !== 'mediator' && !w.options.humanRoles.includes(cmd.role))
+    return { ok: false, reason: { key: 'refuse.role.engineSeat', params: { role } } };
   const id = r.id ?? '';
   if (r.kind === 'party' && !has(w.parties, id)) return { ok: false, reason: { key: 'refuse.role.unknown', params: { role } } };
   if (r.kind === 'faction' && !has(w.factions, id)) return { ok: false, reason: { key: 'refuse.role.unknown', params: { role } } };
@@ -57,4 +58,7 @@ export function bindSender(s: Scenario, w: World, cmd: Pick<Command, 'role' | 't
   return { ok: true, sender: { role: cmd.role, kind: r.kind, id } };
 }
 
-const notAllowed = (role: string, command: string): { ok: false; reason: Msg } => ({ ok: false, reason: { key: 'refuse.role.notAllowed', params: { role, command } } });
+const notAllowed = (role: string, command: string): { ok: false; reason: Msg } => ({
+  ok: false,
+  reason: { key: 'refuse.role.notAllowed', params: { role, command } },
+});

@@ -26,7 +26,10 @@ const saveSchema = z.object({
   humanRoles: z.array(z.string().max(60)).max(64).default([]),
   // Each command is checked by the engine's own front door when the log is replayed.
   commands: z.array(z.object({ type: z.string().max(40), role: z.string().max(60) }).passthrough()).max(MAX_COMMANDS),
-  stateHash: z.string().regex(/^[0-9a-f]{16}$/, 'a state hash').optional(),
+  stateHash: z
+    .string()
+    .regex(/^[0-9a-f]{16}$/, 'a state hash')
+    .optional(),
   rules: z.number().int().min(1).max(1_000_000).optional(),
 });
 
@@ -83,7 +86,8 @@ function readSave(input: unknown, scenario: Scenario): LoadSaveResult {
   const save = parsed.data;
   if (save.saveVersion !== SAVE_VERSION) return { ok: false, reason: { key: 'save.outdated', params: { version: save.saveVersion } } };
   // A save from before rules were versioned (no `rules`) may still replay: its hash decides.
-  if (save.rules !== undefined && save.rules !== RULES_VERSION) return { ok: false, reason: { key: 'save.otherRules', params: { saved: save.rules, current: RULES_VERSION } } };
+  if (save.rules !== undefined && save.rules !== RULES_VERSION)
+    return { ok: false, reason: { key: 'save.otherRules', params: { saved: save.rules, current: RULES_VERSION } } };
   if (save.scenario.id !== scenario.id) return { ok: false, reason: { key: 'save.otherScenario', params: { id: save.scenario.id } } };
   if (save.scenario.version !== scenario.version) {
     return { ok: false, reason: { key: 'save.scenarioVersion', params: { saved: save.scenario.version, current: scenario.version } } };

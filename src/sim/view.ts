@@ -272,7 +272,8 @@ export function proposalsSeenBy(w: World, v: Viewer): Proposal[] {
 }
 
 /** A delegation hears the other side's answers only through the mediator, not verbatim. */
-export const logSeenBy = (w: World, v: Viewer): readonly LogEntry[] => (v.all || v.mediator ? w.log : w.log.filter((e) => e.kind !== 'response' || (v.delegation !== undefined && e.party === v.delegation)));
+export const logSeenBy = (w: World, v: Viewer): readonly LogEntry[] =>
+  v.all || v.mediator ? w.log : w.log.filter((e) => e.kind !== 'response' || (v.delegation !== undefined && e.party === v.delegation));
 
 export function viewFor(g: Game, role: Role): View {
   const s = g.scenario;
@@ -308,8 +309,20 @@ export function viewFor(g: Game, role: Role): View {
   };
   if (v.all) {
     view.injects = s.injects.flatMap((i) => [
-      { id: i.id, ...(i.turn !== undefined ? { turn: i.turn } : {}), synopsis: i.synopsis, fired: w.firedInjects.includes(i.id), ...(w.awaiting[i.id] !== undefined ? { awaitingUntil: w.awaiting[i.id] } : {}), ...(i.learningObjective ? { learningObjective: i.learningObjective } : {}) },
-      ...i.contingency.map((c) => ({ id: c.id, ...(c.turn !== undefined ? { turn: c.turn } : {}), synopsis: c.synopsis, fired: w.firedInjects.includes(c.id) })),
+      {
+        id: i.id,
+        ...(i.turn !== undefined ? { turn: i.turn } : {}),
+        synopsis: i.synopsis,
+        fired: w.firedInjects.includes(i.id),
+        ...(w.awaiting[i.id] !== undefined ? { awaitingUntil: w.awaiting[i.id] } : {}),
+        ...(i.learningObjective ? { learningObjective: i.learningObjective } : {}),
+      },
+      ...i.contingency.map((c) => ({
+        id: c.id,
+        ...(c.turn !== undefined ? { turn: c.turn } : {}),
+        synopsis: c.synopsis,
+        fired: w.firedInjects.includes(c.id),
+      })),
     ]);
     view.truth = w;
   }

@@ -24,9 +24,7 @@ export interface StoredPack {
   source: string;
 }
 
-export type ImportResult =
-  | { ok: true; pack: StoredPack; replaced: boolean; warnings: string[] }
-  | { ok: false; problems: string[]; timedOut?: true };
+export type ImportResult = { ok: true; pack: StoredPack; replaced: boolean; warnings: string[] } | { ok: false; problems: string[]; timedOut?: true };
 
 /** How long reading one pack may take before it is given up (milliseconds). */
 export const PACK_READ_TIMEOUT_MS = 10_000;
@@ -50,7 +48,10 @@ const tooSlow = (timeoutMs: number): PackCheck => ({
   ],
 });
 
-const unreadable = (why: string): PackCheck => ({ ok: false, problems: [{ path: [], severity: 'error', message: `the pack could not be read: ${why.slice(0, 200)}` }] });
+const unreadable = (why: string): PackCheck => ({
+  ok: false,
+  problems: [{ path: [], severity: 'error', message: `the pack could not be read: ${why.slice(0, 200)}` }],
+});
 
 /** Check in place, on the calling thread: for tests and Node, where there is no page to freeze. */
 export const checkPackInPlace: PackChecker = async (source, fileName) => loadPack(source, fileName);
@@ -178,7 +179,12 @@ export class PackLibrary {
     for (const p of await this.list()) {
       const r = await this.check(p.source, p.fileName);
       if (!r.ok) {
-        broken.push({ id: p.id, title: p.title, problems: r.problems.slice(0, 5).map((x) => formatProblem(x, p.fileName)), ...('timedOut' in r ? { timedOut: true as const } : {}) });
+        broken.push({
+          id: p.id,
+          title: p.title,
+          problems: r.problems.slice(0, 5).map((x) => formatProblem(x, p.fileName)),
+          ...('timedOut' in r ? { timedOut: true as const } : {}),
+        });
         continue;
       }
       for (const s of r.value.scenarios) entries.push({ key: packKey(p.id, s.id), scenario: s, source: 'pack', packId: p.id, packTitle: p.title });

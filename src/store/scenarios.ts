@@ -21,7 +21,9 @@ export interface ScenarioEntry {
 export function aboutOf(e: ScenarioEntry): { description?: string; learningObjectives: string[] } {
   if (e.about && (e.about.learningObjectives.length || e.about.description)) return e.about;
   const s = e.scenario;
-  const objectives = [...new Set(s.injects.flatMap((i) => [i.learningObjective, ...i.contingency.map((c) => c.learningObjective)]).filter((x): x is string => !!x))];
+  const objectives = [
+    ...new Set(s.injects.flatMap((i) => [i.learningObjective, ...i.contingency.map((c) => c.learningObjective)]).filter((x): x is string => !!x)),
+  ];
   return { learningObjectives: objectives };
 }
 
@@ -43,7 +45,13 @@ export function parseBundled(sources: Record<string, string>): { entries: Scenar
     // Bundled files are bare scenarios or packs (the historical set): read both through loadPack.
     const r = loadPack(sources[file]!, name);
     if (!r.ok) {
-      problems.push({ file: name, problems: r.problems.filter((p) => p.severity === 'error').slice(0, 8).map((p) => formatProblem(p, name)) });
+      problems.push({
+        file: name,
+        problems: r.problems
+          .filter((p) => p.severity === 'error')
+          .slice(0, 8)
+          .map((p) => formatProblem(p, name)),
+      });
       continue;
     }
     for (const scenario of r.value.scenarios) {
@@ -66,7 +74,11 @@ function order(file: string): number {
  * is fetched when the page starts, so the game's JS does not carry 190 KB of YAML.
  */
 export function bundledUrls(): Record<string, string> {
-  return import.meta.glob(['../../scenarios/*.{yaml,yml}', '../../scenarios/historical/*.{yaml,yml}'], { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+  return import.meta.glob(['../../scenarios/*.{yaml,yml}', '../../scenarios/historical/*.{yaml,yml}'], {
+    query: '?url',
+    import: 'default',
+    eager: true,
+  }) as Record<string, string>;
 }
 
 /** Fetch every bundled scenario file (file name → text); a file that cannot be fetched is reported by parseBundled as broken. */

@@ -32,7 +32,22 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`) });
 }
 
-type Hook = { hash(): string | null; screen(): string; scene(): string | null; inbox(): number; commands(): number; view(): { phase: string; over: boolean; turn: number; ap: number; criteria: { met: boolean }[]; parties: { id: string; seat: string }[]; agenda: string[] | null } | null };
+type Hook = {
+  hash(): string | null;
+  screen(): string;
+  scene(): string | null;
+  inbox(): number;
+  commands(): number;
+  view(): {
+    phase: string;
+    over: boolean;
+    turn: number;
+    ap: number;
+    criteria: { met: boolean }[];
+    parties: { id: string; seat: string }[];
+    agenda: string[] | null;
+  } | null;
+};
 
 export async function hook<T>(page: Page, fn: (h: Hook) => T): Promise<T> {
   // The app boots asynchronously (its modules load on demand): no hook yet reads as null.

@@ -34,7 +34,11 @@ async function textProblems(page: Page): Promise<Problem[]> {
       // The nearest ancestor that clips (overflow other than visible), if any.
       for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
         const cs = getComputedStyle(a);
-        if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') return { rect: a.getBoundingClientRect(), hidden: cs.overflowX === 'hidden' || cs.overflowX === 'clip' || cs.overflowY === 'hidden' || cs.overflowY === 'clip' };
+        if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible')
+          return {
+            rect: a.getBoundingClientRect(),
+            hidden: cs.overflowX === 'hidden' || cs.overflowX === 'clip' || cs.overflowY === 'hidden' || cs.overflowY === 'clip',
+          };
       }
       return null;
     };
@@ -88,7 +92,15 @@ async function check(page: Page, name: string, size: { width: number }): Promise
 
 async function axe(page: Page, name: string): Promise<void> {
   const r = await new AxeBuilder({ page }).analyze();
-  const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const bad = r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
   expect(bad, `axe on ${name}`).toEqual([]);
 }
 

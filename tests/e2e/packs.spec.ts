@@ -20,7 +20,11 @@ test('import a pack by file picker, see errors for a bad one, remove it', async 
   await expect(page.locator('[data-testid^="scenario-"]')).toHaveCount(bundledCount);
   await shot(page, '30-menu-pack-error');
 
-  const good = `pack:\n  id: classroom\n  title: Classroom pack\n  version: "1.0.0"\nscenarios:\n  - ${tutorial.replace(/^id: tutorial$/m, 'id: arden-class').split('\n').filter((l) => !l.startsWith('#')).join('\n    ')}`;
+  const good = `pack:\n  id: classroom\n  title: Classroom pack\n  version: "1.0.0"\nscenarios:\n  - ${tutorial
+    .replace(/^id: tutorial$/m, 'id: arden-class')
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .join('\n    ')}`;
   await page.getByTestId('pack-file').setInputFiles({ name: 'classroom.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
   await expect(page.getByTestId('pack-status')).toContainText('Classroom pack');
   await expect(page.getByTestId('scenario-arden-class')).toBeVisible();

@@ -41,7 +41,16 @@ test('a corrupt or outdated save shows a message and a new game still starts', a
   await expect(page.getByTestId('save-notice')).toContainText('damaged');
   await shot(page, '21-menu-corrupt-save');
   await page.evaluate(() =>
-    localStorage.setItem('third-side.autosave', JSON.stringify({ scenarioKey: 'bundled:tutorial', scenarioId: 'tutorial', title: 'x', turn: 3, save: { saveVersion: 99, scenario: { id: 'tutorial', version: '1' }, seed: 1, commands: [] } })),
+    localStorage.setItem(
+      'third-side.autosave',
+      JSON.stringify({
+        scenarioKey: 'bundled:tutorial',
+        scenarioId: 'tutorial',
+        title: 'x',
+        turn: 3,
+        save: { saveVersion: 99, scenario: { id: 'tutorial', version: '1' }, seed: 1, commands: [] },
+      }),
+    ),
   );
   await page.reload();
   await waitScene(page, 'Menu');

@@ -143,7 +143,9 @@ test('issue inspector, package form memory, a warning before a move that cannot 
   await expect(page.getByTestId('send')).toBeVisible();
   await page.getByTestId('value-revenue').fill('61');
   await page.getByTestId('value-revenue').dispatchEvent('change');
-  const offered = await page.locator('[data-testid^="value-"]').evaluateAll((xs) => Object.fromEntries(xs.map((x) => [x.getAttribute('data-testid'), (x as HTMLInputElement).value])));
+  const offered = await page
+    .locator('[data-testid^="value-"]')
+    .evaluateAll((xs) => Object.fromEntries(xs.map((x) => [x.getAttribute('data-testid'), (x as HTMLInputElement).value])));
   expect(offered['value-revenue']).toBe('61');
   const n = await hook(page, (h) => h.commands());
   await page.getByTestId('send').click();
@@ -155,7 +157,9 @@ test('issue inspector, package form memory, a warning before a move that cannot 
   if ((await state(page)).phase === 'negotiation') {
     await page.getByTestId('move-proposePackage').click();
     await expect(page.getByTestId('from-last-offer')).toBeVisible();
-    const again = await page.locator('[data-testid^="value-"]').evaluateAll((xs) => Object.fromEntries(xs.map((x) => [x.getAttribute('data-testid'), (x as HTMLInputElement).value])));
+    const again = await page
+      .locator('[data-testid^="value-"]')
+      .evaluateAll((xs) => Object.fromEntries(xs.map((x) => [x.getAttribute('data-testid'), (x as HTMLInputElement).value])));
     expect(again).toEqual(offered);
     await shot(page, '46-package-memory');
     await page.keyboard.press('Escape');
@@ -181,7 +185,10 @@ test('replay from turn N branches the game exactly at that turn', async ({ page 
   // Export: the debrief and the save as JSON (print to PDF uses the print stylesheet).
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
   expect(download.suggestedFilename()).toMatch(/^third-side-debrief-tutorial-seed5\.json$/);
-  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as { debrief: { sins: unknown[] }; save: { seed: number; commands: unknown[] } };
+  const exported = JSON.parse(await (await import('node:fs/promises')).readFile((await download.path())!, 'utf8')) as {
+    debrief: { sins: unknown[] };
+    save: { seed: number; commands: unknown[] };
+  };
   expect(exported.save.seed).toBe(5);
   expect(exported.debrief.sins.length).toBe(7);
   await page.emulateMedia({ media: 'print' });

@@ -46,7 +46,18 @@ const input: ScenarioInput = {
       positions: { a: { public: 40, ideal: 50, weight: 1, reservation: 0 }, b: { public: 60, ideal: 50, weight: 1, reservation: 100 } },
     },
   ],
-  thresholds: { exploratoryCommitment: 10, exploratoryTrust: 10, agendaTrust: 10, directTalksTrust: 20, signingCohesion: 10, signingCommitment: 10, monitoringTurns: 1, complianceFloor: 0, suspendedMaxTurns: 1, walkOutMargin: 60 },
+  thresholds: {
+    exploratoryCommitment: 10,
+    exploratoryTrust: 10,
+    agendaTrust: 10,
+    directTalksTrust: 20,
+    signingCohesion: 10,
+    signingCommitment: 10,
+    monitoringTurns: 1,
+    complianceFloor: 0,
+    suspendedMaxTurns: 1,
+    walkOutMargin: 60,
+  },
   briefing: { background: 'Model scenario background.' },
 };
 const scenario = scenarioSchema.parse(input);
@@ -83,7 +94,11 @@ function serialize(s: Snap): string {
   });
 }
 
-const leafIds = (s: Snap): string[] => [...s._nodes].filter((n) => n.type === 'atomic' || n.type === 'final').map((n) => n.id).sort();
+const leafIds = (s: Snap): string[] =>
+  [...s._nodes]
+    .filter((n) => n.type === 'atomic' || n.type === 'final')
+    .map((n) => n.id)
+    .sort();
 
 describe('process statechart (model-based, xstate/graph)', () => {
   const paths = getShortestPaths(processMachine, { input: machineInput, events: EVENTS, serializeState: serialize, limit: 20_000 });
@@ -96,7 +111,21 @@ describe('process statechart (model-based, xstate/graph)', () => {
       .map((n) => n.id);
     expect(all.filter((id) => !reached.has(id))).toEqual([]);
     // Sanity: the chart is what the design says.
-    for (const id of ['exploratory', 'agenda', 'negotiation', 'agreements', 'monitoring', 'suspended', 'collapsed', 'concluded', 'pendular', 'direct', 'confidential', 'acknowledged', 'leaked']) {
+    for (const id of [
+      'exploratory',
+      'agenda',
+      'negotiation',
+      'agreements',
+      'monitoring',
+      'suspended',
+      'collapsed',
+      'concluded',
+      'pendular',
+      'direct',
+      'confidential',
+      'acknowledged',
+      'leaked',
+    ]) {
       expect(all.some((x) => x.endsWith(`.${id}`))).toBe(true);
     }
   });

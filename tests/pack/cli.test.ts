@@ -44,7 +44,9 @@ describe('pack validate (in process)', () => {
     const bad = write('bad.yaml', edit(yaml, 'turnLimit: 16', 'turnLimit: sixteen'));
     const r = run(['validate', fixturePath('valid-pack.yaml'), bad]);
     expect(r.code).toBe(1);
-    expect(r.out).toContain(`${bad}:${lineOf(yaml, 'turnLimit: 16')}:16 error: scenarios[0].turnLimit: Invalid input: expected number, received string — expected number`);
+    expect(r.out).toContain(
+      `${bad}:${lineOf(yaml, 'turnLimit: 16')}:16 error: scenarios[0].turnLimit: Invalid input: expected number, received string — expected number`,
+    );
     expect(r.out).toContain(`${bad}: 1 error`);
   });
 

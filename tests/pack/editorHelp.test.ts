@@ -72,13 +72,21 @@ describe('scenarios/schema.json as editor help', () => {
 
   it('reports an effect mistake with the errors of its own kind only', () => {
     const pack = fixture('valid-pack.yaml');
-    const misspelt = edit(pack, 'effect: { kind: spoiler, faction: gov-hardliners, action: arrest }', 'effect: { kind: spoiler, faction: gov-hardliners, acton: arrest }');
+    const misspelt = edit(
+      pack,
+      'effect: { kind: spoiler, faction: gov-hardliners, action: arrest }',
+      'effect: { kind: spoiler, faction: gov-hardliners, acton: arrest }',
+    );
     const errors = errorsOf(misspelt);
     expect(errors.map((e) => e.message)).toEqual(['should NOT have additional properties', "should have required property 'action'"]);
     expect(JSON.stringify(errors)).toMatch(/acton|action/);
     expect(errors.every((e) => e.dataPath.includes('injects[0].effect'))).toBe(true);
 
-    const wrongKind = edit(pack, 'effect: { kind: spoiler, faction: gov-hardliners, action: arrest }', 'effect: { kind: spoilr, faction: gov-hardliners, action: arrest }');
+    const wrongKind = edit(
+      pack,
+      'effect: { kind: spoiler, faction: gov-hardliners, action: arrest }',
+      'effect: { kind: spoilr, faction: gov-hardliners, action: arrest }',
+    );
     const kindErrors = errorsOf(wrongKind);
     expect(kindErrors).toHaveLength(1);
     expect(kindErrors[0]).toMatchObject({ keyword: 'enum', dataPath: expect.stringMatching(/effect\.kind$/) });

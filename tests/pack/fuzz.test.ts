@@ -131,7 +131,16 @@ describe('fuzzed input never crashes the loader', () => {
   });
 
   it('anchors and aliases cannot multiply a document', () => {
-    const laughs = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+    const laughs = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 9 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ),
+    ].join('\n');
     expect(load(laughs).ok).toBe(false);
   });
 });
@@ -147,12 +156,18 @@ describe('the strict JSON check agrees with JSON.parse', () => {
   };
   it('on valid JSON and on damaged JSON', () => {
     fc.assert(
-      fc.property(fc.json(), fc.nat(), fc.nat({ max: 3 }), fc.constantFrom('', ',', '}', ']', '"', ':', ' ', '/', 'a', '0', '-', '\\', '\n'), (text, at, remove, insert) => {
-        expect(firstJsonError(text)).toBeUndefined();
-        const i = at % (text.length + 1);
-        const damaged = text.slice(0, i) + insert + text.slice(i + remove);
-        expect(firstJsonError(damaged) === undefined).toBe(parses(damaged));
-      }),
+      fc.property(
+        fc.json(),
+        fc.nat(),
+        fc.nat({ max: 3 }),
+        fc.constantFrom('', ',', '}', ']', '"', ':', ' ', '/', 'a', '0', '-', '\\', '\n'),
+        (text, at, remove, insert) => {
+          expect(firstJsonError(text)).toBeUndefined();
+          const i = at % (text.length + 1);
+          const damaged = text.slice(0, i) + insert + text.slice(i + remove);
+          expect(firstJsonError(damaged) === undefined).toBe(parses(damaged));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -29,6 +29,11 @@ export function problemsOf<T>(r: LoadResult<T>): LoadProblem[] {
 /** The one problem at this path (as printed, e.g. "scenarios[0].turnLimit"), failing otherwise. */
 export function problemAt<T>(r: LoadResult<T>, path: string, severity: 'error' | 'warning' = 'error'): LoadProblem {
   const found = problemsOf(r).filter((p) => formatPath(p.path) === path && p.severity === severity);
-  expect(found.map((p) => formatPath(p.path)), `problems: ${problemsOf(r).map((p) => `${formatPath(p.path)}: ${p.message}`).join(' | ')}`).toContain(path);
+  expect(
+    found.map((p) => formatPath(p.path)),
+    `problems: ${problemsOf(r)
+      .map((p) => `${formatPath(p.path)}: ${p.message}`)
+      .join(' | ')}`,
+  ).toContain(path);
   return found[0]!;
 }

@@ -51,7 +51,9 @@ describe('pack init', () => {
     if (!r.ok) throw new Error('starter invalid');
     const s = r.value.scenarios[0]!;
     const signed = (policy: 'by-the-book' | 'random' | 'greedy') =>
-      Array.from({ length: 30 }, (_, i) => worldOf(playGame(s, { seed: i + 1, policy }).game)).filter((w) => w.phase === 'monitoring' || w.phase === 'concluded').length;
+      Array.from({ length: 30 }, (_, i) => worldOf(playGame(s, { seed: i + 1, policy }).game)).filter(
+        (w) => w.phase === 'monitoring' || w.phase === 'concluded',
+      ).length;
     expect(signed('by-the-book')).toBeGreaterThanOrEqual(9);
     expect(signed('random')).toBeLessThanOrEqual(3);
   });
@@ -93,7 +95,8 @@ describe('pack preview', () => {
     expect(f.out).toContain('(none: this seat reads only the shared briefing)');
     expect(f.out).toContain('Security chiefs (hardline, 30%, spoiler type greedy)');
     const i = run(['preview', pack, '--role', 'instructor']);
-    for (const note of ['Neither side knows you have met the other.', 'You need sanctions relief', 'Your street movement will not wait long']) expect(i.out).toContain(note);
+    for (const note of ['Neither side knows you have met the other.', 'You need sanctions relief', 'Your street movement will not wait long'])
+      expect(i.out).toContain(note);
     expect(i.out).toContain('Master scenario events list');
     expect(i.out).toContain('alliance-wavers (contingency of arrests)');
     const m = run(['preview', pack, '--role', 'mediator']);
@@ -104,7 +107,10 @@ describe('pack preview', () => {
 
   it('--html: one self-contained page with every text escaped', () => {
     const file = join(dir, 'markup.yaml');
-    writeFileSync(file, edit(fixture('valid-pack.yaml'), 'party:gov: You need sanctions relief', 'party:gov: <script>alert(1)</script> & <b>You</b> need sanctions relief'));
+    writeFileSync(
+      file,
+      edit(fixture('valid-pack.yaml'), 'party:gov: You need sanctions relief', 'party:gov: <script>alert(1)</script> & <b>You</b> need sanctions relief'),
+    );
     const r = run(['preview', file, '--role', 'party:gov', '--html']);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^<!doctype html>/);

@@ -61,7 +61,9 @@ describe('clear messages for common slips', () => {
   });
 
   it('a meters effect changing a party’s trust in itself is refused the same way', () => {
-    const r = load(edit(yaml, 'effect: { kind: meters, party: opp, commitment: -10 }', 'effect: { kind: meters, party: opp, commitment: -10, trustIn: { opp: 5 } }'));
+    const r = load(
+      edit(yaml, 'effect: { kind: meters, party: opp, commitment: -10 }', 'effect: { kind: meters, party: opp, commitment: -10, trustIn: { opp: 5 } }'),
+    );
     expect(problemAt(r, 'scenarios[0].injects[0].contingency[0].effect.trustIn.opp').message).toMatch(/cannot trust itself/);
   });
 
@@ -72,11 +74,17 @@ describe('clear messages for common slips', () => {
     expect(p.message).toBe('merge keys ("<<") are not supported');
     expect(p.hint).toMatch(/write the fields out/);
     expect(p.line).toBe(lineOf(bad, '<<: *govparty'));
-    expect(problemsOf(r).map((x) => formatProblem(x)).join('\n')).not.toMatch(/did you mean/);
+    expect(
+      problemsOf(r)
+        .map((x) => formatProblem(x))
+        .join('\n'),
+    ).not.toMatch(/did you mean/);
   });
 
   it('a violence inject on a faction whose spoiler type is none: warned, with the type it would need', () => {
-    const r = load(edit(yaml, 'effect: { kind: spoiler, faction: gov-hardliners, action: arrest }', 'effect: { kind: spoiler, faction: gov-moderates, action: violence }'));
+    const r = load(
+      edit(yaml, 'effect: { kind: spoiler, faction: gov-hardliners, action: arrest }', 'effect: { kind: spoiler, faction: gov-moderates, action: violence }'),
+    );
     expect(r.ok).toBe(true);
     const p = problemAt(r, 'scenarios[0].injects[0].effect.faction', 'warning');
     expect(p.message).toMatch(/spoiler type is "none" \(a moderate faction\)/);

@@ -16,7 +16,12 @@ const readme = readFileSync(fileURLToPath(new URL('../../scenarios/README.md', i
 function examplePacks(): string[] {
   const blocks = [...readme.matchAll(/^( *)```yaml\n([\s\S]*?)^\1```/gm)];
   return blocks
-    .map(([, indent, body]) => body!.split('\n').map((l) => l.slice(indent!.length)).join('\n'))
+    .map(([, indent, body]) =>
+      body!
+        .split('\n')
+        .map((l) => l.slice(indent!.length))
+        .join('\n'),
+    )
     .filter((b) => b.startsWith('$schema:') && b.trim().includes('\n'));
 }
 

@@ -97,7 +97,9 @@ describe('injects that can never play as written', () => {
   });
 
   it('a changeVenue response may name a venue', () => {
-    const r = loadWith((s) => void (s.injects![0]!.expectedResponse = { move: 'changeVenue', target: 'capital', description: 'Move closer to the principals.' }));
+    const r = loadWith(
+      (s) => void (s.injects![0]!.expectedResponse = { move: 'changeVenue', target: 'capital', description: 'Move closer to the principals.' }),
+    );
     expect(problemsOf(r).filter((p) => p.severity === 'error')).toEqual([]);
   });
 

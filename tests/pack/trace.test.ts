@@ -31,7 +31,12 @@ describe('traceGame', () => {
     const first = t.trace[0]!;
     expect(first.turn).toBe(1);
     expect(first.parties.gov).toMatchObject({ batna: 61, seat: 'walkedOut' });
-    expect(first.walkOuts[0]).toEqual({ party: 'gov', reason: expect.stringMatching(/^BATNA 61 exceeds what the process promises it, 4\d(\.\d)? \(30 \+ 0\.3 × trust \d+ \+ 30 × progress 0 \+ incentive 0\), by \d+(\.\d)?: more than walkOutMargin 10$/) });
+    expect(first.walkOuts[0]).toEqual({
+      party: 'gov',
+      reason: expect.stringMatching(
+        /^BATNA 61 exceeds what the process promises it, 4\d(\.\d)? \(30 \+ 0\.3 × trust \d+ \+ 30 × progress 0 \+ incentive 0\), by \d+(\.\d)?: more than walkOutMargin 10$/,
+      ),
+    });
     expect(t.trace.length).toBe(worldOf(g).series.length);
     expect(t.ending).toMatch(/^collapsed/);
     expect(traceLines(t).join('\n')).toMatch(/walk-out: gov: BATNA 61/);
@@ -82,13 +87,26 @@ describe('npm run sim -- --json --trace', () => {
     const dir = mkdtempSync(join(tmpdir(), 'third-side-trace-'));
     const file = join(dir, 'strong.yaml');
     writeFileSync(file, strong);
-    const r = spawnSync('npx', ['tsx', 'src/cli/sim.ts', '--scenario', file, '--json', '--trace', '--runs', '2'], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync('npx', ['tsx', 'src/cli/sim.ts', '--scenario', file, '--json', '--trace', '--runs', '2'], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(r.status, r.stderr).toBe(0);
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     for (const game of lines) {
       expect(game).toMatchObject({ outcome: expect.any(String), ending: expect.any(String) });
-      expect(game.trace[0].parties.gov).toMatchObject({ trustInMediator: expect.any(Number), commitment: expect.any(Number), cohesion: expect.any(Number), batna: 61, promise: expect.any(Number) });
+      expect(game.trace[0].parties.gov).toMatchObject({
+        trustInMediator: expect.any(Number),
+        commitment: expect.any(Number),
+        cohesion: expect.any(Number),
+        batna: 61,
+        promise: expect.any(Number),
+      });
       expect(game.trace[0].walkOuts[0].reason).toMatch(/walkOutMargin 10/);
     }
   });

@@ -68,7 +68,10 @@ describe('syntax errors are located', () => {
 
   it('broken JSON: a trailing comma and a comment, which YAML would accept', () => {
     const trailing = edit(json, '"Test Author"\n', '"Test Author",\n');
-    expect(problemsOf(loadPack(trailing, 'p.json'))[0]).toMatchObject({ line: lineOf(trailing, '"Test Author",'), message: expect.stringMatching(/trailing comma/) });
+    expect(problemsOf(loadPack(trailing, 'p.json'))[0]).toMatchObject({
+      line: lineOf(trailing, '"Test Author",'),
+      message: expect.stringMatching(/trailing comma/),
+    });
     const comment = `// my pack\n${json}`;
     expect(problemsOf(loadPack(comment, 'p.json'))[0]).toMatchObject({ line: 1, column: 1, message: expect.stringMatching(/comments/) });
   });
@@ -135,7 +138,10 @@ describe('references and ids', () => {
     let bad = edit(yaml, '      - id: northland', '      - id: west');
     bad = edit(bad, '          - id: alliance-wavers', '          - id: arrests');
     const r = loadPack(bad);
-    expect(problemAt(r, 'scenarios[0].externals[2].id')).toMatchObject({ message: 'duplicate external actor id "west"', line: lineOf(bad, 'name: Northland') - 1 });
+    expect(problemAt(r, 'scenarios[0].externals[2].id')).toMatchObject({
+      message: 'duplicate external actor id "west"',
+      line: lineOf(bad, 'name: Northland') - 1,
+    });
     expect(problemAt(r, 'scenarios[0].injects[0].contingency[0].id').message).toBe('duplicate inject id "arrests"');
   });
 

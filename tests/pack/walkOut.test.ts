@@ -69,7 +69,10 @@ describe('walk-outs in the first turn', () => {
     // Each fix the hint names is exactly enough.
     for (const fix of [
       ['        domesticStrength: 55\n        intent', '        domesticStrength: 46\n        intent'],
-      ['        trustInMediator: 40\n        commitment: 40\n        cohesion: 60\n        trustIn: { opp: 25 }', '        trustInMediator: 70\n        commitment: 40\n        cohesion: 60\n        trustIn: { opp: 25 }'],
+      [
+        '        trustInMediator: 40\n        commitment: 40\n        cohesion: 60\n        trustIn: { opp: 25 }',
+        '        trustInMediator: 70\n        commitment: 40\n        cohesion: 60\n        trustIn: { opp: 25 }',
+      ],
       ['    thresholds:\n      monitoringTurns: 3', '    thresholds:\n      monitoringTurns: 3\n      walkOutMargin: 19'],
     ] as const) {
       const fixed = problemsOf(loadPack(edit(strong, fix[0], fix[1]))).filter((x) => /walks out at the end of turn 1/.test(x.message));
@@ -87,7 +90,11 @@ describe('walk-outs in the first turn', () => {
   });
 
   it('commitment below 20 after the first turn: a warning naming that rule', () => {
-    const low = edit(yaml, '        commitment: 40\n        cohesion: 60\n        trustIn: { opp: 25 }', '        commitment: 15\n        cohesion: 60\n        trustIn: { opp: 25 }');
+    const low = edit(
+      yaml,
+      '        commitment: 40\n        cohesion: 60\n        trustIn: { opp: 25 }',
+      '        commitment: 15\n        cohesion: 60\n        trustIn: { opp: 25 }',
+    );
     const p = problemAt(loadPack(low), 'scenarios[0].parties[0].commitment', 'warning');
     expect(p.message).toMatch(/walks out at the end of turn 1: its commitment 15 is still 15\.4 after the turn's drift, below 20/);
   });

@@ -15,20 +15,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  applyCommand,
-  candidatesOf,
-  createGame,
-  isOver,
-  legalCommands,
-  loadSave,
-  replay,
-  stateHash,
-  toSave,
-  viewFor,
-  worldOf,
-  type Game,
-} from '../../src/sim';
+import { applyCommand, candidatesOf, createGame, isOver, legalCommands, loadSave, replay, stateHash, toSave, viewFor, worldOf, type Game } from '../../src/sim';
 import { botCommand, playGame, type PolicyId } from '../../src/sim/bots';
 import { MEDIATOR_MOVES } from '../../src/scenario/schema';
 import { Dice, seedState } from '../../src/sim/rng';
@@ -101,18 +88,28 @@ function arbitraries(s: Scenario) {
     fc.string({ maxLength: 4 }),
     fc.constant(null),
   );
-  const roles: Role[] = ['mediator', 'instructor', 'observer', ...ids.parties.map((p) => `party:${p}` as Role), ...ids.factions.map((f) => `faction:${f}` as Role), ...ids.externals.map((e) => `external:${e}` as Role)];
+  const roles: Role[] = [
+    'mediator',
+    'instructor',
+    'observer',
+    ...ids.parties.map((p) => `party:${p}` as Role),
+    ...ids.factions.map((f) => `faction:${f}` as Role),
+    ...ids.externals.map((e) => `external:${e}` as Role),
+  ];
   const junkRole = fc.oneof(fc.constantFrom<unknown>(...roles), fc.constantFrom<unknown>('party:nobody', 'king', '', 'Mediator', 'party:', undefined, null, 7));
 
   const validEffect: fc.Arbitrary<Effect> = fc.oneof(
-    fc.record({
-      kind: fc.constant('meters' as const),
-      party: fc.constantFrom(...ids.parties),
-      trustInMediator: fc.integer({ min: -50, max: 50 }),
-      commitment: fc.integer({ min: -50, max: 50 }),
-      cohesion: fc.integer({ min: -50, max: 50 }),
-      batna: fc.integer({ min: -50, max: 50 }),
-    }, { requiredKeys: ['kind', 'party'] }),
+    fc.record(
+      {
+        kind: fc.constant('meters' as const),
+        party: fc.constantFrom(...ids.parties),
+        trustInMediator: fc.integer({ min: -50, max: 50 }),
+        commitment: fc.integer({ min: -50, max: 50 }),
+        cohesion: fc.integer({ min: -50, max: 50 }),
+        batna: fc.integer({ min: -50, max: 50 }),
+      },
+      { requiredKeys: ['kind', 'party'] },
+    ),
     fc.record({
       kind: fc.constant('sanctions' as const),
       actor: fc.constantFrom(...ids.externals),
@@ -120,16 +117,44 @@ function arbitraries(s: Scenario) {
       target: fc.constantFrom(...ids.parties),
       magnitude: fc.integer({ min: 1, max: 40 }),
     }),
-    fc.record({ kind: fc.constant('spoiler' as const), faction: fc.constantFrom(...ids.factions), action: fc.constantFrom('crackdown' as const, 'arrest' as const, 'denunciation' as const, 'violence' as const, 'callWalkout' as const, 'leak' as const) }),
-    fc.record({ kind: fc.constant('cbm' as const), party: fc.constantFrom(...ids.parties), cbm: fc.constantFrom('prisonerRelease' as const, 'releaseForeigners' as const, 'humanitarianChannel' as const, 'ceasefire' as const) }),
-    fc.record({ kind: fc.constant('supportShift' as const), actor: fc.constantFrom(...ids.externals), party: fc.constantFrom(...ids.parties), delta: fc.integer({ min: -100, max: 100 }) }),
+    fc.record({
+      kind: fc.constant('spoiler' as const),
+      faction: fc.constantFrom(...ids.factions),
+      action: fc.constantFrom('crackdown' as const, 'arrest' as const, 'denunciation' as const, 'violence' as const, 'callWalkout' as const, 'leak' as const),
+    }),
+    fc.record({
+      kind: fc.constant('cbm' as const),
+      party: fc.constantFrom(...ids.parties),
+      cbm: fc.constantFrom('prisonerRelease' as const, 'releaseForeigners' as const, 'humanitarianChannel' as const, 'ceasefire' as const),
+    }),
+    fc.record({
+      kind: fc.constant('supportShift' as const),
+      actor: fc.constantFrom(...ids.externals),
+      party: fc.constantFrom(...ids.parties),
+      delta: fc.integer({ min: -100, max: 100 }),
+    }),
     fc.constant<Effect>({ kind: 'leak', source: 'a test' }),
-    fc.record({ kind: fc.constant('deadline' as const), label: fc.constant('a deadline'), party: fc.constantFrom(...ids.parties), pressure: fc.integer({ min: -30, max: 30 }) }, { requiredKeys: ['kind', 'label', 'pressure'] }),
+    fc.record(
+      {
+        kind: fc.constant('deadline' as const),
+        label: fc.constant('a deadline'),
+        party: fc.constantFrom(...ids.parties),
+        pressure: fc.integer({ min: -30, max: 30 }),
+      },
+      { requiredKeys: ['kind', 'label', 'pressure'] },
+    ),
     fc.record({ kind: fc.constant('walkOut' as const), party: fc.constantFrom(...ids.parties) }),
     ...(ids.venues.length ? [fc.record({ kind: fc.constant('venueOffer' as const), venue: fc.constantFrom(...ids.venues) })] : []),
     fc.constant<Effect>({ kind: 'news' }),
   );
-  const junkEffect = fc.oneof(validEffect, fc.anything({ maxDepth: 2 }), fc.record({ kind: fc.constantFrom('meters', 'sanctions', 'spoiler', 'quake'), party: junkId, actor: junkId, faction: junkId, magnitude: junkNumber }, { requiredKeys: ['kind'] }));
+  const junkEffect = fc.oneof(
+    validEffect,
+    fc.anything({ maxDepth: 2 }),
+    fc.record(
+      { kind: fc.constantFrom('meters', 'sanctions', 'spoiler', 'quake'), party: junkId, actor: junkId, faction: junkId, magnitude: junkNumber },
+      { requiredKeys: ['kind'] },
+    ),
+  );
 
   const junk: fc.Arbitrary<unknown> = fc.oneof(
     { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
@@ -166,10 +191,23 @@ function arbitraries(s: Scenario) {
 
   const seat: fc.Arbitrary<Command> = fc.oneof(
     fc.record({ type: fc.constant('inject' as const), effect: validEffect, role: fc.constant('instructor' as const) }),
-    ...(ids.injects.length ? [fc.record({ type: fc.constant('inject' as const), inject: fc.constantFrom(...ids.injects), role: fc.constant('instructor' as const) })] : []),
-    fc.record({ type: fc.constantFrom('walkOut' as const, 'returnToTable' as const), role: fc.constantFrom(...ids.parties.map((p) => `party:${p}` as Role)) }) as fc.Arbitrary<Command>,
-    fc.record({ type: fc.constant('gesture' as const), cbm: fc.constantFrom('prisonerRelease' as const, 'ceasefire' as const), role: fc.constantFrom(...ids.parties.map((p) => `party:${p}` as Role)) }) as fc.Arbitrary<Command>,
-    fc.record({ type: fc.constant('spoilerAction' as const), action: fc.constantFrom('leak' as const, 'violence' as const, 'callWalkout' as const), role: fc.constantFrom(...ids.factions.map((f) => `faction:${f}` as Role)) }) as fc.Arbitrary<Command>,
+    ...(ids.injects.length
+      ? [fc.record({ type: fc.constant('inject' as const), inject: fc.constantFrom(...ids.injects), role: fc.constant('instructor' as const) })]
+      : []),
+    fc.record({
+      type: fc.constantFrom('walkOut' as const, 'returnToTable' as const),
+      role: fc.constantFrom(...ids.parties.map((p) => `party:${p}` as Role)),
+    }) as fc.Arbitrary<Command>,
+    fc.record({
+      type: fc.constant('gesture' as const),
+      cbm: fc.constantFrom('prisonerRelease' as const, 'ceasefire' as const),
+      role: fc.constantFrom(...ids.parties.map((p) => `party:${p}` as Role)),
+    }) as fc.Arbitrary<Command>,
+    fc.record({
+      type: fc.constant('spoilerAction' as const),
+      action: fc.constantFrom('leak' as const, 'violence' as const, 'callWalkout' as const),
+      role: fc.constantFrom(...ids.factions.map((f) => `faction:${f}` as Role)),
+    }) as fc.Arbitrary<Command>,
   );
 
   const bot = (policy: PolicyId) => ({ k: 'bot' as const, policy });
@@ -194,7 +232,11 @@ function arbitraries(s: Scenario) {
     { weight: 1, arbitrary: respond },
   );
 
-  const humanSeats: Role[] = [...ids.parties.map((p) => `party:${p}` as Role), `faction:${ids.factions[ids.factions.length - 1]}` as Role, `external:${ids.externals[0]}` as Role];
+  const humanSeats: Role[] = [
+    ...ids.parties.map((p) => `party:${p}` as Role),
+    `faction:${ids.factions[ids.factions.length - 1]}` as Role,
+    `external:${ids.externals[0]}` as Role,
+  ];
   const options: fc.Arbitrary<GameOptions> = fc.record({
     seed: fc.integer({ min: -1_000_000, max: 1_000_000 }),
     difficulty: fc.constantFrom<Difficulty>('easy', 'standard', 'hard'),
@@ -203,7 +245,11 @@ function arbitraries(s: Scenario) {
   const steps = (st: fc.Arbitrary<Step>) => fc.array(st, { minLength: 10, maxLength: MAX_STEPS, size: 'max' });
   const plan: fc.Arbitrary<Plan> = fc.oneof(
     fc.record({ options, botSeed: fc.integer(), steps: steps(chaos) }),
-    fc.record({ options: options.map((o) => ({ ...o, humanRoles: o.humanRoles.filter((r) => !r.startsWith('party:')) })), botSeed: fc.integer(), steps: steps(deep) }),
+    fc.record({
+      options: options.map((o) => ({ ...o, humanRoles: o.humanRoles.filter((r) => !r.startsWith('party:')) })),
+      botSeed: fc.integer(),
+      steps: steps(deep),
+    }),
   );
   return { plan, junk, seat, ids };
 }
@@ -379,7 +425,9 @@ describe.each(['tutorial', 'venezuela-2019'] as const)('engine properties on %s'
     fc.assert(
       fc.property(plan, (p) => {
         const g = play(s, p);
-        STATS.push(`${worldOf(g).phase}:${Object.keys(worldOf(g).phaseEntered).join('/')}:${g.commands.length}/${p.steps.length}:${p.options.humanRoles.length}`);
+        STATS.push(
+          `${worldOf(g).phase}:${Object.keys(worldOf(g).phaseEntered).join('/')}:${g.commands.length}/${p.steps.length}:${p.options.humanRoles.length}`,
+        );
         checkViews(g);
         const hash = stateHash(g);
         const again = replay(s, p.options, g.commands);
@@ -391,11 +439,15 @@ describe.each(['tutorial', 'venezuela-2019'] as const)('engine properties on %s'
       }),
       { numRuns: NUM_RUNS },
     );
-    console.log(STATS.join('\n')); STATS.length = 0;
+    console.log(STATS.join('\n'));
+    STATS.length = 0;
   });
 
   it('once collapsed or concluded, every further command is refused and the state stays the same', () => {
-    const after = fc.array(fc.oneof(junk, seat, fc.constantFrom<unknown>(...MOVE_TYPES.map((type) => ({ type, role: 'mediator' })))), { minLength: 5, maxLength: 25 });
+    const after = fc.array(fc.oneof(junk, seat, fc.constantFrom<unknown>(...MOVE_TYPES.map((type) => ({ type, role: 'mediator' })))), {
+      minLength: 5,
+      maxLength: 25,
+    });
     fc.assert(
       fc.property(plan, fc.constantFrom<PolicyId>('random', 'greedy', 'by-the-book'), after, (p, policy, extra) => {
         let g = play(s, { ...p, steps: p.steps.slice(0, 15) });
@@ -409,7 +461,12 @@ describe.each(['tutorial', 'venezuela-2019'] as const)('engine properties on %s'
         const hash = stateHash(g);
         const final = worldOf(g).phase;
         // The bots' own moves, every move type, seat commands and junk: all refused.
-        for (const cmd of [...extra, ...allLegalTypes(g), { type: 'endTurn', role: 'mediator' }, { type: 'inject', effect: { kind: 'news' }, role: 'instructor' }]) {
+        for (const cmd of [
+          ...extra,
+          ...allLegalTypes(g),
+          { type: 'endTurn', role: 'mediator' },
+          { type: 'inject', effect: { kind: 'news' }, role: 'instructor' },
+        ]) {
           if (mentionsProtoKey(cmd)) continue;
           const r = applyCommand(g, cmd as Command);
           expect(r.ok, `accepted after the end: ${JSON.stringify(cmd)}`).toBe(false);
@@ -424,28 +481,33 @@ describe.each(['tutorial', 'venezuela-2019'] as const)('engine properties on %s'
 
   it('determinism: the same seed and commands give the same hash; bot games equal their commands applied one by one', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom<PolicyId>('random', 'greedy', 'by-the-book'), fc.constantFrom<Difficulty>('easy', 'standard', 'hard'), (seed, policy, difficulty) => {
-        const a = playGame(s, { policy, seed, difficulty });
-        expect(a.ok).toBe(true);
-        // playGame shares one copy-on-write scope across the game; one by one, each command has its own.
-        let g = createGame(s, { seed, difficulty });
-        for (const c of a.game.commands) {
-          const r = applyCommand(g, c);
-          expect(r.ok).toBe(true);
-          g = r.game;
-        }
-        expect(stateHash(g)).toBe(stateHash(a.game));
-        expect(stateHash(playGame(s, { policy, seed, difficulty }).game)).toBe(stateHash(a.game));
-        // Branching: an intermediate game replayed forward from a fork gives the same end.
-        const mid = Math.floor(a.game.commands.length / 2);
-        const half = replay(s, { seed, difficulty }, a.game.commands.slice(0, mid));
-        expect(half.ok).toBe(true);
-        let h = half.game;
-        const side = applyCommand(h, { type: 'endTurn', role: 'mediator' }); // a branch that is dropped
-        expect(side.ok || isOver(h)).toBe(true);
-        for (const c of a.game.commands.slice(mid)) h = (applyCommand(h, c) as { game: Game }).game;
-        expect(stateHash(h)).toBe(stateHash(a.game));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.constantFrom<PolicyId>('random', 'greedy', 'by-the-book'),
+        fc.constantFrom<Difficulty>('easy', 'standard', 'hard'),
+        (seed, policy, difficulty) => {
+          const a = playGame(s, { policy, seed, difficulty });
+          expect(a.ok).toBe(true);
+          // playGame shares one copy-on-write scope across the game; one by one, each command has its own.
+          let g = createGame(s, { seed, difficulty });
+          for (const c of a.game.commands) {
+            const r = applyCommand(g, c);
+            expect(r.ok).toBe(true);
+            g = r.game;
+          }
+          expect(stateHash(g)).toBe(stateHash(a.game));
+          expect(stateHash(playGame(s, { policy, seed, difficulty }).game)).toBe(stateHash(a.game));
+          // Branching: an intermediate game replayed forward from a fork gives the same end.
+          const mid = Math.floor(a.game.commands.length / 2);
+          const half = replay(s, { seed, difficulty }, a.game.commands.slice(0, mid));
+          expect(half.ok).toBe(true);
+          let h = half.game;
+          const side = applyCommand(h, { type: 'endTurn', role: 'mediator' }); // a branch that is dropped
+          expect(side.ok || isOver(h)).toBe(true);
+          for (const c of a.game.commands.slice(mid)) h = (applyCommand(h, c) as { game: Game }).game;
+          expect(stateHash(h)).toBe(stateHash(a.game));
+        },
+      ),
       { numRuns: 8 },
     );
   });

@@ -79,7 +79,10 @@ describe('shipped scenarios', () => {
       for (const p of s.parties) {
         for (const issue of p.refuses) {
           const def = s.issues.find((i) => i.id === issue)!;
-          expect(def.core.some((c) => c !== p.id), `"${issue}" refused by ${p.id} is nobody else's core issue`).toBe(true);
+          expect(
+            def.core.some((c) => c !== p.id),
+            `"${issue}" refused by ${p.id} is nobody else's core issue`,
+          ).toBe(true);
         }
       }
     });
@@ -91,7 +94,10 @@ describe('shipped scenarios', () => {
         expect(inj.expectedResponse, `${inj.id}: expectedResponse`).toBeDefined();
         expect(inj.learningObjective, `${inj.id}: learningObjective`).toBeTruthy();
       }
-      expect(s.injects.some((i) => i.contingency.length > 0), 'at least one contingency').toBe(true);
+      expect(
+        s.injects.some((i) => i.contingency.length > 0),
+        'at least one contingency',
+      ).toBe(true);
     });
 
     it('sets key moments inside the game', () => {

@@ -27,7 +27,8 @@ function rng(seed: number) {
 }
 
 function collect(g: Game, sink: Map<string, Msg>) {
-  const add = (m: Msg | undefined | null) => m && !sink.has(m.key + JSON.stringify(Object.keys(m.params ?? {}))) && sink.set(m.key + JSON.stringify(Object.keys(m.params ?? {})), m);
+  const add = (m: Msg | undefined | null) =>
+    m && !sink.has(m.key + JSON.stringify(Object.keys(m.params ?? {}))) && sink.set(m.key + JSON.stringify(Object.keys(m.params ?? {})), m);
   const v = viewFor(g, 'mediator');
   for (const c of v.criteria) add(c.msg);
   for (const o of availableMoves(g)) add(o.reason);
@@ -94,7 +95,9 @@ describe('message catalogue', () => {
       const ids = new Set([...s.parties.map((p) => p.id), ...s.issues.map((i) => i.id), ...s.externals.map((e) => e.id)]);
       const rawIds = [...seen.values()].flatMap((m) => {
         const shown = fmtParams(m.params, s);
-        return Object.entries(m.params ?? {}).filter(([k, v]) => typeof v === 'string' && ids.has(v) && shown[k] === v).map(([k, v]) => `${m.key}: ${k}=${v}`);
+        return Object.entries(m.params ?? {})
+          .filter(([k, v]) => typeof v === 'string' && ids.has(v) && shown[k] === v)
+          .map(([k, v]) => `${m.key}: ${k}=${v}`);
       });
       expect(rawIds).toEqual([]);
       expect(seen.size).toBeGreaterThan(20);
@@ -112,11 +115,22 @@ describe('message catalogue', () => {
   });
 
   it('covers the front door refusals', () => {
-    for (const key of ['refuse.unknownCommand', 'refuse.invalid', 'refuse.limit', 'refuse.commandCap', 'refuse.internal', 'refuse.malformed', 'save.badSeat', 'save.noScenario']) expect(hasMessage(key), key).toBe(true);
+    for (const key of [
+      'refuse.unknownCommand',
+      'refuse.invalid',
+      'refuse.limit',
+      'refuse.commandCap',
+      'refuse.internal',
+      'refuse.malformed',
+      'save.badSeat',
+      'save.noScenario',
+    ])
+      expect(hasMessage(key), key).toBe(true);
   });
 
   it('covers the save messages and has no empty templates', () => {
-    for (const key of ['save.corrupt', 'save.newer', 'save.outdated', 'save.otherScenario', 'save.scenarioVersion', 'save.replayFailed', 'save.hashMismatch']) expect(hasMessage(key)).toBe(true);
+    for (const key of ['save.corrupt', 'save.newer', 'save.outdated', 'save.otherScenario', 'save.scenarioVersion', 'save.replayFailed', 'save.hashMismatch'])
+      expect(hasMessage(key)).toBe(true);
     for (const [k, v] of Object.entries(CATALOGUE_EN)) expect(v.trim(), k).not.toBe('');
     expect(Object.keys(EN).length).toBeGreaterThan(300);
   });

@@ -8,7 +8,11 @@ import { parseBundled } from '../../src/store/scenarios';
 import { stateHash } from '../../src/sim/index';
 
 const dir = join(__dirname, '../../scenarios');
-const sources = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const sources = Object.fromEntries(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+);
 const bundled = parseBundled(sources);
 
 function fresh(storage = memoryStorage()) {
@@ -70,10 +74,31 @@ describe('game store', () => {
   it('a corrupt, newer or foreign save shows a message and never blocks a new game', () => {
     const cases: [string, RegExp][] = [
       ['{oops', /save\.corrupt/],
-      [JSON.stringify({ scenarioKey: 'bundled:tutorial', scenarioId: 'tutorial', save: { saveVersion: 7, scenario: { id: 'tutorial', version: '1.0.0' }, seed: 1, commands: [] } }), /save\.newer/],
-      [JSON.stringify({ scenarioKey: 'bundled:tutorial', scenarioId: 'tutorial', save: { saveVersion: 1, scenario: { id: 'tutorial', version: '0.0.1' }, seed: 1, commands: [] } }), /save\.scenarioVersion/],
+      [
+        JSON.stringify({
+          scenarioKey: 'bundled:tutorial',
+          scenarioId: 'tutorial',
+          save: { saveVersion: 7, scenario: { id: 'tutorial', version: '1.0.0' }, seed: 1, commands: [] },
+        }),
+        /save\.newer/,
+      ],
+      [
+        JSON.stringify({
+          scenarioKey: 'bundled:tutorial',
+          scenarioId: 'tutorial',
+          save: { saveVersion: 1, scenario: { id: 'tutorial', version: '0.0.1' }, seed: 1, commands: [] },
+        }),
+        /save\.scenarioVersion/,
+      ],
       [JSON.stringify({ scenarioKey: 'bundled:gone', scenarioId: 'gone', save: { saveVersion: 1 } }), /menu\.saveScenarioMissing/],
-      [JSON.stringify({ scenarioKey: 'bundled:tutorial', scenarioId: 'tutorial', save: { saveVersion: 1, scenario: { id: 'tutorial', version: '1.0.0' }, seed: 1, commands: [{ type: 'caucus', role: 'mediator', party: 'nobody' }] } }), /save\.replayFailed/],
+      [
+        JSON.stringify({
+          scenarioKey: 'bundled:tutorial',
+          scenarioId: 'tutorial',
+          save: { saveVersion: 1, scenario: { id: 'tutorial', version: '1.0.0' }, seed: 1, commands: [{ type: 'caucus', role: 'mediator', party: 'nobody' }] },
+        }),
+        /save\.replayFailed/,
+      ],
     ];
     for (const [text, expected] of cases) {
       const storage = memoryStorage();

@@ -16,7 +16,10 @@ let n = 0;
 const freshLibrary = () => new PackLibrary(createStore(`third-side-test-${++n}`, 'packs'));
 
 function packText(id: string, scenarioIds: string[], version = '1.0.0'): string {
-  return stringify({ pack: { id, title: `Pack ${id}`, version }, scenarios: scenarioIds.map((sid) => ({ ...tutorial, id: sid, title: `${tutorial.title} (${sid})` })) });
+  return stringify({
+    pack: { id, title: `Pack ${id}`, version },
+    scenarios: scenarioIds.map((sid) => ({ ...tutorial, id: sid, title: `${tutorial.title} (${sid})` })),
+  });
 }
 
 describe('pack library', () => {

@@ -9,7 +9,11 @@ import { createGame, stateHash, viewFor } from '../../src/sim/index';
 import { createLocalSeat, criterionDetails, forecast, shortfall } from '../../src/seat/index';
 
 const dir = join(__dirname, '../../scenarios');
-const sources = Object.fromEntries(readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const sources = Object.fromEntries(
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+);
 const bundled = parseBundled(sources);
 const tutorial = bundled.entries.find((e) => e.scenario.id === 'tutorial')!.scenario;
 
@@ -56,7 +60,16 @@ describe('local seat', () => {
       expect(typeof d.target).toBe('number');
     }
     expect(forecast(v, tutorial, 'proposeNextPhase')?.key).toBe('forecast.nextPhase');
-    const fake = { id: 1, turn: 1, phase: 'negotiation' as const, kind: 'formula' as const, terms: { revenue: 90 }, responses: { gov: 'reject' as const }, reasons: {}, status: 'rejected' as const };
+    const fake = {
+      id: 1,
+      turn: 1,
+      phase: 'negotiation' as const,
+      kind: 'formula' as const,
+      terms: { revenue: 90 },
+      responses: { gov: 'reject' as const },
+      reasons: {},
+      status: 'rejected' as const,
+    };
     expect(shortfall(v, fake, 'gov')?.key).toMatch(/^insight\.short\./);
   });
 });

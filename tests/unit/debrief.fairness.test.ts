@@ -48,7 +48,9 @@ describe('a sin only where a better move was available then', () => {
     const later = start().endTurn();
     inject(later, 'opening-arrest', { kind: 'spoiler', faction: 'opp_hard', action: 'arrest' }).endTurn();
     later.idle(3);
-    expect(sin(debrief(later), 'impotence').evidence).toEqual([{ key: 'debrief.sin.impotence.unengagedSpoiler', params: { actor: 'Faction opp_hard', turn: 2 } }]);
+    expect(sin(debrief(later), 'impotence').evidence).toEqual([
+      { key: 'debrief.sin.impotence.unengagedSpoiler', params: { actor: 'Faction opp_hard', turn: 2 } },
+    ]);
   });
 
   it('impotence: a strike answered in time with the response the exercise expected is not named (was: unengagedSpoiler)', () => {
@@ -63,7 +65,11 @@ describe('a sin only where a better move was available then', () => {
 
   it('inflexibility: turns of technical commissions, reframing and new terms are not a stalemate (was: stuck)', () => {
     const p = start().endTurn();
-    p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).phase('negotiation').endTurn(); // 2
+    p.phase('agenda')
+      .caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .phase('negotiation')
+      .endTurn(); // 2
     p.move({ type: 'technicalCommission', issue: 'election' }).endTurn(); // 3
     p.move({ type: 'technicalCommission', issue: 'sanctions' }).endTurn(); // 4
     p.move({ type: 'reframe', issue: 'election' }).endTurn(); // 5
@@ -98,8 +104,13 @@ describe('a sin only where a better move was available then', () => {
     const scenario = makeScenario();
     scenario.parties[0]!.refuses = ['sanctions'];
     const p = start(new Play(scenario)).endTurn();
-    p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false }).endTurn(); // 2
-    p.move({ type: 'reframe', issue: 'sanctions' }).propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false }).endTurn(); // 3
+    p.phase('agenda')
+      .caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false })
+      .endTurn(); // 2
+    p.move({ type: 'reframe', issue: 'sanctions' })
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false })
+      .endTurn(); // 3
     expect(sin(debrief(p), 'arrogance').committed).toBe(false);
   });
 
@@ -113,7 +124,9 @@ describe('a sin only where a better move was available then', () => {
 
 describe('no positive mark contradicts a sin', () => {
   it('"Talk to everyone" is not earned while partiality names never meeting the other side\'s patrons (was: earned)', () => {
-    const p = start().move({ type: 'consultExperts', subject: 'opp_hard' }).move({ type: 'engageSpoiler', faction: 'opp_hard', approach: 'isolate' }, RESULT_KEYS.spoilerRight);
+    const p = start()
+      .move({ type: 'consultExperts', subject: 'opp_hard' })
+      .move({ type: 'engageSpoiler', faction: 'opp_hard', approach: 'isolate' }, RESULT_KEYS.spoilerRight);
     p.move({ type: 'engageExternal', actor: 'usa', ask: 'restraint' }).endTurn();
     const d = debrief(p);
     expect(sin(d, 'partiality').evidence.map((m) => m.key)).toEqual(['debrief.sin.partiality.onePatronSide']);
@@ -139,20 +152,33 @@ describe('no positive mark contradicts a sin', () => {
     const p = start().endTurn();
     p.event({ kind: 'walkOut', party: 'gov' }, 'party').phase('suspended').endTurn(); // 2
     p.caucus('opp').endTurn(); // 3: not the party that left
-    p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).phase('negotiation').endTurn(); // 4
+    p.phase('agenda')
+      .caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .phase('negotiation')
+      .endTurn(); // 4
     p.move({ type: 'technicalCommission', issue: 'election' }).move({ type: 'technicalCommission', issue: 'sanctions' }).caucus('gov', 'opp');
-    p.propose({ type: 'proposePackage', terms: { election: 40, sanctions: 40 } }).phase('agreements').endTurn(); // 5
+    p.propose({ type: 'proposePackage', terms: { election: 40, sanctions: 40 } })
+      .phase('agreements')
+      .endTurn(); // 5
     p.signing(true).phase('monitoring').endTurn(); // 6
     const d = debrief(p);
     expect(sin(d, 'impotence').evidence.map((m) => m.key)).toEqual(['debrief.sin.impotence.walkOutUnanswered']);
-    expect(hallmark(d, 'longTermCommitment')).toMatchObject({ earned: false, evidence: { key: 'debrief.hallmark.longTermCommitment.contradicted', params: { unanswered: 1 } } });
+    expect(hallmark(d, 'longTermCommitment')).toMatchObject({
+      earned: false,
+      evidence: { key: 'debrief.hallmark.longTermCommitment.contradicted', params: { unanswered: 1 } },
+    });
     expect(contradictions(d)).toEqual([]);
   });
 
   it('"Impartial, not neutral" and "the parties own the process" fall with partiality and arrogance', () => {
     const p = start().endTurn();
     p.move({ type: 'publicStatement', tone: 'critical', party: 'gov' }).endTurn().move({ type: 'publicStatement', tone: 'critical', party: 'gov' }).endTurn();
-    p.phase('agenda').caucus('opp').propose({ type: 'proposeAgenda', issues: ['election'] }, { gov: false }).propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).endTurn();
+    p.phase('agenda')
+      .caucus('opp')
+      .propose({ type: 'proposeAgenda', issues: ['election'] }, { gov: false })
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .endTurn();
     const d = debrief(p);
     expect(hallmark(d, 'impartialNotNeutral').evidence.key).toBe('debrief.hallmark.impartialNotNeutral.contradicted');
     expect(hallmark(d, 'ownership').evidence.key).toBe('debrief.hallmark.ownership.contradicted');
@@ -163,23 +189,43 @@ describe('no positive mark contradicts a sin', () => {
 describe('ownership can be earned', () => {
   it('counts the proposals the parties carried, heard first (was: missed, 2 of 4 proposals counting the refused ones)', () => {
     const p = start().endTurn();
-    p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false }).endTurn(); // 2: refused
-    p.caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).phase('negotiation').endTurn(); // 3: carried
+    p.phase('agenda')
+      .caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false })
+      .endTurn(); // 2: refused
+    p.caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .phase('negotiation')
+      .endTurn(); // 3: carried
     p.move({ type: 'technicalCommission', issue: 'election' }).move({ type: 'technicalCommission', issue: 'sanctions' }).endTurn(); // 4
-    p.caucus('gov', 'opp').propose({ type: 'proposePackage', terms: { election: 30, sanctions: 30 } }, { opp: false }).endTurn(); // 5: refused
-    p.caucus('gov', 'opp').propose({ type: 'proposePackage', terms: { election: 40, sanctions: 40 } }).endTurn(); // 6: carried
+    p.caucus('gov', 'opp')
+      .propose({ type: 'proposePackage', terms: { election: 30, sanctions: 30 } }, { opp: false })
+      .endTurn(); // 5: refused
+    p.caucus('gov', 'opp')
+      .propose({ type: 'proposePackage', terms: { election: 40, sanctions: 40 } })
+      .endTurn(); // 6: carried
     const d = debrief(p);
     expect(sin(d, 'arrogance').committed).toBe(false);
-    expect(hallmark(d, 'ownership')).toEqual({ id: 'ownership', earned: true, evidence: { key: 'debrief.hallmark.ownership.earned', params: { owned: 2, total: 2 } } });
+    expect(hallmark(d, 'ownership')).toEqual({
+      id: 'ownership',
+      earned: true,
+      evidence: { key: 'debrief.hallmark.ownership.earned', params: { owned: 2, total: 2 } },
+    });
   });
 });
 
 describe('outcome labels say what happened', () => {
   it('an unsigned timeout is no agreement: collapsed, timed out (was: partial agreement)', () => {
     const p = start().endTurn();
-    p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).phase('negotiation').endTurn(); // 2
+    p.phase('agenda')
+      .caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .phase('negotiation')
+      .endTurn(); // 2
     p.move({ type: 'technicalCommission', issue: 'election' }).move({ type: 'technicalCommission', issue: 'sanctions' }).caucus('gov', 'opp');
-    p.propose({ type: 'proposePackage', terms: { election: 40, sanctions: 40 } }).phase('agreements').endTurn(); // 3
+    p.propose({ type: 'proposePackage', terms: { election: 40, sanctions: 40 } })
+      .phase('agreements')
+      .endTurn(); // 3
     while (p.turn < p.scenario.turnLimit) p.caucus('gov', 'opp').endTurn();
     p.world.expired = true;
     p.phase('collapsed').endTurn();
@@ -196,7 +242,11 @@ describe('outcome labels say what happened', () => {
 
   it('partial agreement: terms accepted by all, not yet signed, in a game stopped before its end', () => {
     const p = start().endTurn();
-    p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).phase('negotiation').endTurn();
+    p.phase('agenda')
+      .caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .phase('negotiation')
+      .endTurn();
     p.move({ type: 'technicalCommission', issue: 'election' }).caucus('gov', 'opp').propose({ type: 'proposeFormula', issue: 'election', value: 45 }).endTurn();
     const d = debrief(p);
     expect(d.outcome).toBe('partial');
@@ -223,7 +273,10 @@ describe('what went well, the stalling reveal, injects and learning objectives',
     scenario.parties[0]!.intent = 'stalling';
     const p = start(new Play(scenario)).move({ type: 'consultExperts', subject: 'opp_hard' });
     p.move({ type: 'engageSpoiler', faction: 'opp_hard', approach: 'isolate' }, RESULT_KEYS.spoilerRight).endTurn(); // 1
-    p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election'] }, { gov: false }).endTurn(); // 2
+    p.phase('agenda')
+      .caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election'] }, { gov: false })
+      .endTurn(); // 2
     inject(p, 'raid', { kind: 'spoiler', faction: 'opp_hard', action: 'violence' }).endTurn(); // 3
     p.caucus('opp').endTurn(); // 4
     const d = debrief(p);
@@ -235,7 +288,14 @@ describe('what went well, the stalling reveal, injects and learning objectives',
       { key: 'debrief.well.inject', params: { inject: 'raid', turn: 4 } },
     ]);
     expect(d.stalling).toEqual([
-      { party: 'gov', confirmed: true, detected: true, detectedTurn: 1, signs: [2], line: { key: 'debrief.stalling.detectedAt', params: { party: 'Government', signs: 1, turn: 1 } } },
+      {
+        party: 'gov',
+        confirmed: true,
+        detected: true,
+        detectedTurn: 1,
+        signs: [2],
+        line: { key: 'debrief.stalling.detectedAt', params: { party: 'Government', signs: 1, turn: 1 } },
+      },
     ]);
     expect(d.objectives).toEqual([{ objective: 'Keep both channels open after a provocation.', injects: ['raid'], status: 'met' }]);
     for (const m of [...d.wentWell.lines, ...d.stalling.map((x) => x.line), d.ending.line]) {
@@ -269,7 +329,15 @@ describe('the score separates clean play from sinful play with the same outcome'
     const russia = log.findIndex((e) => e.kind === 'move' && e.command.type === 'engageExternal' && e.command.actor === 'russia');
     log.splice(russia, 1);
     const monitoring = log.findIndex((e) => e.kind === 'phase' && e.to === 'monitoring');
-    log.splice(monitoring + 1, 0, { turn: 6, kind: 'move', role: 'mediator', command: { type: 'publicStatement', tone: 'optimistic' }, cost: 1, result: { key: 'move.publicStatement.done' }, changes: [] });
+    log.splice(monitoring + 1, 0, {
+      turn: 6,
+      kind: 'move',
+      role: 'mediator',
+      command: { type: 'publicStatement', tone: 'optimistic' },
+      cost: 1,
+      result: { key: 'move.publicStatement.done' },
+      changes: [],
+    });
     return p;
   }
 

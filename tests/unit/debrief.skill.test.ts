@@ -102,19 +102,27 @@ describe.each(FILES)('the assessment of real games on %s', (file) => {
         expect(contradictions(d), at).toEqual([]);
         for (const s of d.sins) {
           // Every evidence turn has its line, and the lines fit the screen.
-          expect([...linedTurns(s)].filter((t) => s.evidenceTurns.includes(t)).sort((a, b) => a - b), `${at} ${s.id}`).toEqual(s.evidenceTurns);
+          expect(
+            [...linedTurns(s)].filter((t) => s.evidenceTurns.includes(t)).sort((a, b) => a - b),
+            `${at} ${s.id}`,
+          ).toEqual(s.evidenceTurns);
           expect(s.evidence.length).toBeLessThanOrEqual(EVIDENCE_LINES);
           for (const m of [...s.evidence, s.better]) expect(DEBRIEF_MESSAGES[m.key], m.key).toBeTypeOf('string');
         }
         // No stalemate over turns that revealed interests (commissions, reframing).
-        const studyTurns = new Set(world.log.flatMap((e) => (e.kind === 'move' && (e.command.type === 'technicalCommission' || e.command.type === 'reframe') ? [e.turn] : [])));
+        const studyTurns = new Set(
+          world.log.flatMap((e) => (e.kind === 'move' && (e.command.type === 'technicalCommission' || e.command.type === 'reframe') ? [e.turn] : [])),
+        );
         for (const m of d.sins.find((x) => x.id === 'inflexibility')!.evidence) {
           if (m.key !== 'debrief.sin.inflexibility.stuck') continue;
           for (let t = m.params!.from as number; t <= (m.params!.turn as number); t++) expect(studyTurns.has(t), `${at}: stuck over turn ${t}`).toBe(false);
         }
         // No impotence for a strike in the first turn, before the mediator could act.
         const impotence = d.sins.find((x) => x.id === 'impotence')!.evidence;
-        expect(impotence.filter((m) => m.key !== 'debrief.sin.impotence.walkOutUnanswered' && m.params?.turn === 1), at).toEqual([]);
+        expect(
+          impotence.filter((m) => m.key !== 'debrief.sin.impotence.walkOutUnanswered' && m.params?.turn === 1),
+          at,
+        ).toEqual([]);
         // Outcome and ending agree: nothing signed and over is collapsed, not partial.
         if (d.finished && !signed(d)) expect(d.outcome, at).toBe('collapsed');
         expect(DEBRIEF_MESSAGES[d.ending.line.key], d.ending.line.key).toBeTypeOf('string');
@@ -122,7 +130,11 @@ describe.each(FILES)('the assessment of real games on %s', (file) => {
         expect(d.wentWell.hallmarks).toEqual(d.hallmarks.filter((h) => h.earned).map((h) => h.id));
         for (const i of d.wentWell.injects) expect(d.exercise.find((r) => r.id === i.id)?.met).toBe(true);
         for (const sp of d.wentWell.spoilers) expect(d.spoilers.find((x) => x.faction === sp.faction)).toMatchObject({ studied: true });
-        expect(d.stalling.map((x) => x.party)).toEqual(Object.values(world.parties).filter((p) => p.intent === 'stalling').map((p) => p.id));
+        expect(d.stalling.map((x) => x.party)).toEqual(
+          Object.values(world.parties)
+            .filter((p) => p.intent === 'stalling')
+            .map((p) => p.id),
+        );
         for (const o of d.objectives) {
           const reviews = d.exercise.filter((r) => o.injects.includes(r.id) && r.expected);
           if (o.status === 'met') expect(reviews.every((r) => r.met === true) && reviews.length > 0).toBe(true);

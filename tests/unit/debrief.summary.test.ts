@@ -13,7 +13,13 @@ import type { Difficulty, Scenario, World } from '../../src/sim/types';
 import { Play, soundPlay } from './debriefFixtures';
 
 const root = new URL('../../scenarios/', import.meta.url);
-const FILES = ['tutorial.yaml', 'venezuela-2019.yaml', ...readdirSync(new URL('historical/', root)).filter((f) => f.endsWith('.yaml')).map((f) => `historical/${f}`)];
+const FILES = [
+  'tutorial.yaml',
+  'venezuela-2019.yaml',
+  ...readdirSync(new URL('historical/', root))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => `historical/${f}`),
+];
 /** A handful of seeds, and the other difficulties, for runs that end in different ways. */
 const RUNS: { seed: number; difficulty: Difficulty }[] = [
   { seed: 1, difficulty: 'standard' },

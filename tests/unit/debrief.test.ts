@@ -16,7 +16,10 @@ function start(): Play {
 /** Start, then go through to negotiation at turn 2 with an agreed agenda. */
 function toNegotiation(): Play {
   const p = start().endTurn(); // turn 1
-  p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).phase('negotiation');
+  p.phase('agenda')
+    .caucus('gov', 'opp')
+    .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+    .phase('negotiation');
   return p.endTurn(); // turn 2
 }
 
@@ -92,7 +95,9 @@ describe('sound play', () => {
 describe('outcome categories', () => {
   it('notImplemented: collapsed after reaching monitoring', () => {
     const p = toNegotiation();
-    p.propose({ type: 'proposePackage', terms: { election: 50, sanctions: 50 } }).phase('agreements').endTurn();
+    p.propose({ type: 'proposePackage', terms: { election: 50, sanctions: 50 } })
+      .phase('agreements')
+      .endTurn();
     p.signing(true).phase('monitoring').endTurn();
     p.phase('collapsed').endTurn();
     const d = debrief(p);
@@ -201,7 +206,10 @@ describe('ignorance', () => {
     p.caucus('gov').endTurn(); // turn 1: no briefing, opp not heard
     p.move({ type: 'engageSpoiler', faction: 'gov_hard', approach: 'induce' }, RESULT_KEYS.spoilerBackfired);
     p.move({ type: 'consultExperts', subject: 'gov_hard' }).endTurn(); // turn 2: experts only after
-    p.phase('agenda').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).phase('negotiation').endTurn(); // turn 3
+    p.phase('agenda')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .phase('negotiation')
+      .endTurn(); // turn 3
     p.propose({ type: 'proposeFormula', issue: 'election', value: 50 }).endTurn(); // turn 4
     const s = sin(debrief(p), 'ignorance');
     expect(s.committed).toBe(true);
@@ -224,7 +232,10 @@ describe('ignorance', () => {
 
   it('counts an issue as explored by a technical commission even if a party was never caucused', () => {
     const p = new Play().move({ type: 'readBriefing' }).move({ type: 'studyHistory' }).caucus('gov').endTurn();
-    p.phase('agenda').phase('negotiation').move({ type: 'technicalCommission', issue: 'sanctions' }).propose({ type: 'proposeFormula', issue: 'sanctions', value: 50 });
+    p.phase('agenda')
+      .phase('negotiation')
+      .move({ type: 'technicalCommission', issue: 'sanctions' })
+      .propose({ type: 'proposeFormula', issue: 'sanctions', value: 50 });
     p.propose({ type: 'proposeFormula', issue: 'election', value: 50 }).endTurn();
     expect(sin(debrief(p), 'ignorance').evidence.map((m) => m.params?.issue)).toEqual(['Election date']);
   });
@@ -273,7 +284,10 @@ describe('arrogance', () => {
 
   it('fires when a party rejects terms it was not consulted on in this phase', () => {
     const p = start().endTurn();
-    p.phase('agenda').caucus('opp').propose({ type: 'proposeAgenda', issues: ['election'] }, { gov: false }).endTurn();
+    p.phase('agenda')
+      .caucus('opp')
+      .propose({ type: 'proposeAgenda', issues: ['election'] }, { gov: false })
+      .endTurn();
     const s = sin(debrief(p), 'arrogance');
     expect(s.evidence).toEqual([{ key: 'debrief.sin.arrogance.notConsulted', params: { party: 'Government', kind: 'agenda', turn: 2 } }]);
   });
@@ -347,9 +361,7 @@ describe('impotence', () => {
     p.event({ kind: 'sanctions', actor: 'usa', sanction: 'secondary', target: 'gov', magnitude: 20 }, 'external').endTurn(); // turn 3
     p.idle(3);
     const s = sin(debrief(p), 'impotence');
-    expect(s.evidence).toEqual([
-      { key: 'debrief.sin.impotence.unengagedSanctions', params: { actor: 'United States', target: 'Government', turn: 3 } },
-    ]);
+    expect(s.evidence).toEqual([{ key: 'debrief.sin.impotence.unengagedSanctions', params: { actor: 'United States', target: 'Government', turn: 3 } }]);
   });
 
   it('stays quiet when the actor was engaged before, or answered within two turns; relief never counts', () => {
@@ -407,10 +419,16 @@ describe('impotence', () => {
 describe('haste', () => {
   it('fires on a refused call for the next phase, a backfired joint session and a failed signing', () => {
     const p = start().move({ type: 'proposeNextPhase' }, `${RESULT_KEYS.nextPhaseRefused}.criteria`).endTurn(); // turn 1
-    p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).phase('negotiation').endTurn(); // 2
+    p.phase('agenda')
+      .caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .phase('negotiation')
+      .endTurn(); // 2
     p.move({ type: 'jointSession' }, RESULT_KEYS.jointBackfired).endTurn(); // 3
     p.move({ type: 'technicalCommission', issue: 'election' }).move({ type: 'technicalCommission', issue: 'sanctions' });
-    p.propose({ type: 'proposePackage', terms: { election: 45, sanctions: 45 } }).phase('agreements').endTurn(); // 4
+    p.propose({ type: 'proposePackage', terms: { election: 45, sanctions: 45 } })
+      .phase('agreements')
+      .endTurn(); // 4
     p.signing(false).endTurn(); // 5
     const s = sin(debrief(p), 'haste');
     expect(s.evidenceTurns).toEqual([1, 3, 5]);
@@ -423,14 +441,24 @@ describe('haste', () => {
 
   it('counts a rejected signing proposal once even when the move was logged as a refused next phase', () => {
     const p = toNegotiation().phase('agreements');
-    p.world.proposals.push({ id: 99, turn: 3, phase: 'agreements', kind: 'signing', responses: { gov: 'reject', opp: 'accept' }, reasons: {}, status: 'rejected' });
+    p.world.proposals.push({
+      id: 99,
+      turn: 3,
+      phase: 'agreements',
+      kind: 'signing',
+      responses: { gov: 'reject', opp: 'accept' },
+      reasons: {},
+      status: 'rejected',
+    });
     p.move({ type: 'proposeNextPhase' }, RESULT_KEYS.nextPhaseRefused).endTurn();
     expect(sin(debrief(p), 'haste').evidence.map((m) => m.key)).toEqual(['debrief.sin.haste.nextPhaseRefused']);
   });
 
   it('fires on terms tabled in the first turn of negotiation on unstudied issues', () => {
     const p = start().endTurn();
-    p.phase('agenda').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).phase('negotiation');
+    p.phase('agenda')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .phase('negotiation');
     p.move({ type: 'technicalCommission', issue: 'sanctions' });
     p.propose({ type: 'proposePackage', terms: { election: 40, sanctions: 40 } }).endTurn();
     const s = sin(debrief(p), 'haste');
@@ -465,7 +493,11 @@ describe('inflexibility', () => {
     scenario.parties[0]!.refuses = ['sanctions'];
     const p = new Play(scenario).move({ type: 'readBriefing' }).move({ type: 'studyHistory' }).caucus('gov', 'opp').endTurn();
     p.phase('agenda');
-    for (let t = 2; t <= 4; t++) p.caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false }).progress().endTurn();
+    for (let t = 2; t <= 4; t++)
+      p.caucus('gov', 'opp')
+        .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false })
+        .progress()
+        .endTurn();
     const s = sin(debrief(p), 'inflexibility');
     expect(s.evidenceTurns).toEqual([3, 4]);
     expect(s.evidence[0]).toEqual({ key: 'debrief.sin.inflexibility.notReframed', params: { issue: 'Sanctions relief', party: 'Government', turn: 3 } });
@@ -475,8 +507,15 @@ describe('inflexibility', () => {
     const scenario = makeScenario();
     scenario.parties[0]!.refuses = ['sanctions'];
     const p = new Play(scenario).move({ type: 'readBriefing' }).move({ type: 'studyHistory' }).caucus('gov', 'opp').endTurn();
-    p.phase('agenda').caucus('gov', 'opp').propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false }).progress().endTurn();
-    p.move({ type: 'reframe', issue: 'sanctions' }).propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false }).progress().endTurn();
+    p.phase('agenda')
+      .caucus('gov', 'opp')
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false })
+      .progress()
+      .endTurn();
+    p.move({ type: 'reframe', issue: 'sanctions' })
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }, { gov: false })
+      .progress()
+      .endTurn();
     expect(sin(debrief(p), 'inflexibility').committed).toBe(false);
   });
 
@@ -497,7 +536,11 @@ describe('inflexibility', () => {
 
   it('exploratory turns that bring the parties closer to the exit criteria are not stuck', () => {
     const p = start();
-    for (let t = 1; t <= 6; t++) p.caucus('gov', 'opp').meters('gov', { commitment: 40 + t, trustInMediator: 38 + t }).meters('opp', { commitment: 40 + t, trustInMediator: 38 + t }).endTurn();
+    for (let t = 1; t <= 6; t++)
+      p.caucus('gov', 'opp')
+        .meters('gov', { commitment: 40 + t, trustInMediator: 38 + t })
+        .meters('opp', { commitment: 40 + t, trustInMediator: 38 + t })
+        .endTurn();
     expect(sin(debrief(p), 'inflexibility').committed).toBe(false);
   });
 });
@@ -538,9 +581,15 @@ describe('false promises', () => {
 describe('hallmarks', () => {
   it('misses ownership when proposals came before listening, and talk-to-everyone without outside actors', () => {
     const p = new Play().move({ type: 'readBriefing' }).caucus('gov').endTurn();
-    p.phase('agenda').propose({ type: 'proposeAgenda', issues: ['election'] }, { opp: false }).propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] }).endTurn();
+    p.phase('agenda')
+      .propose({ type: 'proposeAgenda', issues: ['election'] }, { opp: false })
+      .propose({ type: 'proposeAgenda', issues: ['election', 'sanctions'] })
+      .endTurn();
     const d = debrief(p);
-    expect(hallmark(d, 'ownership')).toMatchObject({ earned: false, evidence: { key: 'debrief.hallmark.ownership.contradicted', params: { owned: 0, total: 1 } } });
+    expect(hallmark(d, 'ownership')).toMatchObject({
+      earned: false,
+      evidence: { key: 'debrief.hallmark.ownership.contradicted', params: { owned: 0, total: 1 } },
+    });
     expect(hallmark(d, 'talkToEveryone')).toMatchObject({ earned: false, evidence: { params: { heard: 1, parties: 2, factions: 0, externals: 0 } } });
   });
 
@@ -554,7 +603,11 @@ describe('hallmarks', () => {
   it('impartial but never firm is not "impartial, not neutral"', () => {
     const p = start().endTurn().caucus('gov', 'opp').endTurn();
     const h = hallmark(debrief(p), 'impartialNotNeutral');
-    expect(h).toEqual({ id: 'impartialNotNeutral', earned: false, evidence: { key: 'debrief.hallmark.impartialNotNeutral.missed', params: { balance: 100, firmness: 0 } } });
+    expect(h).toEqual({
+      id: 'impartialNotNeutral',
+      earned: false,
+      evidence: { key: 'debrief.hallmark.impartialNotNeutral.missed', params: { balance: 100, firmness: 0 } },
+    });
   });
 });
 
@@ -593,7 +646,9 @@ describe('history and score', () => {
     const scenario = makeScenario();
     scenario.parties[0]!.intent = 'stalling';
     const p = new Play(scenario).caucus('gov').endTurn();
-    expect(debrief(p).stalling).toMatchObject([{ party: 'gov', confirmed: true, detected: false, detectedTurn: null, line: { key: 'debrief.stalling.missedSigns' } }]);
+    expect(debrief(p).stalling).toMatchObject([
+      { party: 'gov', confirmed: true, detected: false, detectedTurn: null, line: { key: 'debrief.stalling.missedSigns' } },
+    ]);
   });
 });
 
@@ -607,8 +662,14 @@ describe('messages', () => {
     sinful.move({ type: 'publicStatement', tone: 'optimistic' }).move({ type: 'proposeNextPhase' }, RESULT_KEYS.nextPhaseRefused).endTurn();
     sinful.event({ kind: 'sanctions', actor: 'russia', sanction: 'new', target: 'opp', magnitude: 10 });
     sinful.event({ kind: 'spoiler', faction: 'opp_hard', action: 'leak' }, 'faction').event({ kind: 'walkOut', party: 'opp' }).phase('suspended').idle(2);
-    sinful.phase('agenda').propose({ type: 'proposeAgenda', issues: ['election'] }).phase('negotiation');
-    sinful.propose({ type: 'proposeFormula', issue: 'election', value: 90 }, { gov: false }).move({ type: 'jointSession' }, RESULT_KEYS.jointBackfired).endTurn();
+    sinful
+      .phase('agenda')
+      .propose({ type: 'proposeAgenda', issues: ['election'] })
+      .phase('negotiation');
+    sinful
+      .propose({ type: 'proposeFormula', issue: 'election', value: 90 }, { gov: false })
+      .move({ type: 'jointSession' }, RESULT_KEYS.jointBackfired)
+      .endTurn();
     sinful.propose({ type: 'proposeFormula', issue: 'election', value: 90 }, { gov: false }).move({ type: 'jointSession' }, RESULT_KEYS.jointBackfired).idle(6);
     sinful.phase('agreements').signing(false).phase('collapsed').endTurn();
     return [sinful, soundPlay()];
@@ -628,7 +689,11 @@ describe('messages', () => {
       expect(DEBRIEF_MESSAGES[`debrief.outcome.${d.outcome}`]).toBeTypeOf('string');
     }
     // The sinful run exercises every sin.
-    for (const id of SIN_IDS) expect([...seen].some((k) => k.startsWith(`debrief.sin.${id}.`) && !k.endsWith('.better')), id).toBe(true);
+    for (const id of SIN_IDS)
+      expect(
+        [...seen].some((k) => k.startsWith(`debrief.sin.${id}.`) && !k.endsWith('.better')),
+        id,
+      ).toBe(true);
     for (const id of SIN_IDS) expect(DEBRIEF_MESSAGES[`debrief.sin.${id}.name`]).toBeTypeOf('string');
   });
 

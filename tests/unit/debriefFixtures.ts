@@ -5,18 +5,7 @@
  */
 import { scenarioSchema, type ScenarioInput } from '../../src/scenario/schema';
 import { createWorld } from '../../src/sim/world';
-import type {
-  CommandBody,
-  Effect,
-  LogEntry,
-  MediatorCommand,
-  Msg,
-  ProcessPhase,
-  Proposal,
-  Scenario,
-  World,
-  TurnRecord,
-} from '../../src/sim/types';
+import type { CommandBody, Effect, LogEntry, MediatorCommand, Msg, ProcessPhase, Proposal, Scenario, World, TurnRecord } from '../../src/sim/types';
 import { RESULT_KEYS } from '../../src/sim/debrief/keys';
 
 const faction = (id: string, stance: 'moderate' | 'hardline', spoiler: 'none' | 'limited' | 'greedy' | 'total', influence: number) => ({
@@ -284,9 +273,16 @@ export function soundPlay(): Play {
     .phase('negotiation')
     .endTurn();
   // Turn 4: negotiation — study both issues, hear both parties.
-  p.move({ type: 'technicalCommission', issue: 'election' }).move({ type: 'technicalCommission', issue: 'sanctions' }).caucus('gov', 'opp').progress().endTurn();
+  p.move({ type: 'technicalCommission', issue: 'election' })
+    .move({ type: 'technicalCommission', issue: 'sanctions' })
+    .caucus('gov', 'opp')
+    .progress()
+    .endTurn();
   // Turn 5: direct talks and the best package.
-  p.move({ type: 'jointSession' }, 'move.jointSession.direct').propose({ type: 'proposePackage', terms: { election: 40, sanctions: 40 } }).phase('agreements').endTurn();
+  p.move({ type: 'jointSession' }, 'move.jointSession.direct')
+    .propose({ type: 'proposePackage', terms: { election: 40, sanctions: 40 } })
+    .phase('agreements')
+    .endTurn();
   // Turn 6: verification and signing.
   p.caucus('gov', 'opp').move({ type: 'designVerification' }).signing(true).phase('monitoring').endTurn({ gov: 70, opp: 70 });
   // Turns 7–10: monitoring holds.

@@ -46,7 +46,8 @@ function read(view: View): Reading {
   return { view, moves, phaseStart, thisTurn: moves.filter((m) => m.turn === view.turn) };
 }
 
-const of = <T extends MediatorCommand['type']>(r: Reading, type: T) => r.moves.filter((m) => m.command.type === type) as (MoveLog & { command: Extract<MediatorCommand, { type: T }> })[];
+const of = <T extends MediatorCommand['type']>(r: Reading, type: T) =>
+  r.moves.filter((m) => m.command.type === type) as (MoveLog & { command: Extract<MediatorCommand, { type: T }> })[];
 
 /** The side an outside actor clearly backs (its highest support, 20 ahead of the next), from the scenario. */
 function patronSide(s: Scenario, actor: string): string | null {
@@ -82,11 +83,15 @@ function studied(r: Reading, issue: string): boolean {
 
 const consulted = (r: Reading, faction: string) => of(r, 'consultExperts').some((m) => m.command.subject === faction);
 const engaged = (r: Reading, target: string) =>
-  r.moves.some((m) => (m.command.type === 'engageSpoiler' && m.command.faction === target) || (m.command.type === 'engageExternal' && m.command.actor === target));
+  r.moves.some(
+    (m) => (m.command.type === 'engageSpoiler' && m.command.faction === target) || (m.command.type === 'engageExternal' && m.command.actor === target),
+  );
 
 /** Answer every hit of the last two turns (a strike, a harmful shock) from an actor not yet engaged; go to a party that walked out. */
 function answerHits(g: Game, r: Reading): MediatorCommand | null {
-  for (const p of r.view.parties) if (p.seat === 'walkedOut' && !r.thisTurn.some((m) => m.command.type === 'caucus' && m.command.party === p.id)) return legal(g, { type: 'caucus', party: p.id });
+  for (const p of r.view.parties)
+    if (p.seat === 'walkedOut' && !r.thisTurn.some((m) => m.command.type === 'caucus' && m.command.party === p.id))
+      return legal(g, { type: 'caucus', party: p.id });
   for (const e of r.view.log) {
     if (e.kind !== 'event' || e.turn < r.view.turn - 2) continue;
     const eff = e.effect;
@@ -96,14 +101,19 @@ function answerHits(g: Game, r: Reading): MediatorCommand | null {
       if (f.spoiler === 'unknown') return legal(g, { type: 'consultExperts', subject: f.id });
       return legal(g, { type: 'engageSpoiler', faction: f.id, approach: approachFor(f.spoiler) });
     }
-    if (eff.kind === 'sanctions' && eff.sanction !== 'relief' && !engaged(r, eff.actor)) return legal(g, { type: 'engageExternal', actor: eff.actor, ask: 'restraint' });
+    if (eff.kind === 'sanctions' && eff.sanction !== 'relief' && !engaged(r, eff.actor))
+      return legal(g, { type: 'engageExternal', actor: eff.actor, ask: 'restraint' });
   }
   return null;
 }
 
 /** A move that learns something when the turn would otherwise end with nothing learned (against stalemates). */
 function explore(g: Game, r: Reading): MediatorCommand | null {
-  const adapted = r.thisTurn.some((m) => ['technicalCommission', 'reframe', 'changeVenue', 'proposePackage', 'proposeFormula', 'proposeAgenda'].includes(m.command.type) || m.result.key === 'move.caucus.revealed');
+  const adapted = r.thisTurn.some(
+    (m) =>
+      ['technicalCommission', 'reframe', 'changeVenue', 'proposePackage', 'proposeFormula', 'proposeAgenda'].includes(m.command.type) ||
+      m.result.key === 'move.caucus.revealed',
+  );
   if (adapted || !['exploratory', 'agenda', 'negotiation', 'agreements'].includes(r.view.phase)) return null;
   const issues = r.view.agenda ?? r.view.issues.map((i) => i.id);
   for (const i of issues) if (!studied(r, i)) return legal(g, { type: 'technicalCommission', issue: i }) ?? legal(g, { type: 'consultExperts', subject: i });
@@ -297,5 +307,7 @@ export function linedTurns(s: Sin): Set<number> {
 /** Every earned hallmark against every evidence line: none may be one its hallmark contradicts. */
 export function contradictions(d: Debrief): string[] {
   const keys = d.sins.flatMap((s) => s.evidence.map((m) => m.key));
-  return d.hallmarks.filter((h) => h.earned).flatMap((h) => keys.filter((k) => HALLMARK_CONTRADICTIONS[h.id].some((c) => k.startsWith(c))).map((k) => `${h.id} × ${k}`));
+  return d.hallmarks
+    .filter((h) => h.earned)
+    .flatMap((h) => keys.filter((k) => HALLMARK_CONTRADICTIONS[h.id].some((c) => k.startsWith(c))).map((k) => `${h.id} × ${k}`));
 }

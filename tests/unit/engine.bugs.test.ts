@@ -34,7 +34,12 @@ describe('BUG 1: targets named after Object.prototype members are accepted', () 
     ['critical statement on __proto__', 'exploratory', { type: 'publicStatement', tone: 'critical', party: '__proto__' }, 'refuse.statement.target'],
     ['reframe constructor', 'exploratory', { type: 'reframe', issue: 'constructor' }, 'refuse.unknownIssue'],
     ['technicalCommission valueOf', 'agenda', { type: 'technicalCommission', issue: 'valueOf' }, 'refuse.unknownIssue'],
-    ['proposeAgenda with hasOwnProperty', 'agenda', { type: 'proposeAgenda', issues: ['autonomy', 'security', 'amnesty', 'hasOwnProperty'] }, 'refuse.unknownIssue'],
+    [
+      'proposeAgenda with hasOwnProperty',
+      'agenda',
+      { type: 'proposeAgenda', issues: ['autonomy', 'security', 'amnesty', 'hasOwnProperty'] },
+      'refuse.unknownIssue',
+    ],
     ['engageExternal constructor', 'exploratory', { type: 'engageExternal', actor: 'constructor', ask: 'incentive' }, 'refuse.unknownActor'],
     ['engageSpoiler __proto__', 'exploratory', { type: 'engageSpoiler', faction: '__proto__', approach: 'induce' }, 'refuse.unknownFaction'],
     ['consultExperts constructor (refused as "already known")', 'exploratory', { type: 'consultExperts', subject: 'constructor' }, 'refuse.unknownSubject'],

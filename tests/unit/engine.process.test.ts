@@ -6,7 +6,23 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand, isOver, regions, stateHash, viewFor, whyRefused } from '../../src/sim';
 import type { Command, InjectDef, MediatorCommand } from '../../src/sim/types';
-import { as, calmMini, endTurns, expectRefused, inject, newGame, nudge, party, run, toAgenda, toAgreements, toMonitoring, toNegotiation, GOOD_PACKAGE, w } from '../fixtures/engine';
+import {
+  as,
+  calmMini,
+  endTurns,
+  expectRefused,
+  inject,
+  newGame,
+  nudge,
+  party,
+  run,
+  toAgenda,
+  toAgreements,
+  toMonitoring,
+  toNegotiation,
+  GOOD_PACKAGE,
+  w,
+} from '../fixtures/engine';
 
 const s = calmMini();
 
@@ -79,7 +95,11 @@ describe('phases advance only when their exit criteria hold', () => {
     expect(w(early).phase).toBe('exploratory');
     const half = run(g0, { type: 'caucus', party: 'gov' }, { type: 'proposeNextPhase' });
     expect(w(half).phase).toBe('exploratory');
-    expect(viewFor(half, 'mediator').criteria.filter((c) => !c.met).map((c) => c.msg.params?.party)).toEqual(['Arden Union', 'Arden Union']);
+    expect(
+      viewFor(half, 'mediator')
+        .criteria.filter((c) => !c.met)
+        .map((c) => c.msg.params?.party),
+    ).toEqual(['Arden Union', 'Arden Union']);
     expect(w(toAgenda(g0)).phaseEntered.agenda).toBe(2);
   });
   it('negotiation → agreements needs a formula accepted by all on every agenda item', () => {
@@ -135,7 +155,9 @@ describe('suspension: a walk-out suspends the process; the return resumes the ph
     expect(w(g).phase).toBe('agenda');
     expect(regions(g).phase).toBe('agenda');
     expect(w(g).resumePhase).toBeNull();
-    const phases = w(g).log.filter((e) => e.kind === 'phase').map((e) => e.kind === 'phase' && `${e.from}>${e.to}`);
+    const phases = w(g)
+      .log.filter((e) => e.kind === 'phase')
+      .map((e) => e.kind === 'phase' && `${e.from}>${e.to}`);
     expect(phases).toEqual(['exploratory>agenda', 'agenda>suspended', 'suspended>agenda']);
   });
   it('keeps the work done: the agenda and formulas survive a suspension in negotiation', () => {
@@ -260,7 +282,12 @@ describe('the instructor injects events live', () => {
     expect(w(g).firedInjects).toEqual(['tariffs']);
     expect(party(g, 'gov').commitment).toBe(32);
     expect(party(g, 'gov').seat).toBe('walkedOut');
-    expect(w(g).log.find((e) => e.kind === 'event')).toMatchObject({ kind: 'event', source: 'instructor', id: 'tariffs', synopsis: 'The Bloc imposes tariffs on Kestrian exports.' });
+    expect(w(g).log.find((e) => e.kind === 'event')).toMatchObject({
+      kind: 'event',
+      source: 'instructor',
+      id: 'tariffs',
+      synopsis: 'The Bloc imposes tariffs on Kestrian exports.',
+    });
     expect(w(g).log.at(-1)).toMatchObject({ kind: 'phase', from: 'exploratory', to: 'suspended' });
     expect(viewFor(g, 'instructor').injects!.find((i) => i.id === 'tariffs')!.fired).toBe(true);
     // Its condition is made to hold; by its scheduled turn it has already fired, so it does not again.
@@ -273,7 +300,10 @@ describe('the instructor injects events live', () => {
     expect(w(scheduled).log.find((e) => e.kind === 'event' && e.id === 'tariffs')).toMatchObject({ source: 'inject', turn: 17 });
   });
   it('sends an ad-hoc effect with a synopsis', () => {
-    const g = run(newGame(s), as('instructor', { type: 'inject', effect: { kind: 'deadline', label: 'Budget vote', party: 'gov', pressure: 9 }, synopsis: 'The budget vote looms.' }));
+    const g = run(
+      newGame(s),
+      as('instructor', { type: 'inject', effect: { kind: 'deadline', label: 'Budget vote', party: 'gov', pressure: 9 }, synopsis: 'The budget vote looms.' }),
+    );
     expect(party(g, 'gov').commitment).toBe(55);
     expect(party(g, 'union').commitment).toBe(47);
     expect(w(g).log.at(-1)).toMatchObject({ kind: 'event', source: 'instructor', synopsis: 'The budget vote looms.', result: { key: 'event.deadline' } });
@@ -287,7 +317,11 @@ describe('the instructor injects events live', () => {
     expectRefused(g0, as('instructor', { type: 'inject' }), 'refuse.invalid');
     expectRefused(g0, as('instructor', { type: 'inject', effect: { kind: 'meters', party: 'gov', commitment: 500 } }), 'refuse.invalid');
     expectRefused(g0, as('instructor', { type: 'inject', effect: { kind: 'meters', party: 'nobody', commitment: 5 } }), 'refuse.effect.unknownTarget');
-    expectRefused(g0, as('instructor', { type: 'inject', effect: { kind: 'sanctions', actor: 'mars', sanction: 'new', target: 'gov', magnitude: 10 } }), 'refuse.effect.unknownTarget');
+    expectRefused(
+      g0,
+      as('instructor', { type: 'inject', effect: { kind: 'sanctions', actor: 'mars', sanction: 'new', target: 'gov', magnitude: 10 } }),
+      'refuse.effect.unknownTarget',
+    );
   });
 });
 

@@ -13,7 +13,12 @@ const s = calmMini();
 describe('who may send what', () => {
   const g0 = newGame(s);
   it('an observer may send nothing', () => {
-    for (const body of [{ type: 'endTurn' }, { type: 'caucus', party: 'gov' }, { type: 'inject', effect: { kind: 'news' } }, { type: 'respond', proposal: 1, accept: true }]) {
+    for (const body of [
+      { type: 'endTurn' },
+      { type: 'caucus', party: 'gov' },
+      { type: 'inject', effect: { kind: 'news' } },
+      { type: 'respond', proposal: 1, accept: true },
+    ]) {
       expectRefused(g0, as('observer', body), 'refuse.role.observer');
     }
   });
@@ -22,7 +27,11 @@ describe('who may send what', () => {
     expect(r.params).toEqual({ role: 'party:gov' });
     expectRefused(g0, as('party:union', { type: 'walkOut' }), 'refuse.role.engineSeat');
     expectRefused(g0, as('faction:rangers', { type: 'spoilerAction', action: 'leak' }), 'refuse.role.engineSeat');
-    expectRefused(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'sanctions', actor: 'bloc', sanction: 'new', target: 'gov', magnitude: 10 } }), 'refuse.role.engineSeat');
+    expectRefused(
+      g0,
+      as('external:bloc', { type: 'externalAction', effect: { kind: 'sanctions', actor: 'bloc', sanction: 'new', target: 'gov', magnitude: 10 } }),
+      'refuse.role.engineSeat',
+    );
   });
   it('unknown or malformed roles are refused', () => {
     for (const role of ['party:nobody', 'faction:nobody', 'external:nobody', 'king', 'Party:gov', 'party:', '', 'party:gov:extra']) {
@@ -126,9 +135,17 @@ describe('faction and outside-power seats', () => {
   it('a human outside power acts only in its own name', () => {
     const g = run(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'supportShift', actor: 'bloc', party: 'union', delta: 20 } }));
     expect(w(g).externals.bloc!.support.union).toBe(30);
-    expectRefused(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'supportShift', actor: 'estra', party: 'union', delta: 20 } }), 'refuse.effect.notOwn');
+    expectRefused(
+      g0,
+      as('external:bloc', { type: 'externalAction', effect: { kind: 'supportShift', actor: 'estra', party: 'union', delta: 20 } }),
+      'refuse.effect.notOwn',
+    );
     expectRefused(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'leak' } }), 'refuse.invalid');
-    expectRefused(g0, as('external:bloc', { type: 'externalAction', effect: { kind: 'sanctions', actor: 'bloc', sanction: 'new', target: 'nobody', magnitude: 10 } }), 'refuse.unknownParty');
+    expectRefused(
+      g0,
+      as('external:bloc', { type: 'externalAction', effect: { kind: 'sanctions', actor: 'bloc', sanction: 'new', target: 'nobody', magnitude: 10 } }),
+      'refuse.unknownParty',
+    );
   });
 });
 
@@ -158,7 +175,9 @@ describe('views: each role sees what it may know', () => {
     const fs = v.parties.flatMap((p) => p.factions);
     expect(fs.find((f) => f.id === 'zealots')!.spoiler).toBe('none'); // calm fixture: every type none
     expect(viewFor(newGame(calmMini((x) => (x.parties[1]!.factions[2]!.spoiler = 'total'))), 'faction:zealots').parties[1]!.factions[2]!.spoiler).toBe('total');
-    expect(viewFor(newGame(calmMini((x) => (x.parties[1]!.factions[2]!.spoiler = 'total'))), 'faction:rangers').parties[1]!.factions[2]!.spoiler).toBe('unknown');
+    expect(viewFor(newGame(calmMini((x) => (x.parties[1]!.factions[2]!.spoiler = 'total'))), 'faction:rangers').parties[1]!.factions[2]!.spoiler).toBe(
+      'unknown',
+    );
   });
   it('an observer sees no hidden value at all', () => {
     const v = viewFor(g, 'observer');

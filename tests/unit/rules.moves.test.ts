@@ -59,7 +59,12 @@ describe('caucus: a private meeting builds trust and reveals interests only to a
 
 describe('spoilers: the right handling depends on the hidden type (Stedman)', () => {
   it('matches the table: limited → induce/socialize, greedy → socialize, total → isolate/coerce', () => {
-    const table: Record<SpoilerType, string[]> = { none: ['induce', 'socialize'], limited: ['induce', 'socialize'], greedy: ['socialize'], total: ['isolate', 'coerce'] };
+    const table: Record<SpoilerType, string[]> = {
+      none: ['induce', 'socialize'],
+      limited: ['induce', 'socialize'],
+      greedy: ['socialize'],
+      total: ['isolate', 'coerce'],
+    };
     for (const [type, right] of Object.entries(table)) {
       for (const a of ['induce', 'socialize', 'coerce', 'isolate']) expect(rightApproach(type, a), `${type}/${a}`).toBe(right.includes(a));
     }
@@ -98,11 +103,19 @@ describe('spoilers: the right handling depends on the hidden type (Stedman)', ()
     }
   });
   it('a wrong move after a right one undoes the management', () => {
-    const g = run(g0, { type: 'engageSpoiler', faction: 'generals', approach: 'socialize' }, { type: 'engageSpoiler', faction: 'generals', approach: 'coerce' });
+    const g = run(
+      g0,
+      { type: 'engageSpoiler', faction: 'generals', approach: 'socialize' },
+      { type: 'engageSpoiler', faction: 'generals', approach: 'coerce' },
+    );
     expect(w(g).factions.generals!.managed).toBe(false);
   });
   it('the mediator learns a spoiler type only by consulting experts', () => {
-    expect(viewFor(g0, 'mediator').parties.flatMap((p) => p.factions).every((f) => f.spoiler === 'unknown')).toBe(true);
+    expect(
+      viewFor(g0, 'mediator')
+        .parties.flatMap((p) => p.factions)
+        .every((f) => f.spoiler === 'unknown'),
+    ).toBe(true);
     const g = run(g0, { type: 'consultExperts', subject: 'zealots' });
     const fv = viewFor(g, 'mediator').parties.flatMap((p) => p.factions);
     expect(fv.find((f) => f.id === 'zealots')!.spoiler).toBe('total');
@@ -143,7 +156,13 @@ describe('spoilers: the right handling depends on the hidden type (Stedman)', ()
 describe('sanctions: a shock lowers the BATNA and commitment, and can drive the target out', () => {
   const s = calmMini();
   const g0 = newGame(s);
-  const tariffs = (magnitude: number, sanction: 'new' | 'secondary' | 'relief' | 'snapback' = 'new'): Effect => ({ kind: 'sanctions', actor: 'bloc', sanction, target: 'gov', magnitude });
+  const tariffs = (magnitude: number, sanction: 'new' | 'secondary' | 'relief' | 'snapback' = 'new'): Effect => ({
+    kind: 'sanctions',
+    actor: 'bloc',
+    sanction,
+    target: 'gov',
+    magnitude,
+  });
 
   it('a new sanction: BATNA −m/4, commitment −m, cohesion −0.3m, hardliners −m/2, distrust of the parties the sanctioner backs', () => {
     const g = inject(nudge(g0, 'gov', { commitment: 20 }), tariffs(10)); // 66 → 56: stays
@@ -245,7 +264,13 @@ describe('joint session: face to face only when the parties trust each other eno
   // One gesture request a turn: over two turns a cheap gesture from each side (6 × cost 1) lifts
   // mutual trust from 38 to 44; the instructor adds the last point, to sit exactly at 45.
   const toThreshold = (g: Game) => {
-    g = run(g, { type: 'requestCbm', party: 'gov', cbm: 'prisonerRelease' }, { type: 'endTurn' }, { type: 'requestCbm', party: 'union', cbm: 'prisonerRelease' }, { type: 'endTurn' });
+    g = run(
+      g,
+      { type: 'requestCbm', party: 'gov', cbm: 'prisonerRelease' },
+      { type: 'endTurn' },
+      { type: 'requestCbm', party: 'union', cbm: 'prisonerRelease' },
+      { type: 'endTurn' },
+    );
     expect([party(g, 'gov').trustIn.union, party(g, 'union').trustIn.gov]).toEqual([44, 44]);
     g = inject(g, { kind: 'meters', party: 'gov', trustIn: { union: 1 } });
     return inject(g, { kind: 'meters', party: 'union', trustIn: { gov: 1 } });
@@ -414,7 +439,14 @@ describe('knowledge moves', () => {
   it('verification is designed in steps of 25 up to 100, from the negotiation phase on', () => {
     expectRefused(newGame(s), { type: 'designVerification' }, 'refuse.phase');
     let g = toNegotiation(newGame(s));
-    g = run(g, { type: 'designVerification' }, { type: 'designVerification' }, { type: 'designVerification' }, { type: 'endTurn' }, { type: 'designVerification' });
+    g = run(
+      g,
+      { type: 'designVerification' },
+      { type: 'designVerification' },
+      { type: 'designVerification' },
+      { type: 'endTurn' },
+      { type: 'designVerification' },
+    );
     expect(w(g).verification).toBe(100);
     expectRefused(g, { type: 'designVerification' }, 'refuse.alreadyDone');
   });

@@ -181,7 +181,12 @@ describe('formulas through the engine: the same proposal flips with what the med
     expect(party(g, 'gov').trustIn.union).toBe(party(before, 'gov').trustIn.union! + 3);
   });
   it('formulas are for agenda issues, within 0..100, in the negotiation phase', () => {
-    const g = run(toAgenda(newGame(calmMini())), { type: 'proposeAgenda', issues: ['autonomy', 'security', 'amnesty'] }, { type: 'proposeNextPhase' }, { type: 'endTurn' });
+    const g = run(
+      toAgenda(newGame(calmMini())),
+      { type: 'proposeAgenda', issues: ['autonomy', 'security', 'amnesty'] },
+      { type: 'proposeNextPhase' },
+      { type: 'endTurn' },
+    );
     expect(w(g).phase).toBe('negotiation');
     expectRefused(g, { type: 'proposeFormula', issue: 'revenue', value: 45 }, 'refuse.notOnAgenda');
     expectRefused(g, { type: 'proposeFormula', issue: 'autonomy', value: 101 }, 'refuse.invalid');
@@ -224,7 +229,13 @@ describe('agenda: each party needs its core issues, and no issue it refuses unle
     expect(w(refused).log.at(-1)).toMatchObject({ kind: 'move', result: { key: 'move.proposeNextPhase.refused' } });
     // Pushing before the parties are ready costs standing (haste).
     expect(party(refused, 'gov').trustInMediator).toBe(party(atAgenda, 'gov').trustInMediator - 2);
-    const g = run(atAgenda, { type: 'reframe', issue: 'amnesty' }, { type: 'proposeAgenda', issues: ['autonomy', 'security', 'amnesty'] }, { type: 'endTurn' }, { type: 'proposeNextPhase' });
+    const g = run(
+      atAgenda,
+      { type: 'reframe', issue: 'amnesty' },
+      { type: 'proposeAgenda', issues: ['autonomy', 'security', 'amnesty'] },
+      { type: 'endTurn' },
+      { type: 'proposeNextPhase' },
+    );
     expect(w(g).phase).toBe('negotiation');
   });
   it('reframing softens public positions a quarter of the way toward the ideal and reveals weights', () => {

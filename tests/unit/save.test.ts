@@ -33,7 +33,12 @@ describe('a save round-trips', () => {
     expect(r2.ok && stateHash(r2.game)).toBe(stateHash(played));
   });
   it('keeps the seats humans held and the difficulty', () => {
-    const g = run(newGame(s, { seed: 3, difficulty: 'hard', humanRoles: ['party:gov'] }), { type: 'caucus', party: 'gov' }, { type: 'caucus', party: 'union' }, { type: 'endTurn' });
+    const g = run(
+      newGame(s, { seed: 3, difficulty: 'hard', humanRoles: ['party:gov'] }),
+      { type: 'caucus', party: 'gov' },
+      { type: 'caucus', party: 'union' },
+      { type: 'endTurn' },
+    );
     const r = loadSave(JSON.stringify(toSave(g)), s);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -67,7 +72,8 @@ describe('a bad save is refused with a reason, never a throw', () => {
     for (const text of ['', '{', '{"saveVersion":1,', 'not json', '\u0000\u0001']) expect(refusal(text)).toEqual({ key: 'save.corrupt' });
   });
   it('the wrong shape', () => {
-    for (const bad of [null, undefined, 0, 42, true, [], [good], {}, 'null', '"a string"', '[]', '17']) expect(refusal(bad), JSON.stringify(bad)).toEqual({ key: 'save.corrupt' });
+    for (const bad of [null, undefined, 0, 42, true, [], [good], {}, 'null', '"a string"', '[]', '17'])
+      expect(refusal(bad), JSON.stringify(bad)).toEqual({ key: 'save.corrupt' });
     expect(refusal({ ...good, commands: 'all of them' })).toEqual({ key: 'save.corrupt' });
     expect(refusal({ ...good, commands: [42] })).toEqual({ key: 'save.corrupt' });
     expect(refusal({ ...good, commands: [{ type: 'endTurn' }] })).toEqual({ key: 'save.corrupt' });
@@ -104,7 +110,10 @@ describe('a bad save is refused with a reason, never a throw', () => {
     expect(refusal({ ...good, commands, stateHash: undefined })).toEqual({ key: 'save.replayFailed', params: { index: 4 } });
     expect(refusal({ ...good, commands: [{ type: 'endTurn', role: 'king' }] })).toEqual({ key: 'save.replayFailed', params: { index: 1 } });
     expect(refusal({ ...good, commands: [{ type: 'teleport', role: 'mediator' }] })).toEqual({ key: 'save.replayFailed', params: { index: 1 } });
-    expect(refusal({ ...good, commands: [{ type: 'caucus', role: 'mediator', party: { nested: true } }] })).toEqual({ key: 'save.replayFailed', params: { index: 1 } });
+    expect(refusal({ ...good, commands: [{ type: 'caucus', role: 'mediator', party: { nested: true } }] })).toEqual({
+      key: 'save.replayFailed',
+      params: { index: 1 },
+    });
     // A seat command from a seat the save says the engine holds.
     expect(refusal({ ...good, commands: [{ type: 'walkOut', role: 'party:gov' }] })).toEqual({ key: 'save.replayFailed', params: { index: 1 } });
   });

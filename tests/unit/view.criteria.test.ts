@@ -17,7 +17,14 @@ describe.each(['tutorial', 'venezuela-2019'] as const)('on %s', (name) => {
     for (const seed of [1, 2, 3]) {
       const w = worldOf(playGame(s, { policy, seed }).game);
       // Rebuild the world turn by turn from the series: each turn's meters, phase and agenda.
-      const worlds: World[] = [w, ...w.series.map((r) => ({ ...w, phase: r.phase, parties: Object.fromEntries(Object.entries(w.parties).map(([id, p]) => [id, { ...p, ...r.parties[id] }])) }))];
+      const worlds: World[] = [
+        w,
+        ...w.series.map((r) => ({
+          ...w,
+          phase: r.phase,
+          parties: Object.fromEntries(Object.entries(w.parties).map(([id, p]) => [id, { ...p, ...r.parties[id] }])),
+        })),
+      ];
       for (const x of worlds) for (const phase of PHASES) expect(criteriaMet(s, x, phase), phase).toBe(criteriaFor(s, x, phase).every((c) => c.met));
     }
   });

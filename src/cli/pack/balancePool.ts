@@ -131,7 +131,15 @@ export class BalancePool {
   private failure: Error | undefined;
   private closed = false;
 
-  private constructor(mode: EngineMode, size: number, fallbackReason: string | undefined, bundleBuilt: boolean, prepareMs: number, entry: URL | string, scenarios: Scenario[]) {
+  private constructor(
+    mode: EngineMode,
+    size: number,
+    fallbackReason: string | undefined,
+    bundleBuilt: boolean,
+    prepareMs: number,
+    entry: URL | string,
+    scenarios: Scenario[],
+  ) {
     this.mode = mode;
     this.size = size;
     this.fallbackReason = fallbackReason;

@@ -12,7 +12,9 @@ const SCHEMA = fileURLToPath(new URL('../../../scenarios/schema.json', import.me
 
 /** The path to scenarios/schema.json as written in a pack at `file`: relative, with forward slashes. */
 export function schemaPathFor(file: string): string {
-  const rel = relative(dirname(resolve(file)), SCHEMA).split('\\').join('/');
+  const rel = relative(dirname(resolve(file)), SCHEMA)
+    .split('\\')
+    .join('/');
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 

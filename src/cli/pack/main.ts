@@ -44,4 +44,3 @@ export function main(argv: string[], io: Output): number {
   io.err(`pack: unknown command "${command}"\n\n${USAGE}`);
   return 2;
 }
-

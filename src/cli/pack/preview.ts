@@ -56,7 +56,11 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 export function handoutFor(pack: Pack, s: Scenario, role: string): Handout {
   const view: View = viewFor(createGame(s, { seed: 1 }), role as Role);
   const nameOf = (id: string) => s.parties.find((p) => p.id === id)?.short ?? s.parties.find((p) => p.id === id)?.name ?? id;
-  const own = role.startsWith('party:') ? role.slice(6) : role.startsWith('faction:') ? view.parties.find((p) => p.factions.some((f) => `faction:${f.id}` === role))?.id : undefined;
+  const own = role.startsWith('party:')
+    ? role.slice(6)
+    : role.startsWith('faction:')
+      ? view.parties.find((p) => p.factions.some((f) => `faction:${f.id}` === role))?.id
+      : undefined;
   const sections: Section[] = [];
 
   const about: Block[] = [{ kind: 'p', text: s.summary.trim() }];
@@ -79,7 +83,12 @@ export function handoutFor(pack: Pack, s: Scenario, role: string): Handout {
     });
   }
 
-  const notes = role === 'instructor' ? Object.entries(s.briefing.confidential) : s.briefing.confidential[role] !== undefined ? [[role, s.briefing.confidential[role]!] as const] : [];
+  const notes =
+    role === 'instructor'
+      ? Object.entries(s.briefing.confidential)
+      : s.briefing.confidential[role] !== undefined
+        ? [[role, s.briefing.confidential[role]!] as const]
+        : [];
   sections.push({
     title: role === 'instructor' ? 'Confidential briefings (each seat reads only its own)' : `Confidential: for ${role} only`,
     secret: true,
@@ -101,7 +110,10 @@ export function handoutFor(pack: Pack, s: Scenario, role: string): Handout {
       if (p.intent !== 'unknown') facts.push(`Intent: ${p.intent}.`);
       facts.push(
         `Factions: ${p.factions
-          .map((f) => `${f.name} (${f.stance}, ${pct(f.influence)}${f.included ? '' : ', not at the table'}${f.spoiler !== 'unknown' ? `, spoiler type ${f.spoiler}` : ''})`)
+          .map(
+            (f) =>
+              `${f.name} (${f.stance}, ${pct(f.influence)}${f.included ? '' : ', not at the table'}${f.spoiler !== 'unknown' ? `, spoiler type ${f.spoiler}` : ''})`,
+          )
           .join('; ')}.`,
       );
       return [
@@ -121,10 +133,17 @@ export function handoutFor(pack: Pack, s: Scenario, role: string): Handout {
           .join(', ')}.`,
       ];
       for (const [pid, k] of Object.entries(i.known)) {
-        const parts = [k.ideal !== undefined ? `ideal ${k.ideal}` : '', k.weight !== undefined ? `weight ${k.weight}` : '', k.reservation !== undefined ? `red line ${k.reservation}` : ''].filter(Boolean);
+        const parts = [
+          k.ideal !== undefined ? `ideal ${k.ideal}` : '',
+          k.weight !== undefined ? `weight ${k.weight}` : '',
+          k.reservation !== undefined ? `red line ${k.reservation}` : '',
+        ].filter(Boolean);
         if (parts.length) items.push(`${pid === own ? 'Your' : `${nameOf(pid)}'s`} real interests: ${parts.join(', ')}.`);
       }
-      return [{ kind: 'p', text: `${i.name}: ${i.description}` }, { kind: 'list', items }];
+      return [
+        { kind: 'p', text: `${i.name}: ${i.description}` },
+        { kind: 'list', items },
+      ];
     }),
   });
 
@@ -145,7 +164,12 @@ export function handoutFor(pack: Pack, s: Scenario, role: string): Handout {
   if (view.venues.length) {
     sections.push({
       title: 'Venues',
-      blocks: [{ kind: 'list', items: view.venues.map((v) => `${v.name}${v.id === view.venue ? ' — talks start here' : ''}${v.nearPrincipals ? ' (near the principals)' : ''}`) }],
+      blocks: [
+        {
+          kind: 'list',
+          items: view.venues.map((v) => `${v.name}${v.id === view.venue ? ' — talks start here' : ''}${v.nearPrincipals ? ' (near the principals)' : ''}`),
+        },
+      ],
     });
   }
   if (role === 'instructor' && s.injects.length) {
@@ -210,7 +234,11 @@ export function handoutHtml(h: Handout): string {
     .map((sec) => {
       const blocks = sec.blocks
         .map((b) =>
-          b.kind === 'p' ? `<p>${escapeHtml(b.text)}</p>` : b.kind === 'quote' ? `<blockquote>${escapeHtml(b.text)}</blockquote>` : `<ul>${b.items.map((i) => `<li>${escapeHtml(i.trim())}</li>`).join('')}</ul>`,
+          b.kind === 'p'
+            ? `<p>${escapeHtml(b.text)}</p>`
+            : b.kind === 'quote'
+              ? `<blockquote>${escapeHtml(b.text)}</blockquote>`
+              : `<ul>${b.items.map((i) => `<li>${escapeHtml(i.trim())}</li>`).join('')}</ul>`,
         )
         .join('\n');
       return `<section${sec.secret ? ' class="secret"' : ''}>\n<h2>${escapeHtml(sec.title)}${sec.secret ? ' <small>confidential</small>' : ''}</h2>\n${blocks}\n</section>`;
@@ -278,7 +306,11 @@ export function previewPack(args: string[], io: Output): number {
   const scenarios = r.value.scenarios;
   const s = pick ? scenarios.find((x) => x.id === pick) : scenarios.length === 1 ? scenarios[0] : undefined;
   if (!s) {
-    io.err(pick ? `${file} has no scenario "${pick}"; it has: ${scenarios.map((x) => x.id).join(', ')}` : `${file} holds ${scenarios.length} scenarios; pick one with ${file}#<id>: ${scenarios.map((x) => x.id).join(', ')}`);
+    io.err(
+      pick
+        ? `${file} has no scenario "${pick}"; it has: ${scenarios.map((x) => x.id).join(', ')}`
+        : `${file} holds ${scenarios.length} scenarios; pick one with ${file}#<id>: ${scenarios.map((x) => x.id).join(', ')}`,
+    );
     return 2;
   }
   const roles = rolesOf(s);

@@ -15,7 +15,8 @@ export function readPackFile(file: string): ReadResult {
     size = st.size;
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, message: `cannot find ${file}`, hint: 'check the path; it is relative to the folder you run the command from' };
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      return { ok: false, message: `cannot find ${file}`, hint: 'check the path; it is relative to the folder you run the command from' };
     if (code === 'EACCES') return { ok: false, message: `no permission to read ${file}` };
     return { ok: false, message: `cannot open ${file} (${code ?? 'unknown error'})` };
   }

@@ -31,7 +31,9 @@ export function validateFiles(files: string[], io: Output): number {
     if (result.ok) {
       const { pack, scenarios } = result.value;
       const names = scenarios.map((s) => s.id).join(', ');
-      io.out(`${file}: valid — pack "${pack.id}" ${pack.version}, ${plural(scenarios.length, 'scenario')} (${names})${warnings ? `, ${plural(warnings, 'warning')}` : ''}`);
+      io.out(
+        `${file}: valid — pack "${pack.id}" ${pack.version}, ${plural(scenarios.length, 'scenario')} (${names})${warnings ? `, ${plural(warnings, 'warning')}` : ''}`,
+      );
     } else {
       failed = true;
       io.out(`${file}: ${plural(errors, 'error')}${warnings ? `, ${plural(warnings, 'warning')}` : ''}`);

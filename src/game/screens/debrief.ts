@@ -32,8 +32,21 @@ export function mountDebrief({ store, root }: ScreenContext): () => void {
   const head = el(
     'header',
     { class: 'panel outcome', style: `--head:${good ? 'var(--good)' : mid ? 'var(--warn)' : 'var(--bad)'}`, 'data-testid': 'debrief-outcome' },
-    el('div', {}, el('h1', { text: `${t('ui.debrief.heading')} · ${s.title}` }), el('p', { text: fmt({ key: `debrief.outcome.${d.outcome}` }) }), why ? el('p', { 'data-testid': 'debrief-why', text: fmt(why, s) }) : null),
-    el('div', {}, el('p', { class: 'score', text: t('ui.debrief.score', { score: Math.round(d.score) }) }), el('p', { text: t('ui.debrief.reached', { phase: t(`phase.${d.phaseReached}`), turns: d.turnsPlayed }) + (d.finished ? '' : ` · ${t('ui.debrief.unfinished')}`) })),
+    el(
+      'div',
+      {},
+      el('h1', { text: `${t('ui.debrief.heading')} · ${s.title}` }),
+      el('p', { text: fmt({ key: `debrief.outcome.${d.outcome}` }) }),
+      why ? el('p', { 'data-testid': 'debrief-why', text: fmt(why, s) }) : null,
+    ),
+    el(
+      'div',
+      {},
+      el('p', { class: 'score', text: t('ui.debrief.score', { score: Math.round(d.score) }) }),
+      el('p', {
+        text: t('ui.debrief.reached', { phase: t(`phase.${d.phaseReached}`), turns: d.turnsPlayed }) + (d.finished ? '' : ` · ${t('ui.debrief.unfinished')}`),
+      }),
+    ),
   );
 
   const report = el('main', { class: 'report', tabindex: '0', 'aria-label': t('ui.debrief.heading'), 'data-testid': 'debrief-text' });
@@ -56,20 +69,33 @@ export function mountDebrief({ store, root }: ScreenContext): () => void {
   };
   const exportJson = () => {
     const seat = store.getState().seat;
-    const blob = new Blob([JSON.stringify({ scenario: { id: s.id, version: s.version, title: s.title }, debrief: d, save: seat?.save() ?? null }, null, 2)], { type: 'application/json' });
+    const blob = new Blob([JSON.stringify({ scenario: { id: s.id, version: s.version, title: s.title }, debrief: d, save: seat?.save() ?? null }, null, 2)], {
+      type: 'application/json',
+    });
     const a = el('a', { href: URL.createObjectURL(blob), download: `third-side-debrief-${s.id}-seed${seat?.game().world.options.seed ?? ''}.json` });
     document.body.append(a);
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
-  const again = el('button', { class: 'btn primary', 'data-testid': 'play-again', onclick: () => store.getState().playAgain(), text: t('ui.debrief.playAgain') });
+  const again = el('button', {
+    class: 'btn primary',
+    'data-testid': 'play-again',
+    onclick: () => store.getState().playAgain(),
+    text: t('ui.debrief.playAgain'),
+  });
   const bar = el(
     'footer',
     { class: 'panel bar no-print' },
     again,
     el('button', { class: 'btn ghost', 'data-testid': 'to-menu', onclick: () => store.getState().toMenu(), text: t('ui.debrief.menu') }),
-    el('span', { class: 'row' }, el('label', { for: 'replay-turn', text: t('report.replayLabel') }), turnInput, el('button', { class: 'btn', 'data-testid': 'replay-go', onclick: replay, text: t('report.replayGo') })),
+    el(
+      'span',
+      { class: 'row' },
+      el('label', { for: 'replay-turn', text: t('report.replayLabel') }),
+      turnInput,
+      el('button', { class: 'btn', 'data-testid': 'replay-go', onclick: replay, text: t('report.replayGo') }),
+    ),
     el('button', { class: 'btn ghost', 'data-testid': 'print', onclick: () => window.print(), text: t('report.print') }),
     el('button', { class: 'btn ghost', 'data-testid': 'export-json', onclick: exportJson, text: t('report.json') }),
   );
@@ -87,13 +113,27 @@ function wentWell(d: Debrief, s: Scenario): HTMLElement {
   const items: string[] = [];
   for (const sp of d.spoilers) {
     const right = sp.engagements.filter((e) => e.right);
-    if (right.length) items.push(t('report.well.spoiler', { faction: nameOf(s, sp.faction), type: t(`table.spoiler.${sp.type}`), approach: right.map((e) => t(`approach.${e.approach}`)).join(', '), turns: right.map((e) => e.turn).join(', ') }));
+    if (right.length)
+      items.push(
+        t('report.well.spoiler', {
+          faction: nameOf(s, sp.faction),
+          type: t(`table.spoiler.${sp.type}`),
+          approach: right.map((e) => t(`approach.${e.approach}`)).join(', '),
+          turns: right.map((e) => e.turn).join(', '),
+        }),
+      );
   }
-  for (const r of d.exercise) if (r.met === true && r.expected) items.push(t('report.well.inject', { synopsis: r.synopsis, move: t(`move.${r.expected.move}`) }));
+  for (const r of d.exercise)
+    if (r.met === true && r.expected) items.push(t('report.well.inject', { synopsis: r.synopsis, move: t(`move.${r.expected.move}`) }));
   for (const h of d.hallmarks) if (h.earned) items.push(`${fmt({ key: `debrief.hallmark.${h.id}.name` })}: ${fmt(h.evidence, s)}`);
   for (const sin of d.sins) if (!sin.committed) items.push(t('report.well.avoided', { sin: fmt({ key: `debrief.sin.${sin.id}.name` }) }));
   if (d.agreement) items.push(t('ui.debrief.agreement', { quality: Math.round(d.agreement.quality * 100), balance: Math.round(d.agreement.balance * 100) }));
-  return section(t('report.wentWell'), 'went-well', false, items.length ? el('ul', {}, ...items.map((x) => el('li', { text: x }))) : el('p', { class: 'hint', text: t('report.wentWellNone') }));
+  return section(
+    t('report.wentWell'),
+    'went-well',
+    false,
+    items.length ? el('ul', {}, ...items.map((x) => el('li', { text: x }))) : el('p', { class: 'hint', text: t('report.wentWellNone') }),
+  );
 }
 
 function charts(d: Debrief, s: Scenario): HTMLElement {
@@ -119,7 +159,13 @@ function charts(d: Debrief, s: Scenario): HTMLElement {
     });
     if (n > 0) {
       lines.push(svg('text', { x: pad.l, y: H - 8, 'font-size': 15, fill: '#a9b8ca' }, document.createTextNode(t('ui.turnShort', { turn: turns[0] }))));
-      lines.push(svg('text', { x: W - pad.r, y: H - 8, 'font-size': 15, fill: '#a9b8ca', 'text-anchor': 'end' }, document.createTextNode(t('ui.turnShort', { turn: turns[n - 1] }))));
+      lines.push(
+        svg(
+          'text',
+          { x: W - pad.r, y: H - 8, 'font-size': 15, fill: '#a9b8ca', 'text-anchor': 'end' },
+          document.createTextNode(t('ui.turnShort', { turn: turns[n - 1] })),
+        ),
+      );
     }
     Object.keys(d.series.parties).forEach((pid, k) => {
       const series = (d.series.parties[pid] as unknown as Record<string, (number | null)[]>)[m] ?? [];
@@ -147,9 +193,17 @@ function charts(d: Debrief, s: Scenario): HTMLElement {
       svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${t(`meter.${m}`)}: ${t('report.chartEnd', { list: summary })}` }, ...lines),
     );
   });
-  const legend = el('ul', { class: 'legend' }, ...s.parties.map((p, i) => el('li', {}, el('span', { class: 'dot', style: `background:${hex(partyColor(i))}`, 'aria-hidden': 'true' }), p.short ?? p.name)), el('li', { class: 'hint', text: t('ui.debrief.legend') }));
+  const legend = el(
+    'ul',
+    { class: 'legend' },
+    ...s.parties.map((p, i) => el('li', {}, el('span', { class: 'dot', style: `background:${hex(partyColor(i))}`, 'aria-hidden': 'true' }), p.short ?? p.name)),
+    el('li', { class: 'hint', text: t('ui.debrief.legend') }),
+  );
   const segs = d.timeline.filter((seg, i, all) => i === 0 || all[i - 1]!.phase !== seg.phase);
-  const timeline = el('p', { 'data-testid': 'timeline', text: `${t('ui.debrief.timeline')}: ${segs.map((x) => `${t('ui.turnShort', { turn: x.turn })} ${t(`phase.${x.phase}`)}`).join(' → ')}` });
+  const timeline = el('p', {
+    'data-testid': 'timeline',
+    text: `${t('ui.debrief.timeline')}: ${segs.map((x) => `${t('ui.turnShort', { turn: x.turn })} ${t(`phase.${x.phase}`)}`).join(' → ')}`,
+  });
   return section(t('ui.debrief.charts'), 'charts', true, el('div', { class: 'charts' }, ...figs), legend, timeline);
 }
 
@@ -159,7 +213,22 @@ function scoreParts(d: Debrief): HTMLElement {
     t('ui.debrief.parts'),
     'score-parts',
     false,
-    el('table', { class: 'grid' }, el('tbody', {}, ...keys.map((k) => el('tr', {}, el('th', { scope: 'row', text: t(`ui.debrief.part.${k}`) }), el('td', { class: 'num', text: `${Math.round(d.scoreParts[k])} / ${SCORE_WEIGHTS[k]}` }))))),
+    el(
+      'table',
+      { class: 'grid' },
+      el(
+        'tbody',
+        {},
+        ...keys.map((k) =>
+          el(
+            'tr',
+            {},
+            el('th', { scope: 'row', text: t(`ui.debrief.part.${k}`) }),
+            el('td', { class: 'num', text: `${Math.round(d.scoreParts[k])} / ${SCORE_WEIGHTS[k]}` }),
+          ),
+        ),
+      ),
+    ),
     el('p', { class: 'hint', text: t('report.impartiality', { balance: Math.round(d.impartiality.balance * 100) }) }),
   );
 }
@@ -171,7 +240,17 @@ function sins(d: Debrief, s: Scenario): HTMLElement {
     'sins',
     true,
     ...list.map((sin) => {
-      const sec = el('section', { class: `sin ${sin.committed ? 'committed' : 'avoided'}`, 'data-testid': `sin-${sin.id}` }, el('h3', {}, el('span', { class: 'badge', text: sin.committed ? t('ui.debrief.sinCommitted') : t('ui.debrief.sinAvoided') }), ' ', fmt({ key: `debrief.sin.${sin.id}.name` })));
+      const sec = el(
+        'section',
+        { class: `sin ${sin.committed ? 'committed' : 'avoided'}`, 'data-testid': `sin-${sin.id}` },
+        el(
+          'h3',
+          {},
+          el('span', { class: 'badge', text: sin.committed ? t('ui.debrief.sinCommitted') : t('ui.debrief.sinAvoided') }),
+          ' ',
+          fmt({ key: `debrief.sin.${sin.id}.name` }),
+        ),
+      );
       if (sin.committed) {
         if (sin.evidenceTurns.length) sec.append(el('p', { class: 'turns', text: t('ui.debrief.evidenceTurns', { turns: sin.evidenceTurns.join(', ') }) }));
         sec.append(el('ul', { class: 'evidence' }, ...sin.evidence.map((m) => el('li', { text: fmt(m, s) }))));
@@ -183,19 +262,34 @@ function sins(d: Debrief, s: Scenario): HTMLElement {
     el(
       'ul',
       {},
-      ...d.hallmarks.map((h) => el('li', { class: h.earned ? 'earned' : 'missed', 'data-testid': `hallmark-${h.id}` }, el('span', { class: 'badge', text: `${h.earned ? t('ui.debrief.earned') : t('ui.debrief.missed')}: ` }), `${fmt({ key: `debrief.hallmark.${h.id}.name` })} — ${fmt(h.evidence, s)}`)),
+      ...d.hallmarks.map((h) =>
+        el(
+          'li',
+          { class: h.earned ? 'earned' : 'missed', 'data-testid': `hallmark-${h.id}` },
+          el('span', { class: 'badge', text: `${h.earned ? t('ui.debrief.earned') : t('ui.debrief.missed')}: ` }),
+          `${fmt({ key: `debrief.hallmark.${h.id}.name` })} — ${fmt(h.evidence, s)}`,
+        ),
+      ),
     ),
   );
 }
 
 function stallingAndSpoilers(d: Debrief, s: Scenario): HTMLElement {
   const stalling = d.stalling.length
-    ? el('ul', { 'data-testid': 'stalling' }, ...d.stalling.map((x) => el('li', { text: t(x.detected ? 'debrief.stalling.detected' : 'debrief.stalling.missed', { party: nameOf(s, x.party) }) })))
+    ? el(
+        'ul',
+        { 'data-testid': 'stalling' },
+        ...d.stalling.map((x) => el('li', { text: t(x.detected ? 'debrief.stalling.detected' : 'debrief.stalling.missed', { party: nameOf(s, x.party) }) })),
+      )
     : el('p', { 'data-testid': 'stalling', text: t('report.stalling.none') });
   const spoilers = el(
     'table',
     { class: 'grid', 'data-testid': 'spoilers' },
-    el('thead', {}, el('tr', {}, ...['report.sp.faction', 'report.sp.type', 'report.sp.handling', 'report.sp.strikes'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+    el(
+      'thead',
+      {},
+      el('tr', {}, ...['report.sp.faction', 'report.sp.type', 'report.sp.handling', 'report.sp.strikes'].map((k) => el('th', { scope: 'col', text: t(k) }))),
+    ),
     el(
       'tbody',
       {},
@@ -205,13 +299,25 @@ function stallingAndSpoilers(d: Debrief, s: Scenario): HTMLElement {
           {},
           el('th', { scope: 'row', text: `${nameOf(s, sp.faction)} (${nameOf(s, sp.party)})` }),
           el('td', { text: `${t(`table.spoiler.${sp.type}`)}${sp.studied ? ` · ${t('report.sp.studied')}` : ''}` }),
-          el('td', { text: sp.engagements.length ? sp.engagements.map((e) => `${t('ui.turnShort', { turn: e.turn })} ${t(`approach.${e.approach}`)} ${e.right ? '✓' : '✗'}`).join(', ') : t('report.sp.notEngaged') }),
+          el('td', {
+            text: sp.engagements.length
+              ? sp.engagements.map((e) => `${t('ui.turnShort', { turn: e.turn })} ${t(`approach.${e.approach}`)} ${e.right ? '✓' : '✗'}`).join(', ')
+              : t('report.sp.notEngaged'),
+          }),
           el('td', { class: 'num', text: sp.strikes ? `${sp.strikes} (${sp.strikeTurns.map((x) => t('ui.turnShort', { turn: x })).join(', ')})` : '0' }),
         ),
       ),
     ),
   );
-  return section(t('report.stallingTitle'), 'stalling-spoilers', false, stalling, el('h3', { text: t('report.spoilersTitle') }), spoilers, el('p', { class: 'hint', text: t('report.sp.rule') }));
+  return section(
+    t('report.stallingTitle'),
+    'stalling-spoilers',
+    false,
+    stalling,
+    el('h3', { text: t('report.spoilersTitle') }),
+    spoilers,
+    el('p', { class: 'hint', text: t('report.sp.rule') }),
+  );
 }
 
 function exerciseReview(d: Debrief, s: Scenario): HTMLElement {
@@ -232,11 +338,16 @@ function exerciseReview(d: Debrief, s: Scenario): HTMLElement {
             ? el(
                 'p',
                 {},
-                el('span', { class: r.met === true ? 'met' : r.met === false ? 'missed' : 'hint', text: r.met === true ? t('report.review.met') : r.met === false ? t('report.review.missed') : t('report.review.open') }),
+                el('span', {
+                  class: r.met === true ? 'met' : r.met === false ? 'missed' : 'hint',
+                  text: r.met === true ? t('report.review.met') : r.met === false ? t('report.review.missed') : t('report.review.open'),
+                }),
                 ` ${t('report.review.expected', { move: t(`move.${r.expected.move}`), target: r.expected.target ? nameOf(s, r.expected.target) : '—', within: r.expected.withinTurns })} ${r.expected.description}`,
               )
             : el('p', { class: 'hint', text: t('report.review.nothingExpected') }),
-          r.contingenciesFired.length ? el('p', { class: 'bad-text', text: t('report.review.contingencies', { list: r.contingenciesFired.join(', ') }) }) : null,
+          r.contingenciesFired.length
+            ? el('p', { class: 'bad-text', text: t('report.review.contingencies', { list: r.contingenciesFired.join(', ') }) })
+            : null,
           r.learningObjective ? el('p', { class: 'hint', text: t('report.review.objective', { text: r.learningObjective }) }) : null,
         ),
       ),
@@ -256,8 +367,14 @@ function objectivesPanel(d: Debrief, objectives: string[]): HTMLElement {
       {},
       ...all.map((o) => {
         const reviews = d.exercise.filter((r) => r.learningObjective === o && r.expected);
-        const state = reviews.length === 0 ? 'untested' : reviews.every((r) => r.met === true) ? 'met' : reviews.some((r) => r.met === false) ? 'missed' : 'open';
-        return el('li', { class: state === 'met' ? 'earned' : state === 'missed' ? 'missed' : '' }, el('span', { class: 'badge', text: `${t(`report.objective.${state}`)}: ` }), o);
+        const state =
+          reviews.length === 0 ? 'untested' : reviews.every((r) => r.met === true) ? 'met' : reviews.some((r) => r.met === false) ? 'missed' : 'open';
+        return el(
+          'li',
+          { class: state === 'met' ? 'earned' : state === 'missed' ? 'missed' : '' },
+          el('span', { class: 'badge', text: `${t(`report.objective.${state}`)}: ` }),
+          o,
+        );
       }),
     ),
   );
@@ -273,15 +390,49 @@ function history(d: Debrief): HTMLElement {
     el(
       'div',
       { class: 'side-by-side' },
-      el('section', { class: 'card' }, el('h3', { text: t('report.yourRun') }), el('p', { text: t('ui.debrief.historyRun', { outcome: t(`ui.debrief.outcomeShort.${h.outcome.run}`), phase: t(`phase.${h.phaseReached.run}`) }) })),
-      el('section', { class: 'card' }, el('h3', { text: t('report.historyRun') }), el('p', { text: t('ui.debrief.historyReal', { outcome: t(`ui.debrief.outcomeShort.${h.outcome.history}`), phase: t(`phase.${h.phaseReached.history}`) }) })),
+      el(
+        'section',
+        { class: 'card' },
+        el('h3', { text: t('report.yourRun') }),
+        el('p', { text: t('ui.debrief.historyRun', { outcome: t(`ui.debrief.outcomeShort.${h.outcome.run}`), phase: t(`phase.${h.phaseReached.run}`) }) }),
+      ),
+      el(
+        'section',
+        { class: 'card' },
+        el('h3', { text: t('report.historyRun') }),
+        el('p', {
+          text: t('ui.debrief.historyReal', { outcome: t(`ui.debrief.outcomeShort.${h.outcome.history}`), phase: t(`phase.${h.phaseReached.history}`) }),
+        }),
+      ),
     ),
     el('p', { text: h.summary }),
     el(
       'table',
       { class: 'grid' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: t('report.turn') }), el('th', { scope: 'col', text: t('report.historyRun') }), el('th', { scope: 'col', text: t('report.yourRun') }))),
-      el('tbody', {}, ...h.keyMoments.map((k) => el('tr', {}, el('td', { class: 'num', text: String(k.turn) }), el('td', { text: k.label }), el('td', { text: k.runPhase ? t(`phase.${k.runPhase}`) : '—' })))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          el('th', { scope: 'col', text: t('report.turn') }),
+          el('th', { scope: 'col', text: t('report.historyRun') }),
+          el('th', { scope: 'col', text: t('report.yourRun') }),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        ...h.keyMoments.map((k) =>
+          el(
+            'tr',
+            {},
+            el('td', { class: 'num', text: String(k.turn) }),
+            el('td', { text: k.label }),
+            el('td', { text: k.runPhase ? t(`phase.${k.runPhase}`) : '—' }),
+          ),
+        ),
+      ),
     ),
   );
 }

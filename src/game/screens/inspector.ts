@@ -25,12 +25,27 @@ export function inspector(store: GameStore): { dialog: HTMLDialogElement; open()
           el(
             'section',
             { 'data-testid': `inspect-${iss.id}` },
-            el('h3', { text: `${iss.name}${iss.onAgenda ? ` · ${t('table.onAgenda')}` : ''}${iss.reframed ? ` · ${t('table.reframed')}` : ''}${iss.commission ? ` · ${t('table.commission')}` : ''}` }),
-            el('p', { class: 'hint', text: `0 = ${iss.low} · 100 = ${iss.high}${iss.core.length ? ` · ${t('table.core', { list: iss.core.map((c) => v.parties.find((p) => p.id === c)?.short ?? c).join(', ') })}` : ''}` }),
+            el('h3', {
+              text: `${iss.name}${iss.onAgenda ? ` · ${t('table.onAgenda')}` : ''}${iss.reframed ? ` · ${t('table.reframed')}` : ''}${iss.commission ? ` · ${t('table.commission')}` : ''}`,
+            }),
+            el('p', {
+              class: 'hint',
+              text: `0 = ${iss.low} · 100 = ${iss.high}${iss.core.length ? ` · ${t('table.core', { list: iss.core.map((c) => v.parties.find((p) => p.id === c)?.short ?? c).join(', ') })}` : ''}`,
+            }),
             el(
               'table',
               { class: 'grid' },
-              el('thead', {}, el('tr', {}, ...['inspector.party', 'inspector.public', 'inspector.ideal', 'inspector.red', 'inspector.weight'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+              el(
+                'thead',
+                {},
+                el(
+                  'tr',
+                  {},
+                  ...['inspector.party', 'inspector.public', 'inspector.ideal', 'inspector.red', 'inspector.weight'].map((k) =>
+                    el('th', { scope: 'col', text: t(k) }),
+                  ),
+                ),
+              ),
               el(
                 'tbody',
                 {},
@@ -49,7 +64,9 @@ export function inspector(store: GameStore): { dialog: HTMLDialogElement; open()
               ),
             ),
             iss.formula
-              ? el('p', { text: `${t('table.formula', { value: iss.formula.value })} · ${t('table.formulaAccepted', { list: iss.formula.acceptedBy.map((id) => v.parties.find((p) => p.id === id)?.short ?? id).join(', ') || t('ui.none') })}` })
+              ? el('p', {
+                  text: `${t('table.formula', { value: iss.formula.value })} · ${t('table.formulaAccepted', { list: iss.formula.acceptedBy.map((id) => v.parties.find((p) => p.id === id)?.short ?? id).join(', ') || t('ui.none') })}`,
+                })
               : null,
           ),
         ),

@@ -56,13 +56,24 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
     const st = s();
     const diffs: Difficulty[] = ['easy', 'standard', 'hard'];
     const notice = st.saveNotice
-      ? el('p', { class: 'notice warn', role: 'alert', 'data-testid': 'save-notice', text: t(st.saveNotice.key, { ...(st.saveNotice.params ?? {}), reason: st.saveNotice.reason ? fmt(st.saveNotice.reason) : '' }) })
+      ? el('p', {
+          class: 'notice warn',
+          role: 'alert',
+          'data-testid': 'save-notice',
+          text: t(st.saveNotice.key, { ...(st.saveNotice.params ?? {}), reason: st.saveNotice.reason ? fmt(st.saveNotice.reason) : '' }),
+        })
       : null;
     const resume = st.resumable
       ? el(
           'div',
           { class: 'actions' },
-          el('button', { class: 'btn primary', 'data-k': 'resume', 'data-testid': 'resume', onclick: () => s().resume(), text: t('menu.resume', { title: st.resumable.title, turn: st.resumable.turn }) }),
+          el('button', {
+            class: 'btn primary',
+            'data-k': 'resume',
+            'data-testid': 'resume',
+            onclick: () => s().resume(),
+            text: t('menu.resume', { title: st.resumable.title, turn: st.resumable.turn }),
+          }),
           el('span', { class: 'hint', text: t('menu.resumeHint') }),
         )
       : null;
@@ -88,14 +99,22 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
             'span',
             { class: 'choice-body' },
             el('strong', { text: e.scenario.title }),
-            el('span', { class: 'hint', text: `${e.scenario.period} · ${t('menu.parties', { count: e.scenario.parties.length })} · ${t('menu.turns', { count: e.scenario.turnLimit })} · ${e.source === 'pack' ? t('menu.fromPack', { pack: e.packTitle ?? e.packId ?? '' }) : t('menu.bundled')}` }),
+            el('span', {
+              class: 'hint',
+              text: `${e.scenario.period} · ${t('menu.parties', { count: e.scenario.parties.length })} · ${t('menu.turns', { count: e.scenario.turnLimit })} · ${e.source === 'pack' ? t('menu.fromPack', { pack: e.packTitle ?? e.packId ?? '' }) : t('menu.bundled')}`,
+            }),
           ),
           el('span', { class: 'swatch', style: `background:${hex(partyColor(i))}` }),
         ),
       ),
     );
     const problems = st.catalogueProblems.map((p) =>
-      el('div', { class: 'notice warn' }, el('p', { text: t('menu.scenarioProblems', { file: p.file }) }), el('ul', {}, ...p.problems.map((x) => el('li', { text: x })))),
+      el(
+        'div',
+        { class: 'notice warn' },
+        el('p', { text: t('menu.scenarioProblems', { file: p.file }) }),
+        el('ul', {}, ...p.problems.map((x) => el('li', { text: x }))),
+      ),
     );
     rerender(aboutSlot, aboutBox());
     const seed = el(
@@ -113,7 +132,14 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
         'data-testid': 'seed',
         onchange: (ev: Event) => s().setChoice({ seed: Number((ev.target as HTMLInputElement).value) }),
       }),
-      el('button', { type: 'button', class: 'btn small', 'data-k': 'new-seed', 'data-testid': 'new-seed', onclick: () => s().newSeed(), text: t('menu.newSeed') }),
+      el('button', {
+        type: 'button',
+        class: 'btn small',
+        'data-k': 'new-seed',
+        'data-testid': 'new-seed',
+        onclick: () => s().newSeed(),
+        text: t('menu.newSeed'),
+      }),
       el('span', { class: 'hint', text: t('menu.seedFresh') }),
     );
     const difficulty = el(
@@ -124,7 +150,15 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
         el(
           'label',
           { class: `pill${st.choice.difficulty === d ? ' selected' : ''}`, title: t(`menu.difficulty.${d}.hint`) },
-          el('input', { type: 'radio', name: 'difficulty', value: d, 'data-k': `diff-${d}`, 'data-testid': `difficulty-${d}`, checked: st.choice.difficulty === d, onchange: () => s().setChoice({ difficulty: d }) }),
+          el('input', {
+            type: 'radio',
+            name: 'difficulty',
+            value: d,
+            'data-k': `diff-${d}`,
+            'data-testid': `difficulty-${d}`,
+            checked: st.choice.difficulty === d,
+            onchange: () => s().setChoice({ difficulty: d }),
+          }),
           t(`menu.difficulty.${d}`),
         ),
       ),
@@ -132,10 +166,30 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
     const actions = el(
       'div',
       { class: 'actions' },
-      el('button', { class: 'btn primary big', 'data-k': 'start', 'data-testid': 'start', disabled: !st.choice.scenarioKey, onclick: () => s().newGame(), text: t('menu.start') }),
-      st.resumable || st.saveNotice ? el('button', { class: 'btn ghost', 'data-k': 'discard', onclick: () => s().discardSave(), text: t('menu.discardSave') }) : null,
+      el('button', {
+        class: 'btn primary big',
+        'data-k': 'start',
+        'data-testid': 'start',
+        disabled: !st.choice.scenarioKey,
+        onclick: () => s().newGame(),
+        text: t('menu.start'),
+      }),
+      st.resumable || st.saveNotice
+        ? el('button', { class: 'btn ghost', 'data-k': 'discard', onclick: () => s().discardSave(), text: t('menu.discardSave') })
+        : null,
     );
-    rerender(form, el('h1', { id: 'menu-heading', text: t('menu.heading') }), notice, resume, scenarios, aboutSlot, ...problems, el('fieldset', { class: 'settings-box' }, el('legend', { text: t('menu.settings') }), seed, difficulty), actions, packUi ? packsPanel(packUi) : null);
+    rerender(
+      form,
+      el('h1', { id: 'menu-heading', text: t('menu.heading') }),
+      notice,
+      resume,
+      scenarios,
+      aboutSlot,
+      ...problems,
+      el('fieldset', { class: 'settings-box' }, el('legend', { text: t('menu.settings') }), seed, difficulty),
+      actions,
+      packUi ? packsPanel(packUi) : null,
+    );
   };
 
   render();

@@ -54,11 +54,26 @@ export function mountTable(ctx: ScreenContext): () => void {
     moves.endTurn();
   };
   const openConfirm = (v: View) => {
-    const yes = el('button', { class: 'btn primary', 'data-testid': 'confirm-end-yes', onclick: () => (confirmDialog.close(), moves.endTurn()), text: `${t('table.endTurn')} (Enter)` });
-    const no = el('button', { class: 'btn ghost', 'data-testid': 'confirm-end-no', onclick: () => confirmDialog.close(), text: `${t('table.keepPlaying')} (Esc)` });
+    const yes = el('button', {
+      class: 'btn primary',
+      'data-testid': 'confirm-end-yes',
+      onclick: () => (confirmDialog.close(), moves.endTurn()),
+      text: `${t('table.endTurn')} (Enter)`,
+    });
+    const no = el('button', {
+      class: 'btn ghost',
+      'data-testid': 'confirm-end-no',
+      onclick: () => confirmDialog.close(),
+      text: `${t('table.keepPlaying')} (Esc)`,
+    });
     confirmDialog.replaceChildren(
       el('div', { class: 'dialog-head' }, el('h2', { id: 'confirm-title', text: t('table.unspentTitle') })),
-      el('div', { class: 'dialog-body' }, el('p', { class: 'lead', text: t('table.unspent', { count: v.ap }) }), el('p', { class: 'hint', text: t('table.unspentOnce') })),
+      el(
+        'div',
+        { class: 'dialog-body' },
+        el('p', { class: 'lead', text: t('table.unspent', { count: v.ap }) }),
+        el('p', { class: 'hint', text: t('table.unspentOnce') }),
+      ),
       el('div', { class: 'dialog-actions' }, yes, no),
     );
     confirmDialog.showModal();
@@ -115,7 +130,10 @@ export function mountTable(ctx: ScreenContext): () => void {
                 { class: 'changes' },
                 ...want.changes.map((c) => {
                   const good = c.meter === 'batna' ? c.delta < 0 : c.delta > 0;
-                  return el('li', { class: good ? 'good-text' : 'bad-text', text: `${good ? '▲' : '▼'} ${t('news.change', { target: nameOf(sc, c.target), meter: meterLabel(c.meter, sc), delta: signed(c.delta) })}` });
+                  return el('li', {
+                    class: good ? 'good-text' : 'bad-text',
+                    text: `${good ? '▲' : '▼'} ${t('news.change', { target: nameOf(sc, c.target), meter: meterLabel(c.meter, sc), delta: signed(c.delta) })}`,
+                  });
                 }),
               )
             : el('p', { class: 'hint', text: t('news.noChange') }),
@@ -123,12 +141,22 @@ export function mountTable(ctx: ScreenContext): () => void {
       } else if (want.kind === 'phase') {
         body.push(el('p', { class: 'lead', text: t('news.phase', { from: t(`phase.${want.from}`), to: t(`phase.${want.to}`) }) }));
       }
-      button = el('button', { class: 'btn primary big', 'data-testid': 'news-dismiss', onclick: () => s().dismissNews(), text: `${t('news.dismiss')} (Enter)` });
+      button = el('button', {
+        class: 'btn primary big',
+        'data-testid': 'news-dismiss',
+        onclick: () => s().dismissNews(),
+        text: `${t('news.dismiss')} (Enter)`,
+      });
     }
     const more = st.inbox.length > 1 ? ` · ${t('news.more', { count: st.inbox.length - 1 })}` : '';
     newsDialog.style.setProperty('--head', color);
     newsDialog.replaceChildren(
-      el('div', { class: 'dialog-head' }, el('h2', { id: 'news-title', text: title }), el('span', { text: (want === 'over' ? t('table.over') : t('news.heading', { turn: (want as LogEntry).turn })) + more })),
+      el(
+        'div',
+        { class: 'dialog-head' },
+        el('h2', { id: 'news-title', text: title }),
+        el('span', { text: (want === 'over' ? t('table.over') : t('news.heading', { turn: (want as LogEntry).turn })) + more }),
+      ),
       el('div', { class: 'dialog-body' }, ...body),
       el('div', { class: 'dialog-actions' }, button),
     );
@@ -247,7 +275,13 @@ function drawTop(top: HTMLElement, v: View, branchedAt: number | null): void {
     branchedAt ? el('span', { class: 'tag warn', 'data-testid': 'branched', text: t('table.branched', { turn: branchedAt }) }) : null,
     el('span', { class: 'spacer' }),
     el('button', { class: 'btn small', 'data-act': 'inspect', 'data-k': 'inspect', 'data-testid': 'open-inspector', text: `${t('inspector.open')} (I)` }),
-    el('button', { class: 'btn ghost small', 'data-act': 'debrief', 'data-k': 'debrief-top', 'data-testid': 'stop-debrief', text: `${t('table.debriefNow')} (D)` }),
+    el('button', {
+      class: 'btn ghost small',
+      'data-act': 'debrief',
+      'data-k': 'debrief-top',
+      'data-testid': 'stop-debrief',
+      text: `${t('table.debriefNow')} (D)`,
+    }),
   );
 }
 
@@ -262,7 +296,12 @@ function drawTrack(box: HTMLElement, v: View): void {
       'ol',
       { class: 'phase-track', 'aria-label': t('table.phases') },
       ...PHASES.map((p, i) =>
-        el('li', { class: i < done ? 'done' : i === idx && !special ? 'current' : '', 'aria-current': i === idx && !special ? 'step' : undefined, text: `${i < done ? '✓ ' : `${i + 1}. `}${t(`phase.short.${p}`)}`, title: t(`phase.${p}`) }),
+        el('li', {
+          class: i < done ? 'done' : i === idx && !special ? 'current' : '',
+          'aria-current': i === idx && !special ? 'step' : undefined,
+          text: `${i < done ? '✓ ' : `${i + 1}. `}${t(`phase.short.${p}`)}`,
+          title: t(`phase.${p}`),
+        }),
       ),
     ),
     el(
@@ -291,7 +330,15 @@ function drawCriteria(box: HTMLElement, v: View, sc: Scenario | null): void {
               { 'data-met': d.met ? 'yes' : 'no' },
               el('span', { class: `mark ${d.met ? 'ok' : 'no'}`, 'aria-label': d.met ? t('criteria.met') : t('criteria.unmet'), text: d.met ? '✓' : '✗' }),
               el('span', { text: fmt(d.msg, sc) }),
-              d.target !== undefined ? el('span', { class: 'value', text: t(d.msg.key === 'criteria.formula' ? 'criteria.acceptedOf' : 'criteria.nowNeed', { now: shownValue(d.current), need: shownValue(d.target) }) }) : null,
+              d.target !== undefined
+                ? el('span', {
+                    class: 'value',
+                    text: t(d.msg.key === 'criteria.formula' ? 'criteria.acceptedOf' : 'criteria.nowNeed', {
+                      now: shownValue(d.current),
+                      need: shownValue(d.target),
+                    }),
+                  })
+                : null,
               ...(d.notes ?? []).map((n) => el('span', { class: 'note hint', text: fmt(n, sc) })),
             ),
           ),
@@ -303,7 +350,11 @@ function drawCriteria(box: HTMLElement, v: View, sc: Scenario | null): void {
 function meterRow(label: string, value: number, color: number): HTMLElement[] {
   return [
     el('dt', { text: label }),
-    el('div', { class: 'bar-track', 'aria-hidden': 'true' }, el('div', { class: 'bar-fill', style: `width:${Math.max(0, Math.min(100, value))}%;background:${hex(color)}` })),
+    el(
+      'div',
+      { class: 'bar-track', 'aria-hidden': 'true' },
+      el('div', { class: 'bar-fill', style: `width:${Math.max(0, Math.min(100, value))}%;background:${hex(color)}` }),
+    ),
     el('dd', { text: String(value) }),
   ];
 }
@@ -315,7 +366,12 @@ function drawParties(box: HTMLElement, v: View, sc: Scenario | null): void {
       el(
         'section',
         { class: `panel party ${p.seat}`, style: `--party:${hex(partyColor(i))}`, 'aria-label': p.name, 'data-testid': `party-${p.id}` },
-        el('div', { class: 'party-head' }, el('h3', { text: p.short }), el('span', { class: p.seat === 'atTable' ? 'hint' : 'bad-text', text: (p.signed ? `✎ ${t('table.signed')} · ` : '') + t(`table.seat.${p.seat}`) })),
+        el(
+          'div',
+          { class: 'party-head' },
+          el('h3', { text: p.short }),
+          el('span', { class: p.seat === 'atTable' ? 'hint' : 'bad-text', text: (p.signed ? `✎ ${t('table.signed')} · ` : '') + t(`table.seat.${p.seat}`) }),
+        ),
         el('p', { class: 'hint', text: p.principal }),
         el(
           'dl',
@@ -361,7 +417,11 @@ function drawExternals(box: HTMLElement, v: View): void {
       { class: 'externals' },
       ...v.externals.map((e) => {
         const backs = v.parties.filter((p) => (e.support[p.id] ?? 0) !== 0).map((p) => `${p.short} ${signed(e.support[p.id]!)}`);
-        const flags = [e.engaged ? t('table.engaged', { count: e.engaged }) : '', e.restraint ? t('table.restraint') : '', e.guarantee ? t('table.guarantee') : ''].filter(Boolean);
+        const flags = [
+          e.engaged ? t('table.engaged', { count: e.engaged }) : '',
+          e.restraint ? t('table.restraint') : '',
+          e.guarantee ? t('table.guarantee') : '',
+        ].filter(Boolean);
         return el(
           'div',
           { class: 'card', 'data-testid': `external-${e.id}` },
@@ -389,7 +449,13 @@ export function issueKnowledge(v: View, issueId: string): HTMLElement {
         kn.reservation !== undefined ? t('table.knownRed', { value: kn.reservation }) : '',
         kn.weight !== undefined ? t('table.knownWeight', { value: kn.weight }) : '',
       ].filter(Boolean);
-      return el('li', {}, el('span', { class: 'dot', style: `background:${hex(partyColor(k))}`, 'aria-hidden': 'true' }), el('strong', { text: `${p.short}: ` }), bits.join(' · '));
+      return el(
+        'li',
+        {},
+        el('span', { class: 'dot', style: `background:${hex(partyColor(k))}`, 'aria-hidden': 'true' }),
+        el('strong', { text: `${p.short}: ` }),
+        bits.join(' · '),
+      );
     }),
   );
 }
@@ -402,7 +468,12 @@ function drawAgenda(box: HTMLElement, v: View): void {
       'ul',
       { class: 'agenda-list' },
       ...v.issues.map((iss) => {
-        const flags = [iss.onAgenda ? t('table.onAgenda') : '', iss.core.length ? t('table.core', { list: iss.core.map((c) => v.parties.find((p) => p.id === c)?.short ?? c).join(', ') }) : '', iss.reframed ? t('table.reframed') : '', iss.commission ? t('table.commission') : ''].filter(Boolean);
+        const flags = [
+          iss.onAgenda ? t('table.onAgenda') : '',
+          iss.core.length ? t('table.core', { list: iss.core.map((c) => v.parties.find((p) => p.id === c)?.short ?? c).join(', ') }) : '',
+          iss.reframed ? t('table.reframed') : '',
+          iss.commission ? t('table.commission') : '',
+        ].filter(Boolean);
         const marks: HTMLElement[] = [];
         v.parties.forEach((p, k) => {
           const color = hex(partyColor(k));
@@ -422,7 +493,10 @@ function drawAgenda(box: HTMLElement, v: View): void {
           el('p', { class: 'hint', text: `0 = ${iss.low} · 100 = ${iss.high}` }),
           issueKnowledge(v, iss.id),
           iss.formula
-            ? el('p', { class: iss.formula.acceptedBy.length === v.parties.length ? 'good-text' : 'warn-text', text: `${t('table.formula', { value: iss.formula.value })} · ${t('table.formulaAccepted', { list: iss.formula.acceptedBy.map((id) => v.parties.find((p) => p.id === id)?.short ?? id).join(', ') || t('ui.none') })}` })
+            ? el('p', {
+                class: iss.formula.acceptedBy.length === v.parties.length ? 'good-text' : 'warn-text',
+                text: `${t('table.formula', { value: iss.formula.value })} · ${t('table.formulaAccepted', { list: iss.formula.acceptedBy.map((id) => v.parties.find((p) => p.id === id)?.short ?? id).join(', ') || t('ui.none') })}`,
+              })
             : null,
         );
       }),
@@ -435,7 +509,12 @@ function headline(e: LogEntry, sc: Scenario | null): { kind: string; text: strin
   if (e.kind === 'phase') return { kind: t('table.phases'), text: t('news.phase', { from: t(`phase.${e.from}`), to: t(`phase.${e.to}`) }), tone: 'accent' };
   if (e.kind === 'event') {
     const k = e.effect.kind;
-    const tone = k === 'cbm' || (k === 'sanctions' && e.effect.sanction === 'relief') ? 'good' : k === 'spoiler' || k === 'sanctions' || k === 'walkOut' || k === 'leak' ? 'bad' : 'warn';
+    const tone =
+      k === 'cbm' || (k === 'sanctions' && e.effect.sanction === 'relief')
+        ? 'good'
+        : k === 'spoiler' || k === 'sanctions' || k === 'walkOut' || k === 'leak'
+          ? 'bad'
+          : 'warn';
     return { kind: t(`news.kind.${k}`), text: e.synopsis ? (k === 'news' ? e.synopsis : `${e.synopsis} — ${fmt(e.result, sc)}`) : fmt(e.result, sc), tone };
   }
   return { kind: '', text: '', tone: 'warn' };
@@ -453,7 +532,13 @@ function drawFeed(box: HTMLElement, feed: LogEntry[], sc: Scenario | null): void
           { class: 'feed', 'aria-live': 'polite', 'data-testid': 'feed' },
           ...last.map((e) => {
             const h = headline(e, sc);
-            return el('li', {}, el('span', { class: 'hint', text: t('ui.turnShort', { turn: e.turn }) }), el('span', { class: `kind ${h.tone}`, text: h.kind }), el('span', { text: h.text }));
+            return el(
+              'li',
+              {},
+              el('span', { class: 'hint', text: t('ui.turnShort', { turn: e.turn }) }),
+              el('span', { class: `kind ${h.tone}`, text: h.kind }),
+              el('span', { text: h.text }),
+            );
           }),
         ),
   );

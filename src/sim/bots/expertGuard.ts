@@ -41,7 +41,8 @@ export function answerHits(c: Craft): MediatorCommand | null {
     for (const p of c.view.parties) {
       const f = p.factions.find((x) => x.id === actor);
       if (!f) continue;
-      const cmd: MediatorCommand = f.spoiler === 'unknown' ? { type: 'consultExperts', subject: f.id } : { type: 'engageSpoiler', faction: f.id, approach: approachFor(f.spoiler) };
+      const cmd: MediatorCommand =
+        f.spoiler === 'unknown' ? { type: 'consultExperts', subject: f.id } : { type: 'engageSpoiler', faction: f.id, approach: approachFor(f.spoiler) };
       const ok = ifLegal(c.g, cmd);
       if (ok) return ok;
     }

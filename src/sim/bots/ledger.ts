@@ -238,4 +238,5 @@ export const askedWithinTurns = (m: Ledger, turn: number, actor: string, ask: st
   (m.lastAsked.get(ask)?.get(actor) ?? -Infinity) > turn - turns;
 
 /** Did it refuse this ask in the last `turns` turns? */
-export const refusedWithin = (m: Ledger, turn: number, actor: string, ask: string, turns: number): boolean => (m.refusedAsk.get(`${actor}:${ask}`) ?? -Infinity) > turn - turns;
+export const refusedWithin = (m: Ledger, turn: number, actor: string, ask: string, turns: number): boolean =>
+  (m.refusedAsk.get(`${actor}:${ask}`) ?? -Infinity) > turn - turns;

@@ -9,7 +9,19 @@ import type { LogEntry, ProcessPhase, Proposal, TalkFormat, Visibility, World } 
 import { isOver, worldOf, type Game } from '../game';
 import { criteriaFor } from '../rules/criteria';
 import { progress } from '../rules/progress';
-import { MEDIATOR, externalViews, fixedPartsOf, issueViews, logSeenBy, partyViews, proposalsSeenBy, type ExternalView, type IssueView, type PartyView, type View } from '../view';
+import {
+  MEDIATOR,
+  externalViews,
+  fixedPartsOf,
+  issueViews,
+  logSeenBy,
+  partyViews,
+  proposalsSeenBy,
+  type ExternalView,
+  type IssueView,
+  type PartyView,
+  type View,
+} from '../view';
 
 class MediatorView implements View {
   readonly role = 'mediator';

@@ -58,4 +58,3 @@ function playLinear(g0: Game, opts: PlayOptions, script: readonly Command[]): Pl
   }
   return { ok: true, game: g, commands: n + script.length };
 }
-

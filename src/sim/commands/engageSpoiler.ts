@@ -25,7 +25,13 @@ export const engageSpoiler = defineCommand({
       f.satisfaction = clamp(f.satisfaction + 15);
       if (cmd.approach === 'induce' || cmd.approach === 'socialize') f.included = true;
       if (cmd.approach === 'isolate') f.included = false;
-      shiftMeter(w, f.party, 'cohesion', cmd.approach === 'isolate' || cmd.approach === 'coerce' ? SPOILER_COHESION.isolated : SPOILER_COHESION.included, changes);
+      shiftMeter(
+        w,
+        f.party,
+        'cohesion',
+        cmd.approach === 'isolate' || cmd.approach === 'coerce' ? SPOILER_COHESION.isolated : SPOILER_COHESION.included,
+        changes,
+      );
       return { result: { key: 'move.engageSpoiler.right', params: { faction: f.id } }, changes };
     }
     f.managed = false;
@@ -33,7 +39,8 @@ export const engageSpoiler = defineCommand({
     shiftMeter(w, f.party, 'cohesion', SPOILER_COHESION.backfired, changes);
     return { result: { key: 'move.engageSpoiler.backfired', params: { faction: f.id } }, changes };
   },
-  candidates: (s) => s.parties.flatMap((p) => p.factions.flatMap((f) => SPOILER_APPROACHES.map((approach) => ({ type: 'engageSpoiler' as const, faction: f.id, approach })))),
+  candidates: (s) =>
+    s.parties.flatMap((p) => p.factions.flatMap((f) => SPOILER_APPROACHES.map((approach) => ({ type: 'engageSpoiler' as const, faction: f.id, approach })))),
   fixedCandidates: true,
   form: [
     { name: 'faction', kind: 'target', of: 'faction' },

@@ -79,7 +79,9 @@ export const MEDIATOR_COMMAND_TYPES: readonly MediatorCommandType[] = [...MEDIAT
 
 /** The spec of a command type, or undefined for a word the engine does not know (own keys only). */
 export function specOf(type: unknown): CommandSpec | undefined {
-  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(REGISTRY, type) ? (REGISTRY[type as CommandType] as unknown as CommandSpec) : undefined;
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(REGISTRY, type)
+    ? (REGISTRY[type as CommandType] as unknown as CommandSpec)
+    : undefined;
 }
 
 /** Action points per mediator move, read from the registry. */
@@ -104,7 +106,8 @@ export type Parsed = { ok: true; command: CommandBody & { role: Role } } | { ok:
  * what this returns, never the raw value. Never throws (a hostile getter is caught by the caller).
  */
 export function parseCommand(raw: unknown): Parsed {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, reason: { key: 'refuse.malformed', params: { problem: 'not an object' } } };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, reason: { key: 'refuse.malformed', params: { problem: 'not an object' } } };
   const { role, ...body } = raw as Record<string, unknown>;
   if (typeof role !== 'string') return { ok: false, reason: { key: 'refuse.role.unknown', params: { role: shown(role) } } };
   const spec = specOf(body.type);
@@ -114,7 +117,11 @@ export function parseCommand(raw: unknown): Parsed {
     const first = r.error.issues[0]!;
     const unknown = unknownTarget(spec, body, first.path);
     if (unknown) return { ok: false, reason: unknown };
-    const field = first.path.length ? first.path.map(String).join('.') : first.code === 'unrecognized_keys' ? (first as { keys?: string[] }).keys?.join(', ') ?? '' : '';
+    const field = first.path.length
+      ? first.path.map(String).join('.')
+      : first.code === 'unrecognized_keys'
+        ? ((first as { keys?: string[] }).keys?.join(', ') ?? '')
+        : '';
     return { ok: false, reason: { key: 'refuse.invalid', params: { command: spec.type, field: shown(field || '(command)'), problem: shown(first.message) } } };
   }
   return { ok: true, command: { ...(r.data as CommandBody), role: role as Role } };
@@ -135,7 +142,14 @@ const UNKNOWN_TARGET: Partial<Record<TargetKind, string>> = {
 function unknownTarget(spec: CommandSpec, body: Record<string, unknown>, path: readonly PropertyKey[]): Msg | null {
   const field = spec.form.find((f) => f.name === path[0]);
   if (!field) return null;
-  const value = field.kind === 'issueSet' ? (path.length === 2 ? (body[field.name] as unknown[])[path[1] as number] : undefined) : path.length === 1 ? body[field.name] : undefined;
+  const value =
+    field.kind === 'issueSet'
+      ? path.length === 2
+        ? (body[field.name] as unknown[])[path[1] as number]
+        : undefined
+      : path.length === 1
+        ? body[field.name]
+        : undefined;
   if (typeof value !== 'string') return null;
   const key = field.kind === 'target' ? UNKNOWN_TARGET[field.of] : field.kind === 'issueSet' ? 'refuse.unknownIssue' : undefined;
   if (!key) return null;

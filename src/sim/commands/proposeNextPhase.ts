@@ -30,7 +30,14 @@ export function callNextPhase(s: Scenario, w: World, met: boolean): Outcome {
   if (w.phase === 'agreements') {
     const prop = openProposal(s, w, 'signing', {});
     const all = Object.values(w.signatures).every(Boolean);
-    return { result: all ? { key: 'move.signing.done' } : prop.status === 'pending' ? { key: 'move.proposal.pending', params: { proposal: prop.id } } : { key: 'move.signing.refused' }, changes };
+    return {
+      result: all
+        ? { key: 'move.signing.done' }
+        : prop.status === 'pending'
+          ? { key: 'move.proposal.pending', params: { proposal: prop.id } }
+          : { key: 'move.signing.refused' },
+      changes,
+    };
   }
   if (met) return { result: { key: 'move.proposeNextPhase.done', params: { phase: w.phase } }, changes };
   // Pushing before the parties are ready costs a little standing (haste).

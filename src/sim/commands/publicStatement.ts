@@ -18,7 +18,8 @@ export const publicStatement = defineCommand({
   region: true,
   whyIllegal(_s, w, cmd) {
     if (cmd.tone === 'critical' && !cmd.party) return refuse('statement.target');
-    if (cmd.party !== undefined && !has(w.parties, cmd.party)) return cmd.tone === 'critical' ? refuse('statement.target') : refuse('unknownParty', { id: cmd.party });
+    if (cmd.party !== undefined && !has(w.parties, cmd.party))
+      return cmd.tone === 'critical' ? refuse('statement.target') : refuse('unknownParty', { id: cmd.party });
     return null;
   },
   candidates(s) {

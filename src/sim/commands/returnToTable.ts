@@ -14,7 +14,15 @@ export const returnToTable = defineCommand({
   apply(_s, w, _cmd, sender) {
     const id = sender.id;
     w.parties[id]!.seat = 'atTable';
-    addLog(w, { turn: w.turn, kind: 'event', source: 'party', id, effect: { kind: 'news' }, result: { key: 'event.party.returns', params: { party: id } }, changes: [{ target: id, meter: 'seat', delta: 1 }] });
+    addLog(w, {
+      turn: w.turn,
+      kind: 'event',
+      source: 'party',
+      id,
+      effect: { kind: 'news' },
+      result: { key: 'event.party.returns', params: { party: id } },
+      changes: [{ target: id, meter: 'seat', delta: 1 }],
+    });
     return { result: { key: 'seat.returnToTable' }, changes: [] };
   },
   form: [],

@@ -70,7 +70,11 @@ export const refuse = (key: string, params?: Msg['params']): Msg => (params ? { 
 // ---- Field schemas shared by the command files ----
 
 /** An id as the scenario format writes one; that it names something is checked against the scenario. */
-export const idField = z.string().min(1).max(48).regex(/^[a-z][a-z0-9_-]*$/, 'an id: lower-case letters, digits, "-" or "_"');
+export const idField = z
+  .string()
+  .min(1)
+  .max(48)
+  .regex(/^[a-z][a-z0-9_-]*$/, 'an id: lower-case letters, digits, "-" or "_"');
 /** A point on an issue's 0..100 scale. */
 export const scaleValue = z.number().finite().min(0).max(100);
 /** Free text from a person: typed, bounded, and not empty. */

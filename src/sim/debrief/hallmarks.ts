@@ -156,7 +156,10 @@ export function assessHallmarks(run: Run, sins: readonly SinVerdict[]): Hallmark
     ownership(run, sins),
     talkToEveryone(run),
     discretion(run),
-    impartialNotNeutral(run, sins.find((s) => s.id === 'partiality')),
+    impartialNotNeutral(
+      run,
+      sins.find((s) => s.id === 'partiality'),
+    ),
     longTermCommitment(run),
   ];
 }

@@ -270,14 +270,16 @@ function markWalkOuts(e: MoveEntry | EventEntry, index: number, legal: boolean, 
 function absencesOf(walkOuts: WalkOut[], returns: WalkOut[], phaseChanges: At<PhaseEntry>[], end: number): Absence[] {
   return walkOuts.map((w) => {
     let to = end;
-    for (const r of returns) if (r.party === w.party && r.index > w.index) {
-      to = r.index;
-      break;
-    }
-    for (const c of phaseChanges) if (c.index > w.index && c.from === 'suspended' && phaseRank(c.to) >= 0) {
-      to = Math.min(to, c.index);
-      break;
-    }
+    for (const r of returns)
+      if (r.party === w.party && r.index > w.index) {
+        to = r.index;
+        break;
+      }
+    for (const c of phaseChanges)
+      if (c.index > w.index && c.from === 'suspended' && phaseRank(c.to) >= 0) {
+        to = Math.min(to, c.index);
+        break;
+      }
     return { party: w.party, from: w.index, to };
   });
 }

@@ -25,9 +25,7 @@ export function engagementWasRight(run: Run, m: MoveOf<'engageSpoiler'>): boolea
 
 /** Turns at which a faction struck (spoiler events from the faction itself). */
 export function strikeTurns(run: Run, faction: string): number[] {
-  return run.events
-    .filter((e) => e.source === 'faction' && e.effect.kind === 'spoiler' && e.effect.faction === faction)
-    .map((e) => e.turn);
+  return run.events.filter((e) => e.source === 'faction' && e.effect.kind === 'spoiler' && e.effect.faction === faction).map((e) => e.turn);
 }
 
 export function analyseSpoilers(run: Run): SpoilerReport[] {

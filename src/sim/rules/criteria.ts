@@ -24,7 +24,10 @@ export function criteriaFor(s: Scenario, w: World, phase: ProcessPhase = w.phase
     case 'exploratory': {
       const out: Criterion[] = [];
       for (const p of parties) {
-        out.push({ msg: { key: 'criteria.commitment', params: { party: pname(s, p.id), need: t.exploratoryCommitment } }, met: apparentCommitment(p) >= t.exploratoryCommitment });
+        out.push({
+          msg: { key: 'criteria.commitment', params: { party: pname(s, p.id), need: t.exploratoryCommitment } },
+          met: apparentCommitment(p) >= t.exploratoryCommitment,
+        });
         out.push({ msg: { key: 'criteria.trust', params: { party: pname(s, p.id), need: t.exploratoryTrust } }, met: p.trustInMediator >= t.exploratoryTrust });
       }
       return out;

@@ -165,7 +165,8 @@ function hitByShock(s: Scenario, w: World, target: string, actor: string, m: num
   if (s.venues.find((v) => v.id === w.venue)?.nearPrincipals) face *= SHOCK.nearPrincipals;
   shiftMeter(w, target, 'commitment', -m * face, changes);
   shiftMeter(w, target, 'cohesion', -m * SHOCK.cohesion, changes);
-  for (const f of Object.values(w.factions)) if (f.party === target && f.stance === 'hardline') f.satisfaction = Math.max(0, f.satisfaction - m * SHOCK.hardliners);
+  for (const f of Object.values(w.factions))
+    if (f.party === target && f.stance === 'hardline') f.satisfaction = Math.max(0, f.satisfaction - m * SHOCK.hardliners);
   // The hit party blames those the sanctioning power backs.
   const sanctioner = w.externals[actor]!;
   for (const o of otherIds(Object.keys(w.parties), target)) if ((sanctioner.support[o] ?? 0) > 0) shiftTrust(w, target, o, -m / 2, changes);

@@ -12,7 +12,8 @@ import { positionOf } from './utility';
 /** A venue is open if it is the current one, was offered by an event, or no event is needed to offer it. */
 export function venueAvailable(s: Scenario, w: World, venue: string): boolean {
   if (w.venuesOffered.includes(venue)) return true;
-  const needsOffer = s.injects.some((i) => i.effect.kind === 'venueOffer' && i.effect.venue === venue) ||
+  const needsOffer =
+    s.injects.some((i) => i.effect.kind === 'venueOffer' && i.effect.venue === venue) ||
     s.injects.some((i) => i.contingency.some((c) => c.effect.kind === 'venueOffer' && c.effect.venue === venue));
   return !needsOffer;
 }
@@ -71,7 +72,10 @@ export function towardInterests(s: Scenario, w: World, issue: string, share: num
     st.publicPos[pid] = Math.round(st.publicPos[pid]! + (pos.ideal - st.publicPos[pid]!) * share);
     const known = w.knowledge.interests[pid]!;
     // A red line already found moves with the widening; a commission finds it.
-    known[issue] = redLines || known[issue]?.reservation !== undefined ? { ...known[issue], weight: pos.weight, reservation: pos.reservation } : { ...known[issue], weight: pos.weight };
+    known[issue] =
+      redLines || known[issue]?.reservation !== undefined
+        ? { ...known[issue], weight: pos.weight, reservation: pos.reservation }
+        : { ...known[issue], weight: pos.weight };
   }
 }
 
@@ -90,4 +94,3 @@ export function splitTheDifference(w: World, issue: string): number {
 export function logMove(w: World, cmd: MediatorCommand, cost: number, out: { result: Msg; changes: Change[] }): void {
   addLog(w, { turn: w.turn, kind: 'move', role: 'mediator', command: cmd, cost, result: out.result, changes: out.changes });
 }
-

@@ -34,9 +34,17 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
     case 'agenda': {
       const list = prop.issues ?? [];
       const missing = s.issues.filter((i) => i.core.includes(partyId) && !list.includes(i.id)).map((i) => i.id);
-      if (missing.length) return { accept: false, reason: { key: 'response.agenda.missingCore', params: { issues: missing.map((i) => issueName(s, i)).join(', '), ids: missing.join(',') } } };
+      if (missing.length)
+        return {
+          accept: false,
+          reason: { key: 'response.agenda.missingCore', params: { issues: missing.map((i) => issueName(s, i)).join(', '), ids: missing.join(',') } },
+        };
       const refused = list.filter((i) => def.refuses.includes(i) && !w.issues[i]?.reframed);
-      if (refused.length) return { accept: false, reason: { key: 'response.agenda.refusedIssue', params: { issues: refused.map((i) => issueName(s, i)).join(', '), ids: refused.join(',') } } };
+      if (refused.length)
+        return {
+          accept: false,
+          reason: { key: 'response.agenda.refusedIssue', params: { issues: refused.map((i) => issueName(s, i)).join(', '), ids: refused.join(',') } },
+        };
       if (p.trustInMediator < t.agendaTrust) return { accept: false, reason: { key: 'response.agenda.distrust' } };
       return { accept: true, reason: { key: 'response.agenda.accept' } };
     }
@@ -45,7 +53,8 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
     case 'signing': {
       const terms = prop.kind === 'signing' ? agreedTerms(w) : (prop.terms ?? {});
       const broken = brokenRedLines(s, partyId, terms, w);
-      if (broken.length) return { accept: false, reason: { key: 'response.redLine', params: { issues: broken.map((i) => issueName(s, i)).join(', '), ids: broken.join(',') } } };
+      if (broken.length)
+        return { accept: false, reason: { key: 'response.redLine', params: { issues: broken.map((i) => issueName(s, i)).join(', '), ids: broken.join(',') } } };
       if (prop.kind === 'signing') {
         const venue = s.venues.find((v) => v.id === w.venue);
         const cohesionNeed = t.signingCohesion - (venue?.nearPrincipals ? NEAR_PRINCIPALS_COHESION : 0);
@@ -54,7 +63,8 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
         if (p.cohesion < cohesionNeed) return { accept: false, reason: { key: 'response.signing.cohesion' } };
       }
       const score = acceptanceScore(s, w, partyId, terms);
-      if (score < ACCEPT_THRESHOLD[prop.kind]) return { accept: false, reason: notEnough(s, w, p.trustInMediator, partyId, terms, ACCEPT_THRESHOLD[prop.kind] - score) };
+      if (score < ACCEPT_THRESHOLD[prop.kind])
+        return { accept: false, reason: notEnough(s, w, p.trustInMediator, partyId, terms, ACCEPT_THRESHOLD[prop.kind] - score) };
       return { accept: true, reason: { key: prop.kind === 'signing' ? 'response.signing.accept' : 'response.accept' } };
     }
     case 'cbm': {

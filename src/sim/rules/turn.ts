@@ -275,14 +275,27 @@ function checkCompliance(s: Scenario, w: World, dice: Dice): void {
   let held = true;
   for (const p of Object.values(w.parties)) {
     const stalling = p.intent === 'stalling' ? STALLING.compliance : 0;
-    const c = COMPLIANCE.cohesion * p.cohesion + COMPLIANCE.commitment * p.commitment + COMPLIANCE.verification * w.verification + guarantee - stalling + dice.int(-COMPLIANCE.luck, COMPLIANCE.luck);
+    const c =
+      COMPLIANCE.cohesion * p.cohesion +
+      COMPLIANCE.commitment * p.commitment +
+      COMPLIANCE.verification * w.verification +
+      guarantee -
+      stalling +
+      dice.int(-COMPLIANCE.luck, COMPLIANCE.luck);
     w.compliance[p.id] = Math.round(Math.max(0, Math.min(100, c)));
     if (w.compliance[p.id]! < s.thresholds.complianceFloor) held = false;
   }
   if (held) w.complianceTurns += 1;
   else {
     w.violations += 1;
-    addLog(w, { turn: w.turn, kind: 'event', source: 'party', effect: { kind: 'news' }, result: { key: 'event.violation', params: { count: w.violations } }, changes: [] });
+    addLog(w, {
+      turn: w.turn,
+      kind: 'event',
+      source: 'party',
+      effect: { kind: 'news' },
+      result: { key: 'event.violation', params: { count: w.violations } },
+      changes: [],
+    });
   }
 }
 

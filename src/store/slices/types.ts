@@ -109,7 +109,9 @@ export interface NewsSlice {
   coachOff(): void;
 }
 
-export type GameState = Omit<CatalogueSlice, keyof SliceActions<CatalogueSlice>> & Omit<SeatSlice, keyof SliceActions<SeatSlice>> & Omit<NewsSlice, keyof SliceActions<NewsSlice>>;
+export type GameState = Omit<CatalogueSlice, keyof SliceActions<CatalogueSlice>> &
+  Omit<SeatSlice, keyof SliceActions<SeatSlice>> &
+  Omit<NewsSlice, keyof SliceActions<NewsSlice>>;
 export type GameActions = SliceActions<CatalogueSlice> & SliceActions<SeatSlice> & SliceActions<NewsSlice>;
 export type StoreState = CatalogueSlice & SeatSlice & NewsSlice;
 

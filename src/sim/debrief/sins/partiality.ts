@@ -104,7 +104,13 @@ export function oneSidedPatrons(run: Run): Finding[] {
   if (ignored.length === 0) return [];
   return engaged
     .filter((m) => patronSide(run, m.command.actor) === side)
-    .map((m) => finding('partiality', 'onePatronSide', m.turn, { party: nameOf(run, side), actor: nameOf(run, m.command.actor), ignored: ignored.map((x) => x.name).join(', ') }));
+    .map((m) =>
+      finding('partiality', 'onePatronSide', m.turn, {
+        party: nameOf(run, side),
+        actor: nameOf(run, m.command.actor),
+        ignored: ignored.map((x) => x.name).join(', '),
+      }),
+    );
 }
 
 export const PARTIALITY: SinDetector = { id: 'partiality', checks: [attentionImbalance, oneSidedCriticism, oneSidedPatrons] };
