@@ -244,7 +244,12 @@ function offer(c: Craft, open: string[]): MediatorCommand | null {
     const f = issueOf(view, id).formula;
     if (f && f.acceptedBy.length === view.parties.length) fixed[id] = f.value;
   }
-  let terms = tradeTerms(view, view.agenda ?? open, fixed);
+  let terms = tradeTerms(
+    view,
+    view.agenda ?? open,
+    fixed,
+    c.g.runner.cached(c.g.scenario, 'bot:tradeTerms', () => new Map<string, Record<string, number>>()),
+  );
   if (c.level === 'expert') {
     // Terms that fell short (no red line crossed) are moved toward whoever said no, not recomputed.
     const shortOnly = last && last.status === 'rejected' && last.terms && Object.values(last.reasons).every((r) => r.key !== 'response.redLine');

@@ -23,8 +23,17 @@ function value(k: Known, x: number): number {
   return 1 - Math.abs(x - k.ideal) / 100;
 }
 
-/** Terms for these issues; `fixed` keeps issues already agreed where they are. */
-export function tradeTerms(view: View, issues: readonly string[], fixed: Readonly<Record<string, number>> = {}): Record<string, number> {
+/**
+ * Terms for these issues; `fixed` keeps issues already agreed where they are. The search is a pure
+ * function of what is known, so a `memo` (kept in the game's runner) answers repeated asks within a
+ * turn, when nothing new was learned, without searching again.
+ */
+export function tradeTerms(
+  view: View,
+  issues: readonly string[],
+  fixed: Readonly<Record<string, number>> = {},
+  memo?: Map<string, Record<string, number>>,
+): Record<string, number> {
   const parties = view.parties.map((p) => p.id);
   const known: Known[][] = issues.map((id) => {
     const iss = issueOf(view, id);
@@ -39,6 +48,18 @@ export function tradeTerms(view: View, issues: readonly string[], fixed: Readonl
       return { ideal, reservation: k?.reservation ?? guess, weight: k?.weight ?? 5 };
     });
   });
+  const key = memo ? JSON.stringify([issues, fixed, known]) : '';
+  const seen = memo?.get(key);
+  if (seen) return { ...seen };
+  const out = search(issues, parties, known, fixed);
+  if (memo) {
+    if (memo.size > 500) memo.clear(); // bounded: one game's worth of distinct states
+    memo.set(key, out);
+  }
+  return { ...out };
+}
+
+function search(issues: readonly string[], parties: string[], known: Known[][], fixed: Readonly<Record<string, number>>): Record<string, number> {
   const totalWeight = parties.map((_, j) => known.reduce((a, row) => a + row[j]!.weight, 0) || 1);
   // Start from the fairest point of each issue alone.
   const x = issues.map((id, i) => fixed[id] ?? fairest(known[i]!));
