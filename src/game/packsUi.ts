@@ -6,6 +6,7 @@ import type { GameStore } from '../store/gameStore';
 import { PACK_READ_TIMEOUT_MS, type PackLibrary, type StoredPack } from '../store/packLibrary';
 import { el, rerender } from './overlay';
 import { t } from '../i18n/index';
+import { packKey } from '../store/scenarios';
 
 export interface PackUi {
   render(): HTMLElement;
@@ -67,10 +68,28 @@ export function createPackUi(store: GameStore, library: PackLibrary | null): Pac
         : r.timedOut
           ? { kind: 'error', text: t('menu.importTooSlow', { file: file.name, seconds }) }
           : { kind: 'error', text: t('menu.importFailed', { file: file.name }), problems: r.problems };
+      await refresh();
+      // The new pack's first case is chosen and shown, so the instructor sees what was imported.
+      if (r.ok && r.pack.scenarios[0]) {
+        const key = packKey(r.pack.id, r.pack.scenarios[0]);
+        const radio = document.querySelector<HTMLInputElement>(`input[name="scenario"][value="${CSS.escape(key)}"]`);
+        if (radio) {
+          radio.click(); // as if the instructor chose it: the menu's own handler records the choice
+          radio.closest('label')?.scrollIntoView({ block: 'nearest' });
+        } else store.getState().setChoice({ scenarioKey: key });
+      }
+      return;
     } catch (e) {
       status = { kind: 'error', text: t('menu.storageUnavailable', { error: (e as Error)?.message ?? String(e) }) };
     }
     await refresh();
+  };
+
+  /** Save a stored pack back to a file, exactly as it was imported. */
+  const exportPack = (p: StoredPack) => {
+    const a = el('a', { href: URL.createObjectURL(new Blob([p.source], { type: 'text/yaml' })), download: p.fileName || `${p.id}.yaml` });
+    a.click();
+    URL.revokeObjectURL(a.href);
   };
 
   const remove = async (p: StoredPack) => {
@@ -130,6 +149,13 @@ export function createPackUi(store: GameStore, library: PackLibrary | null): Pac
                 'li',
                 {},
                 el('span', { text: `${p.title} (${p.version}) ` }),
+                el('button', {
+                  class: 'btn ghost small',
+                  'data-k': `export-${p.id}`,
+                  'data-testid': `pack-export-${p.id}`,
+                  onclick: () => exportPack(p),
+                  text: t('menu.exportPack', { title: p.title }),
+                }),
                 el('button', {
                   class: 'btn ghost small',
                   'data-k': `rm-${p.id}`,

@@ -63,6 +63,7 @@ export const EN: Record<string, string> = {
     'The pack {{file}} took too long to read (more than {{seconds}} s) and was not imported. Is it the right file? A pack is a few hundred kilobytes of YAML or JSON.',
   'menu.packTooSlow': 'The pack "{{title}}" took too long to read (more than {{seconds}} s) and is not offered.',
   'menu.removePack': 'Remove pack "{{title}}"',
+  'menu.exportPack': 'Save pack "{{title}}" to a file',
   'menu.packRemoved': 'Pack "{{title}}" removed.',
   'menu.noPacks': 'No packs imported yet.',
   'menu.storageUnavailable': 'The pack library is unavailable in this browser (IndexedDB): {{error}}',

@@ -28,6 +28,13 @@ test('import a pack by file picker, see errors for a bad one, remove it', async 
   await page.getByTestId('pack-file').setInputFiles({ name: 'classroom.yaml', mimeType: 'text/yaml', buffer: Buffer.from(good) });
   await expect(page.getByTestId('pack-status')).toContainText('Classroom pack');
   await expect(page.getByTestId('scenario-arden-class')).toBeVisible();
+  // The imported case is chosen and scrolled into view.
+  await expect(page.getByTestId('scenario-arden-class')).toBeChecked();
+  await expect(page.locator('label.choice.selected')).toBeInViewport();
+  // A stored pack can be saved back to a file, exactly as imported.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('pack-export-classroom').click()]);
+  expect(download.suggestedFilename()).toBe('classroom.yaml');
+  expect(readFileSync(await download.path(), 'utf8')).toBe(good);
   await shot(page, '31-menu-pack-imported');
   // It survives a reload (IndexedDB), then can be removed.
   await page.reload();
