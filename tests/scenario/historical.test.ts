@@ -34,16 +34,16 @@ const signed = (r: RunSummary) => rank(r.phaseReached) >= rank('monitoring');
  * (the 2016 deal was signed and not kept, so there it is a deal that holds).
  */
 /**
- * `gain`: how many more of the 30 runs must go well without the inject. Under the round-2 rules
- * (no pumps; src/sim/docs/MECHANICS.md) by-the-book signs rarely in 2016, 2017–18 and 2021 even
- * without their decisive injects, so there the test holds the inject to "never helps" until those
- * packs are retuned (README, "Balance": the measured rates).
+ * `gain`: how many more of the 30 runs must go well without the inject. Measured after the round-2
+ * retune (seeds 1–30): 2014 reaches agreements 1 → 15, 2016 holds 0 → 11, 2017–18 signs 6 → 9,
+ * 2021 signs 2 → 4; each gain keeps a margin below that. 2017–18 and 2021 still need more
+ * (README, "What each kind of player reaches (measured)").
  */
 const DECISIVE: Record<string, { inject: string; better: (r: RunSummary) => boolean; gain: number }> = {
-  'venezuela-2014-unasur-vatican.yaml': { inject: 'jacobson-testimony', better: (r) => rank(r.phaseReached) >= rank('agreements'), gain: 6 },
-  'venezuela-2016-vatican.yaml': { inject: 'no-follow-through', better: (r) => r.outcome === 'durable', gain: 0 },
-  'venezuela-2017-18-dominican-republic.yaml': { inject: 'early-election-call', better: signed, gain: 0 },
-  'venezuela-2021-mexico.yaml': { inject: 'saab-extradition', better: signed, gain: 0 },
+  'venezuela-2014-unasur-vatican.yaml': { inject: 'jacobson-testimony', better: (r) => rank(r.phaseReached) >= rank('agreements'), gain: 10 },
+  'venezuela-2016-vatican.yaml': { inject: 'no-follow-through', better: (r) => r.outcome === 'durable', gain: 7 },
+  'venezuela-2017-18-dominican-republic.yaml': { inject: 'early-election-call', better: signed, gain: 1 },
+  'venezuela-2021-mexico.yaml': { inject: 'saab-extradition', better: signed, gain: 1 },
 };
 
 const SEEDS = 30;
