@@ -8,6 +8,7 @@ import type { PackUi } from './packsUi';
 import { mountMenu } from './screens/menu';
 import { mountBriefing } from './screens/briefing';
 import { mountTable } from './screens/table';
+import { mountClassroom } from './screens/classroom';
 import { shown } from './overlay';
 
 export interface ScreenContext {
@@ -31,8 +32,14 @@ const mountDebrief = (ctx: ScreenContext): (() => void) => {
   };
 };
 
-const MOUNT: Record<Screen, (ctx: ScreenContext) => () => void> = { menu: mountMenu, briefing: mountBriefing, table: mountTable, debrief: mountDebrief };
-const NAME: Record<Screen, string> = { menu: 'Menu', briefing: 'Briefing', table: 'Table', debrief: 'Debrief' };
+const MOUNT: Record<Screen, (ctx: ScreenContext) => () => void> = {
+  menu: mountMenu,
+  briefing: mountBriefing,
+  table: mountTable,
+  debrief: mountDebrief,
+  classroom: mountClassroom,
+};
+const NAME: Record<Screen, string> = { menu: 'Menu', briefing: 'Briefing', table: 'Table', debrief: 'Debrief', classroom: 'Classroom' };
 
 export function startApp(store: GameStore, root: HTMLElement, packUi: PackUi | null): void {
   let unmount: (() => void) | null = null;

@@ -9,6 +9,7 @@
  */
 import {
   applyCommand,
+  availableMoves,
   createGame,
   isOver,
   replay,
@@ -19,6 +20,7 @@ import {
   type Difficulty,
   type Game,
   type LogEntry,
+  type MoveOption,
   type Msg,
   type Role,
   type Scenario,
@@ -398,6 +400,11 @@ export class Exercise {
 
   viewFor(role: Role | 'instructor'): View | null {
     return this.game ? viewFor(this.game, role as Role) : null;
+  }
+
+  /** The mediator's moves (legal or not, with the engine's reason), as solo play shows them. */
+  mediatorMoves(): MoveOption[] {
+    return this.game && !isOver(this.game) ? availableMoves(this.game) : [];
   }
 
   briefingFor(role: Role | 'instructor'): Briefing {

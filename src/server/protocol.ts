@@ -6,7 +6,7 @@
  * and adds it to every command. Messages travel as Colyseus messages: `room.send(type, payload)`.
  */
 import { z } from 'zod';
-import type { LogEntry, Msg, Role, View } from '../sim/index';
+import type { LogEntry, MoveOption, Msg, Role, View } from '../sim/index';
 
 /** Largest message a client may send (bytes on the wire; the WebSocket closes on bigger frames). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -165,6 +165,8 @@ export interface ViewMessage {
   view: View;
   /** Instructor only: the engine's state hash after this event. */
   stateHash?: string;
+  /** Mediator only: the moves panel's list (what solo play's local seat computes). */
+  moves?: MoveOption[];
 }
 
 export interface Ack {

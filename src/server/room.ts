@@ -419,7 +419,8 @@ export class ExerciseRoom extends Room {
 
   /** The instructor's view also carries the engine's state hash (a restart must reproduce it). */
   private viewMessage(role: Role | 'instructor', view: View): ViewMessage {
-    return role === 'instructor' ? { seq: this.ex.seq, view, stateHash: this.ex.hash } : { seq: this.ex.seq, view };
+    if (role === 'instructor') return { seq: this.ex.seq, view, stateHash: this.ex.hash };
+    return role === 'mediator' ? { seq: this.ex.seq, view, moves: this.ex.mediatorMoves() } : { seq: this.ex.seq, view };
   }
 
   private sendFired(): void {

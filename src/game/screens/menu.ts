@@ -177,6 +177,7 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
       st.resumable || st.saveNotice
         ? el('button', { class: 'btn ghost', 'data-k': 'discard', onclick: () => s().discardSave(), text: t('menu.discardSave') })
         : null,
+      el('button', { class: 'btn', 'data-k': 'classroom', 'data-testid': 'to-classroom', onclick: () => s().toClassroom(), text: t('menu.classroom') }),
     );
     rerender(
       form,

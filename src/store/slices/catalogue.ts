@@ -82,5 +82,8 @@ export function catalogueSlice(ctx: SliceContext): CatalogueSlice {
       set({ screen: 'menu', inbox: [], refusal: null, choice: { ...get().choice, seed: draw() } });
       checkSave();
     },
+    toClassroom() {
+      set({ screen: 'classroom', inbox: [], refusal: null });
+    },
   };
 }

@@ -15,6 +15,7 @@ const FRESH_COACH: CoachState = { seen: [], off: false };
 export function seatSlice(ctx: SliceContext): SeatSlice {
   const { set, get, deps, checkSave, entryOf } = ctx;
   let unsubscribe: (() => void) | null = null;
+  let stopRemote: (() => void) | null = null;
 
   /** Publish the seat's state into the store and autosave it. */
   const publish = (seat: LocalSeat, extra: Partial<StoreState> = {}) => {
@@ -53,6 +54,7 @@ export function seatSlice(ctx: SliceContext): SeatSlice {
 
   const start = (entry: ScenarioEntry, game: Game, screen: Screen, extra: Partial<StoreState> = {}) => {
     unsubscribe?.();
+    stopRemote?.();
     const seat = createLocalSeat(game, 'mediator');
     unsubscribe = seat.subscribe(onUpdate(seat));
     set({
@@ -69,6 +71,7 @@ export function seatSlice(ctx: SliceContext): SeatSlice {
       saveNotice: null,
       branchedAt: null,
       coach: FRESH_COACH,
+      remote: null,
       ...extra,
     });
     publish(seat);
@@ -87,6 +90,50 @@ export function seatSlice(ctx: SliceContext): SeatSlice {
     hash: null,
     branchedAt: null,
     version: 0,
+    remote: null,
+
+    playRemote(remote, scenario) {
+      unsubscribe?.();
+      unsubscribe = null;
+      stopRemote?.();
+      const publishRemote = (entries: readonly LogEntry[]) => {
+        if (!remote.hasView()) return;
+        set((s) => ({
+          view: remote.view(),
+          moves: remote.moves(),
+          version: s.version + 1,
+          inbox: [...s.inbox, ...entries.filter((e) => NEWS_KINDS.has(e.kind))],
+          feed: [...s.feed, ...entries.filter((e) => e.kind === 'event')],
+        }));
+      };
+      const stop = remote.subscribe((u) => publishRemote(u.entries));
+      stopRemote = () => {
+        stop();
+        stopRemote = null;
+      };
+      set({
+        screen: 'table',
+        remote,
+        seat: null,
+        game: null,
+        scenarioKey: null,
+        scenario,
+        inbox: [],
+        feed: remote.hasView() ? remote.view().log.filter((e) => e.kind === 'event') : [],
+        lastMove: null,
+        refusal: null,
+        debrief: null,
+        branchedAt: null,
+        hash: null,
+        coach: { seen: [], off: true },
+      });
+      publishRemote([]);
+    },
+
+    leaveRemote() {
+      stopRemote?.();
+      set({ screen: 'classroom', remote: null, view: null, moves: [], inbox: [], refusal: null });
+    },
 
     newGame() {
       const { choice } = get();
@@ -133,6 +180,14 @@ export function seatSlice(ctx: SliceContext): SeatSlice {
     },
 
     command(cmd) {
+      const { remote } = get();
+      if (remote) {
+        // The server answers later: its refusal shows when it arrives.
+        void remote.request(cmd as MediatorCommand & Record<string, unknown>).then((refusal) => {
+          if (refusal && get().remote === remote) set((s) => ({ refusal, version: s.version + 1 }));
+        });
+        return null;
+      }
       const { seat } = get();
       if (!seat) return { key: 'refuse.noTarget' };
       const refusal = seat.send(cmd as MediatorCommand & Record<string, unknown>);
@@ -141,6 +196,7 @@ export function seatSlice(ctx: SliceContext): SeatSlice {
     },
 
     preview(cmd) {
+      if (get().remote) return null;
       const { seat } = get();
       if (!seat) return { key: 'refuse.noTarget' };
       return seat.preview(cmd as MediatorCommand & Record<string, unknown>);

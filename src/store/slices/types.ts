@@ -9,10 +9,11 @@ import type { Difficulty, Game, LogEntry, MediatorCommand, MoveOption, Msg, View
 import type { Debrief } from '../../sim/debrief/index';
 import type { Scenario } from '../../scenario/schema';
 import type { LocalSeat } from '../../seat/index';
+import type { RemoteSeat } from '../../seat/remote';
 import type { KeyValueStorage } from '../autosave';
 import type { CatalogueProblem, ScenarioEntry } from '../scenarios';
 
-export type Screen = 'menu' | 'briefing' | 'table' | 'debrief';
+export type Screen = 'menu' | 'briefing' | 'table' | 'debrief' | 'classroom';
 
 /** A message for the menu: an engine Msg (save.*) or a UI key with params. */
 export interface Notice {
@@ -53,6 +54,8 @@ export interface CatalogueSlice {
   setPackEntries(entries: ScenarioEntry[]): void;
   discardSave(): void;
   toMenu(): void;
+  /** The classroom: join a class or run one (screens/classroom.ts). */
+  toClassroom(): void;
 }
 
 export interface SeatSlice {
@@ -72,6 +75,12 @@ export interface SeatSlice {
   branchedAt: number | null;
   /** Bumped on every change of game state, so screens can redraw cheaply. */
   version: number;
+  /** A classroom seat at the mediator's table (the engine runs on the server); null in solo play. */
+  remote: RemoteSeat | null;
+  /** Sit at the table through a classroom seat: the same table screen, fed by the server's views. */
+  playRemote(seat: RemoteSeat, scenario: Scenario | null): void;
+  /** Leave the classroom seat's table (back to the classroom screen). */
+  leaveRemote(): void;
   newGame(): boolean;
   resume(): boolean;
   readBriefing(): void;
