@@ -1,6 +1,7 @@
 /**
- * Display data a screen needs and the view does not say outright, computed from the view and the
- * scenario's public numbers only (never from hidden state): each criterion's target and current
+ * Display data a screen needs and the view does not say outright, computed from the view alone (its
+ * scenario thresholds and the criteria's own numbers; never from hidden state, so a remote seat
+ * without the scenario file gets the same): each criterion's target and current
  * value as far as the mediator knows it, a warning when a legal move cannot succeed now, and an
  * estimate of how far a refused proposal fell short, from what the mediator has learned.
  */
@@ -28,8 +29,8 @@ export const mutualTrustOf = (v: View): number => {
 };
 
 /** Every criterion of the phase with its target and current value (as far as the mediator knows). */
-export function criterionDetails(v: View, s: Scenario | null): CriterionDetail[] {
-  const t = s?.thresholds;
+export function criterionDetails(v: View, _s?: Scenario | null): CriterionDetail[] {
+  const t = v.scenario.thresholds;
   return v.criteria.map((c) => {
     const d: CriterionDetail = { msg: c.msg, met: c.met };
     const params = c.msg.params ?? {};
@@ -37,16 +38,16 @@ export function criterionDetails(v: View, s: Scenario | null): CriterionDetail[]
     switch (c.msg.key) {
       case 'criteria.commitment':
         if (party) d.current = party.commitment;
-        d.target = params.need ?? t?.exploratoryCommitment;
+        d.target = params.need ?? t.exploratoryCommitment;
         break;
       case 'criteria.trust':
         if (party) d.current = party.trustInMediator;
-        d.target = params.need ?? t?.exploratoryTrust;
+        d.target = params.need ?? t.exploratoryTrust;
         break;
       case 'criteria.agenda':
         d.current = v.agenda ? v.agenda.length : 0;
         d.target = v.agenda ? v.agenda.length : v.issues.filter((i) => i.core.length > 0).length || 1;
-        if (!v.agenda) d.notes = [{ key: 'insight.agendaNeeds', params: { agendaTrust: t?.agendaTrust ?? 40 } }];
+        if (!v.agenda) d.notes = [{ key: 'insight.agendaNeeds', params: { agendaTrust: t.agendaTrust } }];
         break;
       case 'criteria.formula': {
         const iss = v.issues.find((i) => i.name === params.issue || i.id === params.issue);
@@ -66,23 +67,22 @@ export function criterionDetails(v: View, s: Scenario | null): CriterionDetail[]
       }
       case 'criteria.direct':
         d.current = mutualTrustOf(v);
-        d.target = t?.directTalksTrust ?? 45;
+        d.target = t.directTalksTrust;
         d.notes = [{ key: 'insight.directHow' }];
         break;
       case 'criteria.signed':
         if (party) {
           d.current = party.signed ? 'yes' : 'no';
           d.target = 'yes';
-          if (!party.signed && t) {
-            const near = v.venues.find((x) => x.id === v.venue)?.nearPrincipals;
+          if (!party.signed) {
             d.notes = [
               {
                 key: 'insight.signNeeds',
                 params: {
                   commitment: party.commitment,
-                  needCommitment: t.signingCommitment,
+                  needCommitment: Number(params.needCommitment ?? t.signingCommitment),
                   cohesion: party.cohesion,
-                  needCohesion: t.signingCohesion - (near ? 10 : 0),
+                  needCohesion: Number(params.needCohesion ?? t.signingCohesion),
                 },
               },
             ];
@@ -110,8 +110,8 @@ export function criterionDetails(v: View, s: Scenario | null): CriterionDetail[]
  * Why a move the engine would accept cannot succeed now, or null: the trainee is told before the
  * action point is spent (and may still try). Only for moves whose outcome the view decides.
  */
-export function forecast(v: View, s: Scenario | null, type: string): Msg | null {
-  const t = s?.thresholds;
+export function forecast(v: View, _s: Scenario | null, type: string): Msg | null {
+  const t = v.scenario.thresholds;
   if (type === 'proposeNextPhase') {
     if (v.phase === 'agreements') {
       if (v.talkFormat !== 'direct') return { key: 'forecast.signNotDirect' };
@@ -121,7 +121,7 @@ export function forecast(v: View, s: Scenario | null, type: string): Msg | null 
     if (unmet.length) return { key: 'forecast.nextPhase', params: { count: unmet.length } };
     return null;
   }
-  if (type === 'jointSession' && v.talkFormat === 'pendular' && t) {
+  if (type === 'jointSession' && v.talkFormat === 'pendular') {
     const m = mutualTrustOf(v);
     if (m < t.directTalksTrust) return { key: 'forecast.jointSession', params: { value: m, need: t.directTalksTrust } };
   }
@@ -178,7 +178,7 @@ export function endReason(v: View, s: Scenario | null): Msg | null {
     return {
       key: 'end.suspendedTooLong',
       params: {
-        max: s?.thresholds.suspendedMaxTurns ?? 5,
+        max: s?.thresholds.suspendedMaxTurns ?? v.scenario.thresholds.suspendedMaxTurns,
         parties: v.parties
           .filter((p) => p.seat === 'walkedOut')
           .map((p) => p.short)

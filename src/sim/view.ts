@@ -79,7 +79,16 @@ export interface IssueView {
 export interface View {
   role: Role;
   /** Shared by every view of the scenario (read-only). */
-  scenario: Readonly<{ id: string; title: string; period: string; summary: string; turnLength: string; startDate?: string }>;
+  /** The scenario's public face, its thresholds included (the criteria already state them): a remote seat has no scenario file. */
+  scenario: Readonly<{
+    id: string;
+    title: string;
+    period: string;
+    summary: string;
+    turnLength: string;
+    startDate?: string;
+    thresholds: Readonly<Scenario['thresholds']>;
+  }>;
   turn: number;
   turnLimit: number;
   ap: number;
@@ -147,7 +156,15 @@ type Fixed = Pick<View, 'scenario' | 'venues'>;
 export function fixedPartsOf(g: Game): Fixed {
   const s = g.scenario;
   return g.runner.cached(s, 'view:fixed', () => ({
-    scenario: { id: s.id, title: s.title, period: s.period, summary: s.summary, turnLength: s.turnLength, ...(s.startDate ? { startDate: s.startDate } : {}) },
+    scenario: {
+      id: s.id,
+      title: s.title,
+      period: s.period,
+      summary: s.summary,
+      turnLength: s.turnLength,
+      ...(s.startDate ? { startDate: s.startDate } : {}),
+      thresholds: s.thresholds,
+    },
     venues: s.venues.map((v) => ({ id: v.id, name: v.name, nearPrincipals: v.nearPrincipals })),
   }));
 }

@@ -5,6 +5,7 @@
 import type { Scenario } from '../../scenario/schema';
 import type { Msg, PartyState, ProcessPhase, World } from '../types';
 import { agreedIssues } from './progress';
+import { NEAR_PRINCIPALS_COHESION } from './numbers';
 
 export interface Criterion {
   msg: Msg;
@@ -44,7 +45,8 @@ export function criteriaFor(s: Scenario, w: World, phase: ProcessPhase = w.phase
     case 'agreements':
       return [
         { msg: { key: 'criteria.direct' }, met: w.talkFormat === 'direct' },
-        ...parties.map((p) => ({ msg: { key: 'criteria.signed', params: { party: pname(s, p.id) } }, met: !!w.signatures[p.id] })),
+        // What a signature needs, from the rule itself (proposals.ts decides it with the same numbers).
+        ...parties.map((p) => ({ msg: { key: 'criteria.signed', params: { party: pname(s, p.id), ...signingNeeds(s, w) } }, met: !!w.signatures[p.id] })),
       ];
     case 'monitoring':
       return [
@@ -100,3 +102,9 @@ export const mutualTrust = (w: World): number => {
   }
   return m;
 };
+
+/** The commitment and cohesion a party needs to sign here (a venue near the principals needs less cohesion). */
+export function signingNeeds(s: Scenario, w: World): { needCommitment: number; needCohesion: number } {
+  const near = s.venues.find((v) => v.id === w.venue)?.nearPrincipals;
+  return { needCommitment: s.thresholds.signingCommitment, needCohesion: s.thresholds.signingCohesion - (near ? NEAR_PRINCIPALS_COHESION : 0) };
+}

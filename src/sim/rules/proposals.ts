@@ -8,7 +8,8 @@ import type { Change, Msg, Proposal, ProposalKind, World } from '../types';
 import { acceptanceScore, ACCEPT_THRESHOLD, brokenRedLines, issueUtility, positionOf } from './utility';
 import { applyEffect } from './effects';
 import { addLog, shiftMeter, shiftTrust } from '../world';
-import { CBM_COST, GESTURE, NEAR_PRINCIPALS_COHESION, SUCCESS, TELLS } from './numbers';
+import { CBM_COST, GESTURE, SUCCESS, TELLS } from './numbers';
+import { signingNeeds } from './criteria';
 import { isHumanSeat } from '../roles';
 
 export const isHumanParty = (w: World, partyId: string): boolean => isHumanSeat(w, 'party', partyId);
@@ -56,11 +57,10 @@ export function decide(s: Scenario, w: World, prop: Proposal, partyId: string): 
       if (broken.length)
         return { accept: false, reason: { key: 'response.redLine', params: { issues: broken.map((i) => issueName(s, i)).join(', '), ids: broken.join(',') } } };
       if (prop.kind === 'signing') {
-        const venue = s.venues.find((v) => v.id === w.venue);
-        const cohesionNeed = t.signingCohesion - (venue?.nearPrincipals ? NEAR_PRINCIPALS_COHESION : 0);
+        const need = signingNeeds(s, w);
         if (w.talkFormat !== 'direct') return { accept: false, reason: { key: 'response.signing.notDirect' } };
-        if (p.commitment < t.signingCommitment) return { accept: false, reason: { key: 'response.signing.commitment' } };
-        if (p.cohesion < cohesionNeed) return { accept: false, reason: { key: 'response.signing.cohesion' } };
+        if (p.commitment < need.needCommitment) return { accept: false, reason: { key: 'response.signing.commitment' } };
+        if (p.cohesion < need.needCohesion) return { accept: false, reason: { key: 'response.signing.cohesion' } };
       }
       const score = acceptanceScore(s, w, partyId, terms);
       if (score < ACCEPT_THRESHOLD[prop.kind])
