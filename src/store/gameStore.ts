@@ -6,6 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ScenarioEntry } from './scenarios';
+import { writeAutosave } from './autosave';
 import { catalogueSlice, checkSaveOf } from './slices/catalogue';
 import { seatSlice } from './slices/seat';
 import { newsSlice } from './slices/news';
@@ -19,7 +20,22 @@ export type GameStore = StoreApi<StoreState>;
 export function createGameStore(deps: StoreDeps): GameStore {
   const store = createStore<StoreState>()((set, get) => {
     const entryOf = (key: string | null): ScenarioEntry | undefined => get().catalogue.find((e) => e.key === key);
-    const partial: Omit<SliceContext, 'checkSave'> = { set, get, deps, entryOf };
+    const autosave = () => {
+      const { seat, scenarioKey, scenario, coach } = get();
+      if (!seat || !scenarioKey || !scenario) return;
+      const entry = entryOf(scenarioKey);
+      writeAutosave(deps.storage, {
+        scenarioKey,
+        scenarioId: scenario.id,
+        title: scenario.title,
+        turn: seat.view().turn,
+        ...(entry?.packId ? { packId: entry.packId } : {}),
+        ...(entry?.packTitle ? { packTitle: entry.packTitle } : {}),
+        save: seat.save(),
+        coach,
+      });
+    };
+    const partial: Omit<SliceContext, 'checkSave'> = { set, get, deps, entryOf, autosave };
     const ctx: SliceContext = { ...partial, checkSave: checkSaveOf(partial) };
     return { ...catalogueSlice(ctx), ...seatSlice(ctx), ...newsSlice(ctx) };
   });

@@ -1,25 +1,10 @@
 /** The news slice: events waiting to be acknowledged, the feed, and the tutorial coach's progress. */
-import { writeAutosave } from '../autosave';
 import type { NewsSlice, SliceContext } from './types';
 
 export function newsSlice(ctx: SliceContext): NewsSlice {
-  const { set, get, deps, entryOf } = ctx;
+  const { set, get } = ctx;
   /** The coach's progress is part of the save: write it with the game. */
-  const saveCoach = () => {
-    const { seat, scenarioKey, scenario, coach } = get();
-    if (!seat || !scenarioKey || !scenario) return;
-    const entry = entryOf(scenarioKey);
-    writeAutosave(deps.storage, {
-      scenarioKey,
-      scenarioId: scenario.id,
-      title: scenario.title,
-      turn: seat.view().turn,
-      ...(entry?.packId ? { packId: entry.packId } : {}),
-      ...(entry?.packTitle ? { packTitle: entry.packTitle } : {}),
-      save: seat.save(),
-      coach,
-    });
-  };
+  const saveCoach = ctx.autosave;
   return {
     inbox: [],
     feed: [],

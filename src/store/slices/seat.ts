@@ -5,7 +5,7 @@
  */
 import { createGame, isOver, loadSave, worldOf, type Game, type LogEntry, type MediatorCommand } from '../../sim/index';
 import { createLocalSeat, type LocalSeat, type SeatUpdate } from '../../seat/index';
-import { readAutosave, writeAutosave } from '../autosave';
+import { readAutosave } from '../autosave';
 import type { ScenarioEntry } from '../scenarios';
 import type { CoachState, Screen, SeatSlice, SliceContext, StoreState } from './types';
 
@@ -24,21 +24,7 @@ export function seatSlice(ctx: SliceContext): SeatSlice {
     autosave();
   };
 
-  const autosave = () => {
-    const { seat, scenarioKey, scenario, coach } = get();
-    if (!seat || !scenarioKey || !scenario) return;
-    const entry = entryOf(scenarioKey);
-    writeAutosave(deps.storage, {
-      scenarioKey,
-      scenarioId: scenario.id,
-      title: scenario.title,
-      turn: seat.view().turn,
-      ...(entry?.packId ? { packId: entry.packId } : {}),
-      ...(entry?.packTitle ? { packTitle: entry.packTitle } : {}),
-      save: seat.save(),
-      coach,
-    });
-  };
+  const autosave = ctx.autosave;
 
   const onUpdate = (seat: LocalSeat) => (u: SeatUpdate) => {
     const cmd = u.command as MediatorCommand | null;

@@ -142,4 +142,6 @@ export interface SliceContext {
   /** Look at the autosave slot: offer it, or say why it cannot be resumed. Never throws. */
   checkSave(): void;
   entryOf(key: string | null): ScenarioEntry | undefined;
+  /** Write the game in play (and the coach's progress) to the autosave slot; nothing when no game. */
+  autosave(): void;
 }
