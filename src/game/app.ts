@@ -8,7 +8,7 @@ import type { PackUi } from './packsUi';
 import { mountMenu } from './screens/menu';
 import { mountBriefing } from './screens/briefing';
 import { mountTable } from './screens/table';
-import { mountClassroom } from './screens/classroom';
+import { mountClassroom } from './screens/classroom/index';
 import { shown } from './overlay';
 
 export interface ScreenContext {

@@ -5,6 +5,10 @@
  * params are shown as names by the formatting helper (src/i18n/index.ts: fmt).
  * A Spanish catalogue would copy this file's keys; scenes never hold English text.
  */
+import { CLASSROOM_CONSOLE } from './classroomConsole';
+import { CLASSROOM_SEATS } from './classroomSeats';
+import { CLASSROOM_DEBRIEF } from './classroomDebrief';
+
 export const EN: Record<string, string> = {
   // ---------------------------------------------------------------- UI: shared
   'ui.title': 'Third Side',
@@ -724,4 +728,7 @@ export const EN: Record<string, string> = {
   'classroom.role.party': 'Delegation',
   'classroom.role.faction': 'Faction',
   'classroom.role.external': 'Outside power',
+  ...CLASSROOM_CONSOLE,
+  ...CLASSROOM_SEATS,
+  ...CLASSROOM_DEBRIEF,
 };

@@ -1,0 +1,221 @@
+/**
+ * The classroom (DESIGN.md §8): join a class (code + name → the seat list → take a seat) or run one
+ * (pick a shipped scenario, create the exercise, the join code large, the seat plan with the live
+ * roster, start, pause/resume, fire an inject with its text edited, end). A student then plays
+ * through a remote seat (src/seat/remote.ts): the mediator at the same table as solo play, every
+ * other seat on a generic screen built from the registry's form fields for its commands. Each page
+ * shows only its own view and its own confidential briefing.
+ */
+import type { ScreenContext } from '../../app';
+import { el, rerender } from '../../overlay';
+import { t } from '../../../i18n/index';
+import type { View } from '../../../sim/index';
+import type { Scenario } from '../../../scenario/schema';
+import { joinRemoteSeat, type RemoteSeat } from '../../../seat/remote';
+import type { ClassScreen } from './shared';
+import { drawConsole } from './console';
+import { drawSeat } from './seatScreen';
+
+interface SeatRow {
+  role: string;
+  name: string;
+  playedBy: string;
+  taken: number;
+}
+
+/** The session outlives the screen: the mediator goes to the table and comes back. */
+let session: RemoteSeat | null = null;
+
+const endpoint = () => location.origin;
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) } });
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
+  if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
+  return body;
+}
+
+export function mountClassroom(ctx: ScreenContext): () => void {
+  const { store, root } = ctx;
+  const main = el('main', { class: 'panel classroom', 'aria-labelledby': 'classroom-heading', 'data-testid': 'classroom' });
+  root.append(el('div', { class: 'screen classroom-screen' }, main));
+  let stopSeat: (() => void) | null = null;
+  let error: string | null = null;
+  let gone = false;
+
+  const scenarioOf = (v: View | null): Scenario | null =>
+    store.getState().catalogue.find((e) => e.source !== 'pack' && e.scenario.id === v?.scenario.id)?.scenario ?? null;
+  const back = () =>
+    el('button', {
+      class: 'btn ghost',
+      'data-testid': 'classroom-back',
+      onclick: () => {
+        void session?.leave();
+        session = null;
+        store.getState().toMenu();
+      },
+      text: t('ui.back'),
+    });
+  const errorBox = () => (error ? el('p', { class: 'notice warn', role: 'alert', 'data-testid': 'classroom-error', text: error }) : null);
+  const fail = (e: unknown) => {
+    error = String((e as Error)?.message ?? e);
+    if (gone) return;
+    if (session) drawSession();
+    else drawChoose();
+  };
+
+  const cs: ClassScreen = {
+    ctx,
+    main,
+    back,
+    errorBox,
+    setError: (m) => {
+      error = m;
+    },
+    redraw: () => drawSession(),
+    fail,
+    scenarioOf,
+  };
+
+  // ---------------------------------------------------------------- join or run
+  let seats: SeatRow[] | null = null;
+  let scenarios: { id: string; title: string }[] = [];
+  const drawChoose = () => {
+    const code = el('input', { id: 'class-code', 'data-testid': 'join-code', maxlength: 6, autocomplete: 'off', spellcheck: 'false' });
+    const name = el('input', { id: 'class-name', 'data-testid': 'join-name', maxlength: 40 });
+    const find = el('button', {
+      class: 'btn primary',
+      'data-testid': 'join-find',
+      text: t('classroom.findSeats'),
+      onclick: () => {
+        const c = code.value.trim().toUpperCase();
+        api<{ seats: SeatRow[] }>(`api/exercises/${encodeURIComponent(c)}`)
+          .then((r) => {
+            seats = r.seats;
+            error = null;
+            drawSeats(c, name.value.trim() || t('classroom.student'));
+          })
+          .catch(fail);
+      },
+    });
+    const pick = el(
+      'fieldset',
+      { class: 'scenarios' },
+      el('legend', { text: t('classroom.scenario') }),
+      ...scenarios.map((s, i) =>
+        el(
+          'label',
+          { class: 'choice' },
+          el('input', { type: 'radio', name: 'class-scenario', value: s.id, checked: i === 0, 'data-testid': `class-scenario-${s.id}` }),
+          el('span', { class: 'choice-body' }, el('strong', { text: s.title })),
+        ),
+      ),
+    );
+    const create = el('button', {
+      class: 'btn primary',
+      'data-testid': 'class-create',
+      text: t('classroom.create'),
+      onclick: () => {
+        const id = pick.querySelector<HTMLInputElement>('input:checked')?.value;
+        if (!id) return;
+        api<{ code: string; instructorToken: string }>('api/exercises', { method: 'POST', body: JSON.stringify({ scenario: id }) })
+          .then((r) => joinRemoteSeat(endpoint(), r.code, { instructorToken: r.instructorToken }))
+          .then(begin)
+          .catch(fail);
+      },
+    });
+    rerender(
+      main,
+      el('h1', { id: 'classroom-heading', text: t('classroom.heading') }),
+      errorBox(),
+      el(
+        'section',
+        { class: 'class-join', 'aria-labelledby': 'join-heading' },
+        el('h2', { id: 'join-heading', text: t('classroom.join') }),
+        el('label', { for: 'class-code', class: 'label', text: t('classroom.code') }),
+        code,
+        el('label', { for: 'class-name', class: 'label', text: t('classroom.name') }),
+        name,
+        find,
+      ),
+      el('section', { class: 'class-run', 'aria-labelledby': 'run-heading' }, el('h2', { id: 'run-heading', text: t('classroom.run') }), pick, create),
+      el('div', { class: 'actions' }, back()),
+    );
+  };
+
+  const drawSeats = (code: string, name: string) => {
+    rerender(
+      main,
+      el('h1', { id: 'classroom-heading', text: t('classroom.chooseSeat', { code }) }),
+      errorBox(),
+      el(
+        'ul',
+        { class: 'seat-list', 'data-testid': 'seat-list' },
+        ...(seats ?? []).map((s) =>
+          el(
+            'li',
+            {},
+            el('button', {
+              class: 'btn',
+              'data-testid': `take-${s.role}`,
+              text: `${s.name} (${t(`classroom.playedBy.${s.playedBy}`)}${s.taken ? ` · ${t('classroom.taken', { count: s.taken })}` : ''})`,
+              onclick: () => joinRemoteSeat(endpoint(), code, { seat: s.role, name }).then(begin).catch(fail),
+            }),
+          ),
+        ),
+      ),
+      el('div', { class: 'actions' }, back()),
+    );
+  };
+
+  // ---------------------------------------------------------------- in a class
+  const begin = (seat: RemoteSeat) => {
+    if (gone) {
+      void seat.leave();
+      return;
+    }
+    session = seat;
+    error = null;
+    listen();
+    drawSession();
+  };
+  const listen = () => {
+    stopSeat?.();
+    let queued = false;
+    stopSeat =
+      session?.onChange(() => {
+        if (queued) return;
+        queued = true;
+        queueMicrotask(() => {
+          queued = false;
+          if (!gone) drawSession();
+        });
+      }) ?? null;
+  };
+
+  const drawSession = () => {
+    const seat = session;
+    if (!seat) return drawChoose();
+    if (seat.welcome()?.role === 'instructor') return drawConsole(cs, seat);
+    drawSeat(cs, seat);
+  };
+
+  // ---------------------------------------------------------------- start
+  if (session) {
+    store.getState().leaveRemote();
+    listen();
+    drawSession();
+  } else {
+    drawChoose();
+    api<{ id: string; title: string }[]>('api/scenarios')
+      .then((list) => {
+        scenarios = list;
+        if (!gone && !session) drawChoose();
+      })
+      .catch(fail);
+  }
+  return () => {
+    gone = true;
+    stopSeat?.();
+  };
+}
