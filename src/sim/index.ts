@@ -21,4 +21,7 @@ export * from './vocabulary';
 export { criteriaFor } from './rules/criteria';
 export { computeDebrief } from './debrief';
 export type { Debrief } from './debrief';
+/** Each delegation's result against its own interests (the class debrief). */
+export { delegationResults } from './debrief/delegations';
+export type { DelegationsReport, DelegationResult, IssueResult, TermsBasis } from './debrief/delegations';
 export * as bots from './bots';
