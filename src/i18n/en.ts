@@ -399,6 +399,9 @@ export const EN: Record<string, string> = {
   'refuse.role.engineSeat': '{{role}} is played by the engine.',
   'refuse.unknownProposal': 'there is no proposal #{{id}}.',
   'refuse.notPending': 'proposal #{{id}} is not waiting for an answer.',
+  'refuse.counter.withAccept': 'a counter-offer answers "no" to proposal #{{id}}: it cannot come with an acceptance.',
+  'refuse.counter.kind': 'proposal #{{id}} puts no terms on issues: only a formula or a package can be answered with a counter-offer.',
+  'refuse.counter.empty': 'a counter-offer needs terms on at least one issue.',
   'refuse.proposalStale': 'proposal #{{id}} was made in an earlier phase; it can no longer be answered.',
   'refuse.respond.accept': 'an answer must accept or reject.',
   'refuse.notWalkedOut': 'the party has not walked out.',
@@ -449,6 +452,8 @@ export const EN: Record<string, string> = {
 
   // ---------------------------------------------------------------- Engine: responses
   'response.accept': 'the terms are acceptable.',
+  'response.counter': 'it rejects the terms and offers its own: {{terms}}.',
+  'response.humanReject': 'its delegation says no.',
   'response.notEnough': 'the terms do not offer enough against its alternative.',
   'response.redLine': 'the terms cross its red line on {{issues}}.',
   'response.agenda.accept': 'the agenda holds what it needs.',
@@ -477,6 +482,7 @@ export const EN: Record<string, string> = {
 
   // ---------------------------------------------------------------- Engine: seat commands
   'seat.respond': 'A delegation answered.',
+  'seat.counter': 'A delegation answered with a counter-offer.',
   'seat.gesture': 'A delegation made a gesture.',
   'seat.walkOut': 'A delegation walked out.',
   'seat.returnToTable': 'A delegation returned.',
@@ -688,6 +694,8 @@ export const EN: Record<string, string> = {
   'classroom.connection.online': 'Connected',
   'classroom.connection.reconnecting': 'Reconnecting… your seat is kept',
   'classroom.connection.closed': 'Left the class',
+  'classroom.recovered': 'The connection to the classroom server was lost and is back: you are in the same seat and the exercise is where it was.',
+  'classroom.recoveredOk': 'OK',
   'classroom.notConnected': 'Not connected to the class: wait for the connection to come back',
   'classroom.noNews': 'No news yet.',
   'classroom.confidential': 'Confidential: for your seat only',

@@ -97,6 +97,8 @@ export interface IssueState {
   commission: boolean;
   /** How far every party's red line has widened (reframing, commission), up to the issue's flex. */
   give: number;
+  /** How far an outside power's guarantee widens a party's red line on it (party → points; rules/guarantees.ts). */
+  secured?: Record<string, number>;
   formula: FormulaState | null;
 }
 
@@ -113,6 +115,8 @@ export interface Proposal {
   cbm?: { party: string; cbm: CbmKind };
   responses: Record<string, 'accept' | 'reject' | 'pending'>;
   reasons: Record<string, Msg>;
+  /** Counter-offers from delegations held by people: party → the terms it would take instead (formula and package only). */
+  counters?: Record<string, Record<string, number>>;
   status: 'pending' | 'accepted' | 'rejected';
   /** Accepted, but it only restated what was already agreed: no new step. */
   repeat?: true;
@@ -136,7 +140,7 @@ export interface Change {
 export type LogEntry =
   | { turn: number; kind: 'move'; role: Role; command: CommandBody; cost: number; result: Msg; changes: Change[] }
   | { turn: number; kind: 'event'; source: EventSource; id?: string; synopsis?: string; effect: Effect; result: Msg; changes: Change[] }
-  | { turn: number; kind: 'response'; proposal: number; party: string; accept: boolean; reason: Msg }
+  | { turn: number; kind: 'response'; proposal: number; party: string; accept: boolean; reason: Msg; counter?: Record<string, number> }
   | { turn: number; kind: 'phase'; from: ProcessPhase; to: ProcessPhase }
   | { turn: number; kind: 'turn'; ended: number };
 

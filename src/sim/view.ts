@@ -284,13 +284,24 @@ export function proposalsSeenBy(w: World, v: Viewer): Proposal[] {
   if (own === undefined) return seen;
   // A delegation reads its own answers' reasons; a faction only what was put to its party.
   const reasons = v.delegation === own;
-  for (const p of w.proposals) if (has(p.responses, own)) seen.push({ ...p, reasons: reasons && p.reasons[own] ? { [own]: p.reasons[own]! } : {} });
+  for (const p of w.proposals) {
+    if (!has(p.responses, own)) continue;
+    const { counters, ...rest } = p;
+    const seenProp: Proposal = { ...rest, reasons: reasons && p.reasons[own] ? { [own]: p.reasons[own]! } : {} };
+    // A counter-offer is the delegation's own answer: the other side hears it only through the mediator.
+    const mine = reasons ? counters?.[own] : undefined;
+    if (mine) seenProp.counters = { [own]: mine };
+    seen.push(seenProp);
+  }
   return seen;
 }
 
 /** A delegation hears the other side's answers only through the mediator, not verbatim. */
 export const logSeenBy = (w: World, v: Viewer): readonly LogEntry[] =>
-  v.all || v.mediator ? w.log : w.log.filter((e) => e.kind !== 'response' || (v.delegation !== undefined && e.party === v.delegation));
+  v.all || v.mediator ? w.log : w.log.filter((e) => (e.kind === 'response' ? v.delegation !== undefined && e.party === v.delegation : !isOthersAnswer(e, v)));
+
+/** A delegation's own `respond` move names its answer and any counter-offer: only it and the mediator read that. */
+const isOthersAnswer = (e: LogEntry, v: Viewer): boolean => e.kind === 'move' && e.command.type === 'respond' && e.role !== v.role;
 
 export function viewFor(g: Game, role: Role): View {
   const s = g.scenario;
