@@ -24,7 +24,7 @@ import {
   type Scenario,
 } from './schema';
 import { checkReferences } from './references';
-import type { LoadProblem } from './load';
+import type { LoadProblem } from './problems';
 
 type Path = (string | number)[];
 

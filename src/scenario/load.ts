@@ -10,106 +10,19 @@
  * and every list of problems is cut to a bounded length with each text trimmed.
  */
 import { Composer, LineCounter, isMap, isSeq, isScalar, type CST, type Document, type Node as YamlNode } from 'yaml';
-import type { z } from 'zod';
-import { scenarioSchema, type Scenario } from './schema';
-import { checkReferences } from './references';
-import { checkSemantics } from './semantics';
+import type { Scenario } from './schema';
 import { excessiveNesting, parseTokens, MAX_BLOCK_DEPTH, MAX_FLOW_DEPTH, MAX_TOKENS } from './nesting';
 import { documentData, scalarKey } from './yamlData';
-import { closestKey, knownKeysAt } from './suggest';
+import { boundResult, clip, MAX_PROBLEM_TEXT, MAX_SOURCE_CHARS, type LoadProblem, type LoadResult } from './problems';
+import { validateScenarioData, type Locate } from './validate';
 
-export interface LoadProblem {
-  /** Path inside the document, e.g. ["parties", 0, "factions", 1, "spoiler"]. */
-  path: (string | number)[];
-  message: string;
-  /** What the format expected there, when known. */
-  expected?: string;
-  hint?: string;
-  line?: number;
-  column?: number;
-  severity: 'error' | 'warning';
-}
-
-export type LoadResult<T> = { ok: true; value: T; warnings: LoadProblem[] } | { ok: false; problems: LoadProblem[] };
-
-/** Hard limit on the size of a file we agree to parse (bytes of text). */
-export const MAX_SOURCE_CHARS = 2_000_000;
-/** Most problems one load reports; then one line says how many more there are. */
-export const MAX_PROBLEMS = 50;
-/** Longest message, hint or expectation shown for one problem (characters). */
-export const MAX_PROBLEM_TEXT = 300;
-/** Longest path segment shown (a key can be as long as the file). */
-export const MAX_PATH_SEGMENT = 80;
-/** Budget of characters for all problems shown together; past it, the rest are only counted. */
-export const MAX_PROBLEMS_CHARS = 16_000;
-
-const clip = (s: string, max: number): string => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
-
-export function formatPath(path: (string | number)[]): string {
-  if (path.length === 0) return '(top level)';
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? clip(String(p), MAX_PATH_SEGMENT) : `.${clip(String(p), MAX_PATH_SEGMENT)}`))
-    .join('');
-}
-
-export function formatProblem(p: LoadProblem, file = ''): string {
-  const where = p.line ? `${file}${file ? ':' : ''}${p.line}:${p.column ?? 1}` : file;
-  const parts = [`${where ? where + ' ' : ''}${p.severity}: ${formatPath(p.path)}: ${clip(p.message, MAX_PROBLEM_TEXT)}`];
-  if (p.expected) parts.push(`expected ${clip(p.expected, MAX_PROBLEM_TEXT)}`);
-  if (p.hint) parts.push(`hint: ${clip(p.hint, MAX_PROBLEM_TEXT)}`);
-  return parts.join(' — ');
-}
-
-/**
- * Sort problems by place in the file (unlocated last), trim every text, and keep the first
- * MAX_PROBLEMS (fewer if they are long), then one line counting the rest.
- */
-export function boundProblems(list: LoadProblem[]): LoadProblem[] {
-  const ordered = list
-    .map((p, i) => ({ p, i }))
-    .sort((a, b) => (a.p.line ?? Infinity) - (b.p.line ?? Infinity) || (a.p.column ?? 0) - (b.p.column ?? 0) || a.i - b.i)
-    .map(({ p }) => p);
-  const out: LoadProblem[] = [];
-  let chars = 0;
-  for (const p of ordered) {
-    if (out.length >= MAX_PROBLEMS) break;
-    const q = trimProblem(p);
-    const size = q.message.length + (q.hint?.length ?? 0) + (q.expected?.length ?? 0) + q.path.reduce<number>((n, k) => n + String(k).length + 1, 0);
-    if (out.length > 0 && chars + size > MAX_PROBLEMS_CHARS) break;
-    chars += size;
-    out.push(q);
-  }
-  const more = ordered.length - out.length;
-  if (more > 0) {
-    out.push({
-      path: [],
-      severity: ordered.slice(out.length).some((p) => p.severity === 'error') ? 'error' : 'warning',
-      message: `… and ${more} more problem${more > 1 ? 's' : ''}`,
-      hint: 'fix the ones above first',
-    });
-  }
-  return out;
-}
-
-function trimProblem(p: LoadProblem): LoadProblem {
-  const long = (s: string | undefined) => s !== undefined && s.length > MAX_PROBLEM_TEXT;
-  const longPath = p.path.some((k) => typeof k === 'string' && k.length > MAX_PATH_SEGMENT);
-  if (!long(p.message) && !long(p.hint) && !long(p.expected) && !longPath) return p;
-  const q: LoadProblem = { ...p, message: clip(p.message, MAX_PROBLEM_TEXT) };
-  if (p.hint !== undefined) q.hint = clip(p.hint, MAX_PROBLEM_TEXT);
-  if (p.expected !== undefined) q.expected = clip(p.expected, MAX_PROBLEM_TEXT);
-  if (longPath) q.path = p.path.map((k) => (typeof k === 'string' ? clip(k, MAX_PATH_SEGMENT) : k));
-  return q;
-}
-
-/** Bounded problems of a failed result, and bounded warnings of a good one. */
-export function boundResult<T>(r: LoadResult<T>): LoadResult<T> {
-  return r.ok ? { ...r, warnings: boundProblems(r.warnings) } : { ok: false, problems: boundProblems(r.problems) };
-}
+// The problem reporting and data checks live apart (no parser there); re-exported for the CLI and tests.
+export * from './problems';
+export { validateScenarioData, zodProblems, type Locate } from './validate';
 
 interface Parsed {
   data: unknown;
-  locate: (path: (string | number)[]) => { line: number; column: number } | undefined;
+  locate: Locate;
   problems: LoadProblem[];
 }
 
@@ -270,78 +183,6 @@ function colonInText(source: string, offset: number, message: string): string | 
   return `put the text in quotes: ${m[1]}: "${shown}"`;
 }
 
-/**
- * Turn zod issues into located problems with the expected type spelled out. `root`, the schema
- * that produced `error`, lets an unknown field suggest the known one it resembles.
- */
-export function zodProblems(error: z.ZodError, locate: Parsed['locate'], root?: z.ZodType): LoadProblem[] {
-  const out: LoadProblem[] = [];
-  const visit = (issues: z.core.$ZodIssue[], prefix: PropertyKey[]) => {
-    for (const issue of issues) {
-      const path = [...prefix, ...issue.path].map((p) => (typeof p === 'symbol' ? String(p) : p)) as (string | number)[];
-      if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0) {
-        // Report the closest alternative rather than every branch.
-        const best = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
-        visit(best, path);
-        continue;
-      }
-      const p: LoadProblem = { path, severity: 'error', message: issue.message };
-      // The value the author wrote (parsed with reportInput), read only to word a hint, never shown whole.
-      const input = (issue as { input?: unknown }).input;
-      if (issue.code === 'invalid_type') {
-        p.expected = String(issue.expected);
-        const received = /received (\w+)/.exec(issue.message)?.[1];
-        const field = path[path.length - 1];
-        if (received === 'undefined' && typeof field === 'string') p.message = `missing required field "${field}"`;
-        else if (issue.expected === 'string' && (received === 'number' || received === 'boolean')) p.hint = 'put the value in quotes, e.g. "1.0"';
-        else if (issue.expected === 'boolean' && typeof input === 'string') {
-          const yes = /^(y|yes|on|true)$/i.test(input.trim());
-          const no = /^(n|no|off|false)$/i.test(input.trim());
-          p.hint = yes || no ? `write ${yes} (no quotes): only true and false are yes-or-no values here` : 'write true or false, without quotes';
-        } else if (issue.expected === 'number' && typeof input === 'string' && input.trim() !== '' && Number.isFinite(Number(input)))
-          p.hint = `remove the quotes: ${input.trim()}`;
-      }
-      if (issue.code === 'invalid_value' && 'values' in issue) {
-        p.expected = `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-        if (typeof input === 'string' && input.length <= 64) {
-          const words = issue.values.filter((v): v is string => typeof v === 'string');
-          const sameLetters = words.find((v) => v.toLowerCase() === input.trim().toLowerCase());
-          const near = sameLetters ?? closestKey(input.trim(), words);
-          if (sameLetters) p.hint = `did you mean "${sameLetters}"? Values are case-sensitive`;
-          else if (near) p.hint = `did you mean "${near}"?`;
-        }
-      }
-      if (issue.code === 'unrecognized_keys') {
-        // A file can hold thousands of stray keys: name a few, count the rest.
-        const shown = issue.keys
-          .slice(0, 5)
-          .map((k) => `"${clip(String(k), 40)}"`)
-          .join(', ');
-        const rest = issue.keys.length - 5;
-        p.message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown}${rest > 0 ? ` and ${rest} more` : ''}`;
-        const near = root ? closestKey(String(issue.keys[0]), knownKeysAt(root, path)) : undefined;
-        if (issue.keys[0] === '<<') {
-          p.message = 'merge keys ("<<") are not supported';
-          p.hint = 'write the fields out in full (an alias "*name" can still repeat a whole value)';
-        } else p.hint = near ? `did you mean "${near}"?` : 'check the spelling against scenarios/README.md or scenarios/schema.json';
-        const loc = locate([...path, issue.keys[0]!]);
-        if (loc) Object.assign(p, loc);
-      }
-      if (issue.code === 'custom') {
-        const params = (issue as { params?: { expected?: unknown; hint?: unknown } }).params;
-        if (typeof params?.expected === 'string') p.expected = params.expected;
-        if (typeof params?.hint === 'string') p.hint = params.hint;
-      }
-      if (issue.code === 'too_big') p.expected = `at most ${String(issue.maximum)}`;
-      if (issue.code === 'too_small') p.expected = `at least ${String(issue.minimum)}`;
-      if (p.line === undefined) Object.assign(p, locate(path) ?? {});
-      out.push(p);
-    }
-  };
-  visit(error.issues, []);
-  return out;
-}
-
 /** Load a scenario from YAML or JSON text: all problems at once, located; never throws. */
 export function loadScenario(source: string): LoadResult<Scenario> {
   try {
@@ -354,20 +195,4 @@ export function loadScenario(source: string): LoadResult<Scenario> {
       problems: [{ path: [], severity: 'error', message: `the scenario could not be checked: ${clip((e as Error)?.message ?? String(e), MAX_PROBLEM_TEXT)}` }],
     };
   }
-}
-
-export function validateScenarioData(data: unknown, locate: Parsed['locate'] = () => undefined, prefix: (string | number)[] = []): LoadResult<Scenario> {
-  const result = scenarioSchema.safeParse(data, { reportInput: true });
-  if (!result.success) {
-    const problems = zodProblems(result.error, (p) => locate([...prefix, ...p]), scenarioSchema);
-    return { ok: false, problems: problems.map((p) => ({ ...p, path: [...prefix, ...p.path] })) };
-  }
-  const refs = [...checkReferences(result.data), ...checkSemantics(result.data)].map((p) => ({
-    ...p,
-    path: [...prefix, ...p.path],
-    ...(locate([...prefix, ...p.path]) ?? {}),
-  }));
-  const errors = refs.filter((p) => p.severity === 'error');
-  if (errors.length > 0) return { ok: false, problems: refs };
-  return { ok: true, value: result.data, warnings: refs };
 }
