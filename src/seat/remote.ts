@@ -62,6 +62,8 @@ export interface RemoteJoin {
 export interface RemoteSeat extends Seat {
   readonly code: string;
   connection(): Connection;
+  /** How many times the seat came back after losing the server (a drop, or a restart): the page says so. */
+  recoveries(): number;
   welcome(): Welcome | null;
   briefing(): Briefing | null;
   status(): Status | null;
@@ -94,6 +96,8 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
   let chat: ChatMessage[] = [];
   let injects: { planned: NonNullable<View['injects']>; fired: FiredInject[] } | null = null;
   let left = false;
+  let recoveries = 0;
+  let dropped = false;
   let nextRef = 1;
   const pending = new Map<string, (r: Msg | null) => void>();
   const listeners = new Set<(u: SeatUpdate) => void>();
@@ -122,17 +126,24 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
     });
     r.onMessage('ack', (a: { ref?: string | number }) => settle(a.ref, null));
     r.onMessage('refused', (a: { ref?: string | number; reason: Msg }) => settle(a.ref, a.reason));
-    r.onDrop(() => ((state = 'reconnecting'), changed()));
-    r.onReconnect(() => ((state = 'online'), changed()));
+    r.onDrop(() => ((state = 'reconnecting'), (dropped = true), changed()));
+    r.onReconnect(() => back());
     r.onLeave(() => {
       if (left) return;
       // The SDK gave up (or the server restarted): join again with the seat token, same seat.
       state = 'reconnecting';
+      dropped = true;
       for (const done of pending.values()) done(NOT_CONNECTED);
       pending.clear();
       changed();
       void rejoin(1);
     });
+  };
+  const back = () => {
+    state = 'online';
+    if (dropped) recoveries++;
+    dropped = false;
+    changed();
   };
   const settle = (ref: string | number | undefined, r: Msg | null) => {
     const done = ref === undefined ? undefined : pending.get(String(ref));
@@ -147,8 +158,7 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
     try {
       room = await client.joinById(code, again);
       wire(room);
-      state = 'online';
-      changed();
+      back();
     } catch {
       setTimeout(() => void rejoin(attempt + 1), Math.min(5000, 500 * attempt));
     }
@@ -188,6 +198,7 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
       return () => void listeners.delete(fn);
     },
     connection: () => state,
+    recoveries: () => recoveries,
     welcome: () => welcome,
     briefing: () => briefing,
     status: () => status,

@@ -12,8 +12,9 @@ export interface Spawned {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function spawnServer(port: number, env: Record<string, string>, timeoutMs = 60_000): Promise<Spawned> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', String(port), '--no-static'], {
+/** `serve` is `--no-static` (API and rooms only) unless a test serves a build: `['--static', dir]`. */
+export async function spawnServer(port: number, env: Record<string, string>, timeoutMs = 60_000, serve: string[] = ['--no-static']): Promise<Spawned> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', '--host', '127.0.0.1', '--port', String(port), ...serve], {
     cwd: REPO,
     env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,6 +8,7 @@
  */
 import type { ScreenContext } from '../app';
 import { el, hotkeys, rerender } from '../overlay';
+import { connectionLine } from './classroom/shared';
 import { fmt, meterLabel, nameOf, signed, t } from '../../i18n/index';
 import type { LogEntry, View } from '../../sim/index';
 import type { Scenario } from '../../scenario/schema';
@@ -180,6 +181,7 @@ export function mountTable(ctx: ScreenContext): () => void {
     if (!v) return;
     const sc = st.scenario;
     drawTop(top, v, st.branchedAt);
+    if (st.remote) top.append(connectionLine(st.remote));
     drawTrack(track.lastElementChild as HTMLElement, v);
     drawCriteria(criteria, v, sc);
     drawParties(parties, v, sc);

@@ -93,8 +93,18 @@ export function seatSlice(ctx: SliceContext): SeatSlice {
         }));
       };
       const stop = remote.subscribe((u) => publishRemote(u.entries));
+      // The table shows the connection (reconnecting, back after a restart): redraw when it changes.
+      let connection = remote.connection();
+      let recoveries = remote.recoveries();
+      const stopConnection = remote.onChange(() => {
+        if (remote.connection() === connection && remote.recoveries() === recoveries) return;
+        connection = remote.connection();
+        recoveries = remote.recoveries();
+        set((s) => ({ version: s.version + 1 }));
+      });
       stopRemote = () => {
         stop();
+        stopConnection();
         stopRemote = null;
       };
       set({

@@ -25,14 +25,41 @@ export interface ClassScreen {
   scenarioOf(v: View | null): Scenario | null;
 }
 
-export const connectionLine = (seat: RemoteSeat) =>
-  el('p', {
+/** Recoveries the student has already read (dismissed), per seat. */
+const seenRecoveries = new WeakMap<RemoteSeat, number>();
+
+/**
+ * The connection's state, and after the seat came back from a drop or a server restart a notice that
+ * says so (the student may have missed a few seconds of the exercise, never a command: the server
+ * keeps them), until the student dismisses it.
+ */
+export const connectionLine = (seat: RemoteSeat) => {
+  const line = el('p', {
     class: `hint connection ${seat.connection()}`,
     role: 'status',
     'data-testid': 'connection',
     'data-state': seat.connection(),
     text: t(`classroom.connection.${seat.connection()}`),
   });
+  const back = seat.recoveries() > (seenRecoveries.get(seat) ?? 0) && seat.connection() === 'online';
+  if (!back) return line;
+  const notice = el(
+    'p',
+    { class: 'notice', role: 'status', 'data-testid': 'recovered' },
+    t('classroom.recovered'),
+    ' ',
+    el('button', {
+      class: 'btn small ghost',
+      'data-testid': 'recovered-ok',
+      text: t('classroom.recoveredOk'),
+      onclick: () => {
+        seenRecoveries.set(seat, seat.recoveries());
+        notice.remove();
+      },
+    }),
+  );
+  return el('div', { class: 'connection-box' }, line, notice);
+};
 
 export const newsList = (v: View | null, sc: Scenario | null) => {
   const events = (v?.log ?? []).filter((e): e is Extract<LogEntry, { kind: 'event' }> => e.kind === 'event');
