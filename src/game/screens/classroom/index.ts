@@ -30,8 +30,14 @@ const endpoint = () => location.origin;
 
 async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) } });
-  const body = (await res.json().catch(() => ({}))) as T & { error?: string };
-  if (!res.ok) throw new Error(body.error ?? `HTTP ${res.status}`);
+  const body = (await res.json().catch(() => ({}))) as T & { error?: string; problems?: (string | { message: string; line?: number; path?: string })[] };
+  if (!res.ok) {
+    // The server names what is wrong and where (a pack's problems with their lines): show them all.
+    const problems = (body.problems ?? [])
+      .slice(0, 8)
+      .map((p) => (typeof p === 'string' ? p : `${p.line ? `line ${p.line}: ` : ''}${p.path ? `${p.path}: ` : ''}${p.message}`));
+    throw new Error([body.error ?? `HTTP ${res.status}`, ...problems].join(' — '));
+  }
   return body;
 }
 
@@ -124,6 +130,30 @@ export function mountClassroom(ctx: ScreenContext): () => void {
           .catch(fail);
       },
     });
+    // Or an instructor's own pack: the server checks it (in a worker, with limits) and names its problems.
+    const packFile = el('input', { id: 'class-pack', type: 'file', accept: '.yaml,.yml,.json,text/yaml,application/json', 'data-testid': 'class-pack' });
+    const createFromPack = el('button', {
+      class: 'btn',
+      'data-testid': 'class-create-pack',
+      text: t('classroom.createFromPack'),
+      onclick: () => {
+        const file = packFile.files?.[0];
+        if (!file) return fail(new Error(t('classroom.choosePack')));
+        file
+          .text()
+          .then((pack) => api<{ code: string; instructorToken: string }>('api/exercises', { method: 'POST', body: JSON.stringify({ pack }) }))
+          .then((r) => joinRemoteSeat(endpoint(), r.code, { instructorToken: r.instructorToken }))
+          .then(begin)
+          .catch(fail);
+      },
+    });
+    const fromPack = el(
+      'div',
+      { class: 'class-pack' },
+      el('label', { for: 'class-pack', class: 'label', text: t('classroom.packFile') }),
+      packFile,
+      createFromPack,
+    );
     rerender(
       main,
       el('h1', { id: 'classroom-heading', text: t('classroom.heading') }),
@@ -138,7 +168,14 @@ export function mountClassroom(ctx: ScreenContext): () => void {
         name,
         find,
       ),
-      el('section', { class: 'class-run', 'aria-labelledby': 'run-heading' }, el('h2', { id: 'run-heading', text: t('classroom.run') }), pick, create),
+      el(
+        'section',
+        { class: 'class-run', 'aria-labelledby': 'run-heading' },
+        el('h2', { id: 'run-heading', text: t('classroom.run') }),
+        pick,
+        create,
+        fromPack,
+      ),
       el('div', { class: 'actions' }, back()),
     );
   };
