@@ -5,6 +5,7 @@
  *   GET  /api/exercises/:code                what a student needs to join: title, seats, status
  *   GET  /api/exercises/:id/debrief          the debrief, planned and fired injects (instructor token)
  *   GET  /api/exercises/:id/export           the whole log: save + events (instructor token)
+ *   GET  /api/exercises/:id/class-debrief    once ended: the class debrief (instructor token; classDebrief.ts)
  * and the built game (dist/) for everything else.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -17,6 +18,7 @@ import { computeDebrief, toSave, worldOf, type Role, type Scenario } from '../si
 import type { ClassroomContext } from './context';
 import { DEFAULT_OPTIONS, Exercise, seatsOf, seatName, type ExerciseOptions } from './exercise';
 import { MAX_UPLOAD_CHARS } from './protocol';
+import { classDebriefOf, whyNoDebrief } from './classDebrief';
 import { ROOM_NAME } from './room';
 import { parsePackIsolated, shippedScenarios } from './scenarios';
 import { instructorTokenMatches, isJoinCode, joinCode, randomId, sha256 } from './tokens';
@@ -304,6 +306,17 @@ async function handleApi(
       planned: ex.planned(),
       fired: ex.fired,
     });
+    return;
+  }
+  if (what === 'exercises' && id && sub === 'class-debrief' && req.method === 'GET') {
+    const { ex } = await instructorExercise(ctx, req, id);
+    const why = whyNoDebrief(ex);
+    if (why)
+      throw new HttpError(409, {
+        error: why.key === 'server.debrief.notStarted' ? 'the exercise has not started' : 'the exercise has not ended yet',
+        reason: why,
+      });
+    json(res, 200, classDebriefOf(ex));
     return;
   }
   if (what === 'exercises' && id && sub === 'export' && req.method === 'GET') {
