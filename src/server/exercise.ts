@@ -26,7 +26,8 @@ import {
   type Scenario,
   type View,
 } from '../sim/index';
-import type { Briefing, ChatMessage, ExerciseStatus, FiredInject, SeatInfo } from './protocol';
+import type { Activity, Briefing, ChatMessage, ExerciseStatus, FiredInject, SeatInfo } from './protocol';
+import { activityOf, ACTIVITY_MEMORY } from './activity';
 import type { EventKind, ExerciseRow, StoredEvent } from './store/types';
 
 export type PolicyId = 'random' | 'greedy' | 'by-the-book';
@@ -120,6 +121,10 @@ export class Exercise {
   turnSeconds: number | null;
   chat: ChatMessage[] = [];
   fired: FiredInject[] = [];
+  /** Seats the instructor left to the engine before the start: nobody may take them. */
+  engineSeats = new Set<Role>();
+  /** The instructor's activity feed, newest last (activity.ts). */
+  activity: Activity[] = [];
   seq = 0;
   hash = '';
 
@@ -145,8 +150,12 @@ export class Exercise {
         if (!ex.game) throw new Error(`exercise ${row.id}: a command before the start`);
         const r = applyCommand(ex.game, payload.command as Command);
         if (!r.ok) throw new Error(`exercise ${row.id}: stored event ${ev.seq} is refused on replay (${r.reason.key})`);
-        ex.commit({ kind: 'command', payload, next: { game: r.game, entries: r.entries, hash: '' } }, ev.seq, ev.at);
-      } else ex.commit({ kind: ev.kind, payload }, ev.seq, ev.at);
+        const p: Prepared = { kind: 'command', payload, next: { game: r.game, entries: r.entries, hash: '' } };
+        ex.note(activityOf(ex, p, ex.commit(p, ev.seq, ev.at), ev.seq, ev.at));
+      } else {
+        const p: Prepared = { kind: ev.kind, payload };
+        ex.note(activityOf(ex, p, ex.commit(p, ev.seq, ev.at), ev.seq, ev.at));
+      }
     }
     ex.hash = ex.game && ex.game.commands.length > 0 ? stateHash(ex.game) : '';
     return { exercise: ex, hashOk: ex.hash === row.stateHash };
@@ -171,6 +180,7 @@ export class Exercise {
     if (this.status === 'ended') return { key: 'server.exercise.ended' };
     if (!this.seats.includes(role)) return { key: 'server.seat.unknown', params: { seat: String(role).slice(0, 80) } };
     if (this.status === 'running' && playable(role) && !this.humanRoles.includes(role)) return { key: 'server.seat.engine', params: { seat: role } };
+    if (this.status === 'lobby' && this.engineSeats.has(role)) return { key: 'server.seat.engine', params: { seat: role } };
     let n = 0;
     for (const h of this.holders.values()) if (!h.removed && h.role === role && h.id !== exceptHolder) n++;
     if (n >= MAX_TEAM) return { key: 'server.seat.full', params: { seat: role, max: MAX_TEAM } };
@@ -192,6 +202,25 @@ export class Exercise {
     return { ok: true, prepared: { kind: 'seat', payload: { op: 'reassign', id: holderId, role, gen: h.gen + 1 } } };
   }
 
+  /**
+   * Leave a seat to the engine before the start, or open it to people again. Once running, the
+   * engine's seats are fixed (the game was created with them): a student can be reassigned instead.
+   */
+  preparePlan(role: Role, engine: boolean): Prep {
+    if (this.status !== 'lobby') return refuse('server.seat.planAfterStart');
+    if (!this.seats.includes(role)) return refuse('server.seat.unknown', { seat: String(role).slice(0, 80) });
+    if (!playable(role)) return refuse('server.seat.notPlayable', { seat: role });
+    if (this.options.seats) return refuse('server.seat.planFixed');
+    if (engine === this.engineSeats.has(role)) return refuse(engine ? 'server.seat.alreadyEngine' : 'server.seat.alreadyPeople', { seat: role });
+    if (engine && [...this.holders.values()].some((h) => !h.removed && h.role === role)) return refuse('server.seat.held', { seat: role });
+    return { ok: true, prepared: { kind: 'seat', payload: { op: 'plan', role, engine } } };
+  }
+
+  note(list: Activity[]): void {
+    this.activity.push(...list);
+    if (this.activity.length > ACTIVITY_MEMORY) this.activity.splice(0, this.activity.length - ACTIVITY_MEMORY);
+  }
+
   seatInfo(online: (holderId: string) => boolean): SeatInfo[] {
     return this.seats.map((role) => ({
       role,
@@ -201,7 +230,7 @@ export class Exercise {
           ? role === 'observer'
             ? 'watch'
             : 'people'
-          : this.status === 'lobby' || this.humanRoles.includes(role)
+          : (this.status === 'lobby' && !this.engineSeats.has(role)) || this.humanRoles.includes(role)
             ? 'people'
             : 'engine',
       holders: [...this.holders.values()].filter((h) => !h.removed && h.role === role).map((h) => ({ id: h.id, name: h.name, online: online(h.id) })),
@@ -218,7 +247,9 @@ export class Exercise {
   prepareStart(): Prep {
     if (this.status !== 'lobby') return refuse('server.exercise.started');
     const held = new Set([...this.holders.values()].filter((h) => !h.removed).map((h) => h.role));
-    const humanRoles = this.options.seats ? this.options.seats.filter(playable) : this.seats.filter((r) => playable(r) && held.has(r));
+    const humanRoles = this.options.seats
+      ? this.options.seats.filter(playable)
+      : this.seats.filter((r) => playable(r) && held.has(r) && !this.engineSeats.has(r));
     return { ok: true, prepared: { kind: 'start', payload: { humanRoles } } };
   }
 
@@ -330,6 +361,11 @@ export class Exercise {
     const pl = p.payload;
     switch (p.kind) {
       case 'seat': {
+        if (pl.op === 'plan') {
+          if (pl.engine === true) this.engineSeats.add(pl.role as Role);
+          else this.engineSeats.delete(pl.role as Role);
+          return {};
+        }
         const id = String(pl.id);
         if (pl.op === 'take') this.holders.set(id, { id, name: String(pl.name), role: pl.role as Role, gen: 1, removed: false });
         else {

@@ -7,7 +7,6 @@
  */
 import { z } from 'zod';
 import type { LogEntry, MoveOption, Msg, Role, View } from '../sim/index';
-import type { ClassDebrief, OwnDebrief } from './classDebrief';
 
 /** Largest message a client may send (bytes on the wire; the WebSocket closes on bigger frames). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -63,9 +62,6 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('command'), command: commandBody, ref }),
   z.strictObject({ type: z.literal('say'), channel: channelKind, party: z.string().max(48).optional(), text: visibleText(MAX_CHAT_CHARS), ref }),
   z.strictObject({ type: z.literal('sync'), ref }),
-  // Once the exercise has ended: the class debrief (the instructor's), or the asking seat's own part.
-  z.strictObject({ type: z.literal('classDebrief'), ref }),
-  z.strictObject({ type: z.literal('debrief'), ref }),
   // Instructor only:
   z.strictObject({ type: z.literal('start'), ref }),
   z.strictObject({ type: z.literal('fire'), inject: z.string().max(64), synopsis: visibleText(MAX_SYNOPSIS_CHARS).optional(), ref }),
@@ -84,10 +80,14 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('reassign'), holder: z.string().max(40), seat: roleText.nullable(), ref }),
   z.strictObject({ type: z.literal('end'), ref }),
+  /** See what a seat sees (its view, moves and briefing), kept up to date; null stops. */
+  z.strictObject({ type: z.literal('peek'), seat: roleText.nullable(), ref }),
+  /** Before the start: leave a seat to the engine (no student may take it), or open it to people again. */
+  z.strictObject({ type: z.literal('plan'), seat: roleText, engine: z.boolean(), ref }),
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 export type ClientMessageType = ClientMessage['type'];
-export const INSTRUCTOR_MESSAGES: ReadonlySet<string> = new Set(['start', 'fire', 'adhoc', 'pause', 'resume', 'clock', 'reassign', 'end']);
+export const INSTRUCTOR_MESSAGES: ReadonlySet<string> = new Set(['start', 'fire', 'adhoc', 'pause', 'resume', 'clock', 'reassign', 'end', 'peek', 'plan']);
 
 // ---- What the server sends ----
 
@@ -185,18 +185,61 @@ export interface Refusal {
   reason: Msg;
 }
 
+/** Instructor only: a planned inject or contingency with what it expects and where it stands. */
+export type PlannedInject = NonNullable<View['injects']>[number] & {
+  /** For a contingency: the inject whose missed response fires it. */
+  parent?: string;
+  target?: string;
+  effectKind: string;
+  /** The response the exercise expects (main injects only). */
+  expected?: { move: string; target?: string; withinTurns: number; description: string };
+  firedTurn?: number;
+  respondedTurn?: number;
+  status: 'planned' | 'fired' | 'awaiting' | 'responded' | 'missed';
+};
+
+/** Instructor only: one line of the live activity feed. */
+export interface Activity {
+  /** The exercise event it belongs to (a refusal: the last event when it was sent). */
+  seq: number;
+  at: number;
+  kind: 'command' | 'refused' | 'chat' | 'event' | 'seat' | 'control';
+  /** Who acted (null: the engine or the room). */
+  who: { role: Role | 'instructor'; name: string } | null;
+  /** The command type, chat channel, event source, seat operation or control. */
+  what: string;
+  /** An event's inject id. */
+  id?: string;
+  fields?: Record<string, unknown>;
+  /** A chat line or an event's synopsis. */
+  text?: string;
+  /** The engine's answer, or the refusal's reason. */
+  msg?: Msg;
+  /** A command the room sent for the mediator: the turn clock ran out, or the bot mediator. */
+  by?: 'clock' | 'bot';
+}
+
+/** Instructor only: what one seat sees, kept up to date while the instructor looks. */
+export interface Peek {
+  seat: Role;
+  seq: number;
+  view: View | null;
+  moves?: MoveOption[];
+  briefing: Briefing;
+}
+
 /** Message types the server sends. */
 export type ServerMessages = {
   welcome: Welcome;
-  /** Answers `classDebrief` (instructor) and `debrief` (a seat's own part), before the ack. */
-  classDebrief: ClassDebrief;
-  debrief: OwnDebrief;
   status: Status;
   view: ViewMessage;
   briefing: Briefing;
   chat: ChatMessage;
   history: { messages: ChatMessage[] };
-  fired: { planned: NonNullable<View['injects']>; fired: FiredInject[] };
+  fired: { planned: PlannedInject[]; fired: FiredInject[] };
+  /** Instructor only: new feed lines; `reset` replaces the list (on join). */
+  activity: { entries: Activity[]; reset?: boolean };
+  peek: Peek;
   ack: Ack;
   refused: Refusal;
   ended: { seq: number };

@@ -12,13 +12,16 @@ import type { Msg, Role, View } from '../sim/index';
 import { context, type ClassroomContext } from './context';
 import { Exercise, type Prep, type Who } from './exercise';
 import { MediatorBot } from './mediatorBot';
-import { classDebriefOf, ownDebriefOf, whyNoDebrief } from './classDebrief';
+import { activityOf, refusalActivity } from './activity';
+import { injectPlan, injectsMayHaveChanged } from './injectPlan';
 import {
   clientMessageSchema,
   INSTRUCTOR_MESSAGES,
   joinOptionsSchema,
   MAX_MESSAGE_BYTES,
+  type Activity,
   type ClientMessage,
+  type Peek,
   type Status,
   type ViewMessage,
   type Welcome,
@@ -32,6 +35,8 @@ interface Seat extends Who {
   /** Last time a rate refusal was sent (at most one a second). */
   lastRateRefusal: number;
   seatToken: string | null;
+  /** Instructor: the seat whose view it is looking at (peek), kept up to date. */
+  peek?: Role | null;
 }
 
 type ExClient = Client & { userData?: Seat };
@@ -193,10 +198,11 @@ export class ExerciseRoom extends Room {
           () =>
             seat.role === 'instructor' && m.command.type !== 'inject'
               ? { ok: false, reason: { key: 'server.instructor.commandNotAllowed' } }
-              : ex.prepareCommand(seat.role, m.command),
+              : ex.prepareCommand(seat.role, m.command, { name: seat.name }),
           client,
           m.type,
           m.ref,
+          String(m.command.type),
         );
         return;
       case 'say':
@@ -204,10 +210,6 @@ export class ExerciseRoom extends Room {
         return;
       case 'sync':
         this.sendEverything(client);
-        return;
-      case 'classDebrief':
-      case 'debrief':
-        await this.answerDebrief(client, seat, m.type, m.ref);
         return;
       case 'start':
         await this.perform(() => ex.prepareStart(), client, m.type, m.ref);
@@ -229,26 +231,18 @@ export class ExerciseRoom extends Room {
       case 'reassign':
         await this.perform(() => ex.prepareReassign(m.holder, m.seat as Role | null), client, m.type, m.ref);
         return;
+      case 'plan':
+        await this.perform(() => ex.preparePlan(m.seat as Role, m.engine), client, m.type, m.ref);
+        return;
+      case 'peek': {
+        const role = m.seat as Role | null;
+        if (role !== null && !ex.seats.includes(role)) return this.refuse(client, m.type, { key: 'server.seat.unknown', params: { seat: role } }, m.ref);
+        seat.peek = role;
+        client.send('ack', { type: m.type, seq: ex.seq, ...(m.ref !== undefined ? { ref: m.ref } : {}) });
+        this.sendPeek(client);
+        return;
+      }
     }
-  }
-
-  /**
-   * Once the exercise has ended: the class debrief to the instructor, a seat's own part to anyone
-   * else (the class debrief is refused to a student, with the reason). In the queue, after any end
-   * sent before it; read-only, so nothing is written.
-   */
-  private answerDebrief(client: ExClient, seat: Seat, type: 'classDebrief' | 'debrief', ref?: string | number): Promise<void> {
-    const run = () => {
-      const why: Msg | null =
-        type === 'classDebrief' && seat.role !== 'instructor' ? { key: 'server.debrief.instructorOnly', params: { type } } : whyNoDebrief(this.ex);
-      if (why) return this.refuse(client, type, why, ref);
-      if (seat.role === 'instructor') client.send('classDebrief', classDebriefOf(this.ex));
-      else client.send('debrief', ownDebriefOf(this.ex, seat.role));
-      client.send('ack', { type, seq: this.ex.seq, ...(ref !== undefined ? { ref } : {}) });
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
   }
 
   private takeToken(client: ExClient, seat: Seat): boolean {
@@ -271,12 +265,18 @@ export class ExerciseRoom extends Room {
    * The one way anything changes: in order, prepare against the current state, write the event,
    * commit, then tell the clients. A refusal goes to the asking client alone.
    */
-  perform(prepare: () => Prep, client: ExClient | null, type: string, ref?: string | number): Promise<{ ok: true; seq: number } | { ok: false; reason: Msg }> {
+  perform(
+    prepare: () => Prep,
+    client: ExClient | null,
+    type: string,
+    ref?: string | number,
+    what?: string,
+  ): Promise<{ ok: true; seq: number } | { ok: false; reason: Msg }> {
     const run = async (): Promise<{ ok: true; seq: number } | { ok: false; reason: Msg }> => {
       if (this.disposed) return { ok: false, reason: { key: 'server.exercise.closed' } };
       const p = prepare();
       if (!p.ok) {
-        if (client) this.refuse(client, type, p.reason, ref);
+        if (client) this.refuse(client, type, p.reason, ref, what);
         return p;
       }
       const { kind, payload, next } = p.prepared;
@@ -299,7 +299,10 @@ export class ExerciseRoom extends Room {
       }
       const turnBefore = this.ex.turn();
       const out = this.ex.commit(p.prepared, seq, at);
+      const activity = activityOf(this.ex, p.prepared, out, seq, at);
+      this.ex.note(activity);
       if (client) client.send('ack', { type, seq, ...(ref !== undefined ? { ref } : {}) });
+      this.sendActivity(activity);
       this.afterChange(kind, payload, out, turnBefore);
       return { ok: true, seq };
     };
@@ -308,12 +311,43 @@ export class ExerciseRoom extends Room {
     return result;
   }
 
-  private refuse(client: ExClient, type: string, reason: Msg, ref?: string | number): void {
+  /** Refuse a message to the client alone; a seat's refusal also goes to the instructor's feed (`what`: the command type). */
+  private refuse(client: ExClient, type: string, reason: Msg, ref?: string | number, what?: string): void {
     try {
       client.send('refused', { type, reason, ...(ref !== undefined ? { ref } : {}) });
     } catch {
       // The client is gone.
     }
+    const s = client.userData;
+    if (s && s.role !== 'instructor' && this.ex) {
+      const a = refusalActivity(this.ex.seq, { role: s.role, name: s.name }, what ?? type, reason);
+      this.ex.note([a]);
+      this.sendActivity([a]);
+    }
+  }
+
+  private instructors(): ExClient[] {
+    return (this.clients as unknown as ExClient[]).filter((c) => c.userData?.role === 'instructor');
+  }
+
+  private sendActivity(entries: Activity[]): void {
+    if (entries.length === 0) return;
+    for (const c of this.instructors()) c.send('activity', { entries });
+  }
+
+  /** What the seat an instructor looks at sees: its view (and the mediator's moves) and its briefing. */
+  private sendPeek(client: ExClient): void {
+    const role = client.userData?.peek;
+    if (!role) return;
+    const view = this.ex.viewFor(role);
+    const peek: Peek = {
+      seat: role,
+      seq: this.ex.seq,
+      view,
+      ...(role === 'mediator' && view ? { moves: this.ex.mediatorMoves() } : {}),
+      briefing: this.ex.briefingFor(role),
+    };
+    client.send('peek', peek);
   }
 
   // ---------- Telling the clients ----------
@@ -323,7 +357,7 @@ export class ExerciseRoom extends Room {
       case 'command':
       case 'start':
         this.broadcastViews();
-        if (out.fired || kind === 'start') this.sendFired();
+        if (out.fired || kind === 'start' || injectsMayHaveChanged(this.ex, out.entries)) this.sendFired();
         this.broadcastStatus();
         this.armClock(this.ex.turn() !== turnBefore || kind === 'start');
         if (this.ex.over) this.stopTimers();
@@ -373,7 +407,7 @@ export class ExerciseRoom extends Room {
 
   /** A holder moved or was removed: its connections get their new seat (and token) or are closed. */
   private seatChanged(payload: Record<string, unknown>): void {
-    if (payload.op === 'take') return;
+    if (payload.op === 'take' || payload.op === 'plan') return;
     const id = String(payload.id);
     const h = this.ex.holders.get(id);
     for (const c of [...this.clients] as ExClient[]) {
@@ -416,8 +450,11 @@ export class ExerciseRoom extends Room {
     client.send('history', { messages: this.ex.chatFor(s.role) });
     const view = this.ex.viewFor(s.role);
     if (view) client.send('view', this.viewMessage(s.role, view));
-    if (s.role === 'instructor')
-      client.send('fired', { planned: this.ex.planned(), fired: this.ex.fired, ...(this.hashMismatch ? { hashMismatch: true } : {}) });
+    if (s.role === 'instructor') {
+      client.send('fired', { planned: injectPlan(this.ex), fired: this.ex.fired, ...(this.hashMismatch ? { hashMismatch: true } : {}) });
+      client.send('activity', { entries: this.ex.activity, reset: true });
+      this.sendPeek(client);
+    }
     // Last: a client has the whole picture once its status arrives.
     client.send('status', this.status());
   }
@@ -439,6 +476,7 @@ export class ExerciseRoom extends Room {
       const bytes = getMessageBytes.raw(Protocol.ROOM_DATA, 'view', msg);
       for (const c of clients) sendBytes(c, bytes, 'view', msg);
     }
+    for (const c of this.instructors()) this.sendPeek(c);
   }
 
   /** The instructor's view also carries the engine's state hash (a restart must reproduce it). */
@@ -448,8 +486,10 @@ export class ExerciseRoom extends Room {
   }
 
   private sendFired(): void {
-    const msg = { planned: this.ex.planned(), fired: this.ex.fired };
-    for (const c of this.clients as unknown as ExClient[]) if (c.userData?.role === 'instructor') c.send('fired', msg);
+    const instructors = this.instructors();
+    if (instructors.length === 0) return;
+    const msg = { planned: injectPlan(this.ex), fired: this.ex.fired };
+    for (const c of instructors) c.send('fired', msg);
   }
 
   status(): Status {
