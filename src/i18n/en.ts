@@ -135,6 +135,8 @@ export const EN: Record<string, string> = {
   'table.commission': 'commission',
   'table.formula': 'formula {{value}}',
   'table.formulaAccepted': 'accepted by {{list}}',
+  'table.counters': 'Counter-offers',
+  'table.counter': '#{{id}} {{party}} would take: {{terms}}',
   'table.core': 'core for {{list}}',
   'table.legend.public': 'public position',
   'table.legend.ideal': 'known interest',

@@ -504,6 +504,35 @@ function drawAgenda(box: HTMLElement, v: View): void {
       }),
     ),
     el('p', { class: 'hint', text: t('table.legendLine') }),
+    counterOffers(v),
+  );
+}
+
+/** Counter-offers from delegations held by people (classroom play): the latest few, for the mediator to weigh or table. */
+function counterOffers(v: View): HTMLElement | null {
+  const rows = v.proposals.flatMap((p) => Object.entries(p.counters ?? {}).map(([party, terms]) => ({ id: p.id, party, terms }))).slice(-3);
+  if (!rows.length) return null;
+  const issue = (id: string) => v.issues.find((i) => i.id === id)?.name ?? id;
+  return el(
+    'div',
+    { class: 'counters', 'data-testid': 'counters' },
+    el('h3', { text: t('table.counters') }),
+    el(
+      'ul',
+      { class: 'known-list' },
+      ...rows.map((r) =>
+        el('li', {
+          'data-testid': `counter-${r.id}-${r.party}`,
+          text: t('table.counter', {
+            id: r.id,
+            party: v.parties.find((p) => p.id === r.party)?.short ?? r.party,
+            terms: Object.entries(r.terms)
+              .map(([i, x]) => `${issue(i)} ${x}`)
+              .join(', '),
+          }),
+        }),
+      ),
+    ),
   );
 }
 

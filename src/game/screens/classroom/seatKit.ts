@@ -1,0 +1,105 @@
+/**
+ * What the seat screens share: names read from the seat's own view (a remote seat may have no
+ * scenario file), drafts and answers that survive a redraw (the screen is drawn again on every
+ * message from the server), and one way to send an intent and show the server's answer beside it.
+ */
+import { el } from '../../overlay';
+import { fmt, t } from '../../../i18n/index';
+import type { Msg, View } from '../../../sim/index';
+import type { Scenario } from '../../../scenario/schema';
+import type { RemoteSeat } from '../../../seat/remote';
+
+/** What a seat screen part needs to draw and to send. */
+export interface SeatCtx {
+  seat: RemoteSeat;
+  v: View;
+  sc: Scenario | null;
+  /** This seat's own id (a party, faction or outside power), or null for the observer. */
+  own: string | null;
+  redraw(): void;
+}
+
+/** The name of anything in the view, by id: parties (short), factions, outside powers, issues. */
+export function nameIn(v: View, id: string): string {
+  for (const p of v.parties) {
+    if (p.id === id) return p.short || p.name;
+    for (const f of p.factions) if (f.id === id) return f.name;
+  }
+  return v.externals.find((e) => e.id === id)?.name ?? v.issues.find((i) => i.id === id)?.name ?? id;
+}
+
+// ---- State that outlives a redraw (one class session per page) ----
+
+const drafts = new Map<string, string>();
+const answers = new Map<string, { text: string; refused: boolean }>();
+let owner: RemoteSeat | null = null;
+
+/** Forget the drafts and answers of another seat (a new session, or a reassignment). */
+export function forSeat(seat: RemoteSeat): void {
+  const key = seat;
+  if (owner === key) return;
+  owner = key;
+  drafts.clear();
+  answers.clear();
+  opened.clear();
+}
+
+/** A draft value for an input, or the fallback. */
+export const draft = (key: string, fallback: string): string => drafts.get(key) ?? fallback;
+export const setDraft = (key: string, value: string): void => void drafts.set(key, value);
+export const dropDraft = (prefix: string): void => {
+  for (const k of [...drafts.keys()]) if (k.startsWith(prefix)) drafts.delete(k);
+};
+
+/** Keep what the student types across redraws; `data-k` keeps the focus on it. */
+export function kept<T extends HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(input: T, key: string, fallback: string): T {
+  input.value = draft(key, fallback);
+  input.setAttribute('data-k', key);
+  input.addEventListener('input', () => setDraft(key, input.value));
+  input.addEventListener('change', () => setDraft(key, input.value));
+  return input;
+}
+
+/** Panels the student opened (a counter-offer form). */
+const opened = new Set<string>();
+export const isOpen = (key: string): boolean => opened.has(key);
+export const setOpen = (key: string, open: boolean): void => void (open ? opened.add(key) : opened.delete(key));
+
+/** The server's answer to the last intent sent from a form: "sent", or the refusal's reason. */
+export function answerLine(key: string): HTMLElement {
+  const a = answers.get(key);
+  return el('p', {
+    class: `hint seat-answer${a?.refused ? ' refused' : ''}`,
+    role: a?.refused ? 'alert' : 'status',
+    'aria-live': 'polite',
+    'data-testid': `result-${key}`,
+    'data-refused': a ? String(a.refused) : undefined,
+    text: a?.text ?? '',
+  });
+}
+
+/** Send an engine command (or a control message such as `say`) and show its answer next to the form. */
+export function sendFrom(
+  c: SeatCtx,
+  key: string,
+  message: { command: { type: string } & Record<string, unknown> } | { control: string; payload: Record<string, unknown> },
+  then?: (ok: boolean) => void,
+): void {
+  const asked = 'command' in message ? c.seat.request(message.command) : c.seat.control(message.control, message.payload);
+  void asked.then((r: Msg | null) => {
+    answers.set(key, r ? { text: t('seats.refused', { reason: fmt(r, c.sc) }), refused: true } : { text: t('seats.done'), refused: false });
+    then?.(!r);
+    c.redraw();
+  });
+}
+
+/** How many commands of this type this seat sent in the current turn (the log shows every seat its own moves). */
+export function sentThisTurn(v: View, type: string): number {
+  let n = 0;
+  for (const e of v.log) if (e.turn === v.turn && e.kind === 'move' && e.role === v.role && e.command.type === type) n++;
+  return n;
+}
+
+/** A titled panel of the seat's grid. */
+export const panel = (testid: string, title: string, ...children: (Node | null | false)[]): HTMLElement =>
+  el('section', { class: 'panel seat-panel', 'aria-label': title, 'data-testid': testid }, el('h2', { text: title }), ...children);
