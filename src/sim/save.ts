@@ -16,7 +16,7 @@ export const SAVE_VERSION = 1;
  * made under other rules cannot reproduce its state: it is refused with a reason that says so.
  * Bump it whenever a rule change alters what a command does.
  */
-export const RULES_VERSION = 2;
+export const RULES_VERSION = 3;
 
 const saveSchema = z.object({
   saveVersion: z.number().int(),

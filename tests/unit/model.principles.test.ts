@@ -472,6 +472,56 @@ describe("Interests can be reconstructed: red lines widen within the issue's fle
   });
 });
 
+describe('Guarantees widen zones of agreement, within the flex', () => {
+  // The Coastal League vouches (leverage: guarantees; support 0 for both); core issues: security (gov), autonomy and amnesty (union).
+  const guarantee = { type: 'engageExternal', actor: 'league', ask: 'guarantee' } as const;
+  const line = (g: Game, issue: string, id: string, scenario = s) => positionOf(scenario, issue, id, w(g))!.reservation;
+
+  it("widens each reassured party's red lines on its core issues by a third of the flex (3), away from its ideal; other issues keep theirs", () => {
+    const g = run(newGame(s), guarantee);
+    expect(line(g, 'security', 'gov')).toBe(40 - 3); // gov's core issue; ideal 75
+    expect(line(g, 'autonomy', 'union')).toBe(40 - 3); // union's core issues; ideals 70 and 80
+    expect(line(g, 'amnesty', 'union')).toBe(50 - 3);
+    expect(line(g, 'security', 'union')).toBe(65); // not the union's core issue
+    expect(line(g, 'revenue', 'gov')).toBe(60); // nobody's core issue
+    expect(w(g).issues.security!.give).toBe(0); // the widening is the reassured party's, not everyone's
+  });
+
+  it('a power reassures only the parties it does not work against (support ≥ −10)', () => {
+    const partial = calmMini((x) => (x.externals.find((e) => e.id === 'league')!.support = { gov: -20, union: 0 }));
+    const g = run(newGame(partial), guarantee);
+    expect(line(g, 'security', 'gov', partial)).toBe(40);
+    expect(line(g, 'autonomy', 'union', partial)).toBe(37);
+    // A support shift at the turn's close takes the reassurance away with it.
+    const shifted = run(inject(run(newGame(s), guarantee), { kind: 'supportShift', actor: 'league', party: 'gov', delta: -25 }), { type: 'endTurn' });
+    expect(line(shifted, 'security', 'gov')).toBe(40);
+    expect(line(shifted, 'autonomy', 'union')).toBe(37);
+  });
+
+  it('no pump: a second guarantor or a second ask adds nothing, and with reframing and a commission the line never passes the flex', () => {
+    const twoGuarantors = calmMini((x) => (x.externals.find((e) => e.id === 'bloc')!.leverage = ['sanctions', 'money', 'guarantees']));
+    const g = run(newGame(twoGuarantors), guarantee, guarantee, { type: 'engageExternal', actor: 'bloc', ask: 'guarantee' });
+    expect(line(g, 'autonomy', 'union', twoGuarantors)).toBe(37);
+    const full = run(toNegotiation(newGame(s)), { type: 'technicalCommission', issue: 'amnesty' }, guarantee); // give 10 already
+    expect(line(full, 'amnesty', 'union')).toBe(50 - 10); // the flex (10), no more
+  });
+
+  it('a red line the mediator knows moves with the guarantee, and proposals are judged against it', () => {
+    const studied = run(toNegotiation(newGame(s)), { type: 'technicalCommission', issue: 'security' }, { type: 'endTurn' }); // gov's line 40 → 33
+    const g = run(studied, guarantee);
+    expect(w(g).knowledge.interests.gov!.security).toMatchObject({ reservation: 30 });
+    const past = { type: 'proposeFormula', issue: 'security', value: 31 } as const; // past gov's line without the guarantee
+    expect(lastProposal(run(studied, past)).reasons.gov).toMatchObject({ key: 'response.redLine', params: { ids: 'security' } });
+    expect(lastProposal(run(g, past)).reasons.gov).not.toMatchObject({ key: 'response.redLine' });
+  });
+
+  it('a power without guarantees or mediation to offer cannot give one', () => {
+    const g = run(newGame(s), { type: 'engageExternal', actor: 'estra', ask: 'guarantee' });
+    expect(w(g).log.at(-1)).toMatchObject({ result: { key: 'move.engageExternal.refused', params: { why: 'noLeverage' } } });
+    expect(line(g, 'autonomy', 'union')).toBe(40);
+  });
+});
+
 describe('Shuttle diplomacy carries intentions', () => {
   it("a caucus (the first with that party in a turn, trust ≥ 35) raises the party's trust in the others by 3", () => {
     const g = run(newGame(s), { type: 'caucus', party: 'gov' });

@@ -25,6 +25,7 @@ import type { Ledger } from './ledger';
 import { askedWithinTurns, refusedWithin } from './ledger';
 import { approachFor } from './spoilers';
 import { ifLegal } from './readings';
+import { GUARANTEE } from '../rules/numbers';
 
 export type Level = 'book' | 'expert';
 
@@ -244,13 +245,19 @@ export function venueMove(c: Craft): MediatorCommand | null {
   return null;
 }
 
-/** A guarantor for the deal, from a power that can vouch and has not refused. */
+/**
+ * A guarantor for the deal, from a power that can vouch and has not refused: the one whose word
+ * reassures the most parties (those it does not work against, MECHANICS "guarantees").
+ */
 export function guaranteeAsk(c: Craft): MediatorCommand | null {
   for (const e of c.view.externals) if (e.guarantee) return null;
+  let best: { id: string; reassures: number } | null = null;
   for (const e of c.view.externals) {
     if (!(e.leverage.includes('guarantees') || e.leverage.includes('mediation')) || e.disposition < -20) continue;
     if (refusedWithin(c.led, c.view.turn, e.id, 'guarantee', 99)) continue;
-    return { type: 'engageExternal', actor: e.id, ask: 'guarantee' };
+    let reassures = 0;
+    for (const p of c.view.parties) if ((e.support[p.id] ?? 0) >= GUARANTEE.trustedFrom) reassures++;
+    if (!best || reassures > best.reassures) best = { id: e.id, reassures };
   }
-  return null;
+  return best ? { type: 'engageExternal', actor: best.id, ask: 'guarantee' } : null;
 }

@@ -7,6 +7,7 @@ import { clamp, has } from '../util';
 import { giveReasonToReturn, shiftMeter } from '../world';
 import { restraintChance } from '../rules/moves';
 import { BACKING, INCENTIVE } from '../rules/numbers';
+import { secureByGuarantees } from '../rules/guarantees';
 
 export const engageExternal = defineCommand({
   type: 'engageExternal',
@@ -54,7 +55,10 @@ export const engageExternal = defineCommand({
         return { result: done, changes };
       case 'guarantee':
         if (!def.leverage.includes('guarantees') && !def.leverage.includes('mediation')) return { result: refused('noLeverage'), changes };
+        // A guarantee reassures the parties the power does not work against: their red lines on
+        // the issues it secures widen (rules/guarantees.ts), and compliance rises (turn.ts).
         a.guarantee = true;
+        secureByGuarantees(s, w);
         return { result: done, changes };
     }
   },

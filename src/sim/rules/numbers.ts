@@ -60,3 +60,11 @@ export const TELLS = { issue: 50, distance: 65 } as const;
 
 /** The chance an outside power agrees to hold back its next shock: (disposition + base) / 160. */
 export const RESTRAINT = { base: 100 } as const;
+
+/**
+ * Guarantees widen zones of agreement: a guarantee from an outside power secures the core issues
+ * (its weightiest if none) of each party the power does not work against (support ≥ `trustedFrom`),
+ * widening that party's red line on them by `widen` × the issue's flex (rounded) — with reframing
+ * and commissions, never past the flex. A support shift below `trustedFrom` takes it away at the turn's close.
+ */
+export const GUARANTEE = { widen: 1 / 3, trustedFrom: -10 } as const;

@@ -13,6 +13,7 @@ import { isFinal, phaseIndex, progress } from './progress';
 import { isHumanParty } from './proposals';
 import { isHumanSeat } from '../roles';
 import { BACKING, COMPLIANCE, GESTURE, INCENTIVE, RETURN, STALLING } from './numbers';
+import { secureByGuarantees } from './guarantees';
 import { otherIds } from '../util';
 import { shiftTrust } from '../world';
 
@@ -241,6 +242,8 @@ function fadeAndDrift(s: Scenario, w: World): void {
     const gap = def.disposition - e.disposition;
     if (gap !== 0) e.disposition += Math.sign(gap) * Math.min(Math.abs(gap), BACKING.drift);
   }
+  // Support shifts change whom a guarantee reassures: a power that turns against a party takes its widening away.
+  if (s.issues.some((i) => w.issues[i.id]!.secured) || Object.values(w.externals).some((e) => e.guarantee)) secureByGuarantees(s, w);
 }
 
 /**

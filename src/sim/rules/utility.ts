@@ -19,13 +19,16 @@ export function respectsRedLine(pos: IssuePosition, x: number): boolean {
 }
 
 /**
- * A party's position on an issue. With a world, its red line as widened by reframing and
- * commissions (interests can be reconstructed, within the issue's flex): the reservation moves
- * away from the ideal by the issue's `give`.
+ * A party's position on an issue. With a world, its red line as widened by reframing,
+ * commissions and a guarantee that secures the issue for it (interests can be reconstructed,
+ * within the issue's flex): the reservation moves away from the ideal by that widening.
  */
 export function positionOf(s: Scenario, issueId: string, partyId: string, w?: World): IssuePosition | undefined {
-  const pos = s.issues.find((i) => i.id === issueId)?.positions[partyId];
-  const give = w?.issues[issueId]?.give ?? 0;
+  const def = s.issues.find((i) => i.id === issueId);
+  const pos = def?.positions[partyId];
+  const st = w?.issues[issueId];
+  const secured = st?.secured?.[partyId] ?? 0;
+  const give = secured === 0 ? (st?.give ?? 0) : Math.min(def!.flex, st!.give + secured);
   if (!pos || give === 0) return pos;
   const away = pos.ideal >= pos.reservation ? -give : give;
   return { ...pos, reservation: Math.max(0, Math.min(100, pos.reservation + away)) };
