@@ -7,7 +7,7 @@
  * retries on its own, and when it gives up the seat joins again with its seat token (same seat).
  */
 import { Client, type Room } from '@colyseus/sdk';
-import type { LogEntry, MoveOption, Msg, Role, View } from '../sim/index';
+import type { Debrief, DelegationResult, DelegationsReport, LogEntry, MoveOption, Msg, Role, View } from '../sim/index';
 import type { Seat, SeatUpdate } from './types';
 
 // The server's messages as the page reads them (src/server/protocol.ts is the source: the page may
@@ -22,7 +22,10 @@ export interface Welcome {
 }
 export interface Briefing {
   background: string;
+  earlierTalks?: { title: string; period: string; summary: string; lesson: string }[];
   confidential: string | null;
+  /** Instructor only: every role's confidential note (for the printed seat handouts). */
+  allConfidential?: Record<string, string>;
 }
 export interface SeatInfo {
   role: Role;
@@ -49,6 +52,54 @@ export interface FiredInject {
   edited: boolean;
 }
 
+/** The public ending and the names a debrief refers to by id (src/server/classDebrief.ts is the source). */
+export interface EndingSummary {
+  outcome: Debrief['outcome'];
+  ending: Debrief['ending'];
+  phaseReached: Debrief['phaseReached'];
+  turnsPlayed: number;
+}
+export interface DebriefNames {
+  parties: { id: string; name: string; short?: string }[];
+  issues: { id: string; name: string }[];
+  factions: { id: string; name: string; party: string }[];
+  externals: { id: string; name: string }[];
+  venues: { id: string; name: string }[];
+}
+/** Instructor, once the exercise has ended: the class debrief. */
+export interface ClassDebrief {
+  exerciseId: string;
+  code: string;
+  scenario: { id: string; title: string; version: string };
+  status: Status['status'];
+  seed: number;
+  stateHash: string;
+  summary: EndingSummary;
+  names: DebriefNames;
+  seats: { role: Role; name: string; playedBy: SeatInfo['playedBy']; holders: string[] }[];
+  mediator: Debrief;
+  delegations: DelegationsReport;
+  timeline: {
+    turn: number | null;
+    inject: string | null;
+    synopsis: string;
+    by: 'instructor' | 'scenario';
+    fired: { seq: number; at: number; edited: boolean; planned: string | null; engineTookEdit: boolean } | null;
+    results: Msg[];
+    review: Debrief['exercise'][number] | null;
+  }[];
+  transcripts: { channel: string; messages: (ChatMessage & { at: number })[] }[];
+  planned: NonNullable<View['injects']>;
+}
+/** A seat's own part of the debrief, once the exercise has ended. */
+export interface OwnDebrief {
+  role: Role;
+  summary: EndingSummary;
+  names: DebriefNames;
+  mediator?: Debrief;
+  delegation?: DelegationResult & { basis: DelegationsReport['basis']; proposal: number | null; terms: Record<string, number> };
+}
+
 export type Connection = 'connecting' | 'online' | 'reconnecting' | 'closed';
 
 /** What the page gave to join: a seat, a seat token (the same seat back), or the instructor token. */
@@ -70,6 +121,9 @@ export interface RemoteSeat extends Seat {
   chat(): readonly ChatMessage[];
   /** Instructor: planned and fired injects. */
   injects(): { planned: NonNullable<View['injects']>; fired: FiredInject[] } | null;
+  /** Once asked for (control('classDebrief') or control('debrief')) after the end: the instructor's class debrief, or this seat's own part. */
+  classDebrief(): ClassDebrief | null;
+  ownDebrief(): OwnDebrief | null;
   /** Whether the server has sent a view yet (the exercise may still be in its lobby). */
   hasView(): boolean;
   /** Send a command and wait for the server's answer: null when it was made, else the reason. */
@@ -95,6 +149,8 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
   let status: Status | null = null;
   let chat: ChatMessage[] = [];
   let injects: { planned: NonNullable<View['injects']>; fired: FiredInject[] } | null = null;
+  let classDebrief: ClassDebrief | null = null;
+  let ownDebrief: OwnDebrief | null = null;
   let left = false;
   let recoveries = 0;
   let dropped = false;
@@ -115,6 +171,8 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
     r.onMessage('chat', (m: ChatMessage) => ((chat = [...chat, m]), changed()));
     r.onMessage('fired', (f: NonNullable<typeof injects>) => ((injects = f), changed()));
     r.onMessage('ended', () => changed());
+    r.onMessage('classDebrief', (d: ClassDebrief) => ((classDebrief = d), changed()));
+    r.onMessage('debrief', (d: OwnDebrief) => ((ownDebrief = d), changed()));
     r.onMessage('view', (m: { view: View; moves?: MoveOption[] }) => {
       const before = view?.log.length ?? 0;
       view = m.view;
@@ -204,6 +262,8 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
     status: () => status,
     chat: () => chat,
     injects: () => injects,
+    classDebrief: () => classDebrief,
+    ownDebrief: () => ownDebrief,
     request: (cmd) => control('command', { command: cmd }),
     control,
     onChange(fn) {

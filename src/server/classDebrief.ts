@@ -47,8 +47,9 @@ export interface TimelineEntry {
 export interface DebriefNames {
   parties: { id: string; name: string; short?: string }[];
   issues: { id: string; name: string }[];
-  factions: { id: string; name: string }[];
+  factions: { id: string; name: string; party: string }[];
   externals: { id: string; name: string }[];
+  venues: { id: string; name: string }[];
 }
 
 /** The instructor's class debrief. */
@@ -108,8 +109,9 @@ function namesOf(ex: Exercise): DebriefNames {
   return {
     parties: s.parties.map((p) => ({ id: p.id, name: p.name, ...(p.short ? { short: p.short } : {}) })),
     issues: s.issues.map((i) => ({ id: i.id, name: i.name })),
-    factions: s.parties.flatMap((p) => p.factions.map((f) => ({ id: f.id, name: f.name }))),
+    factions: s.parties.flatMap((p) => p.factions.map((f) => ({ id: f.id, name: f.name, party: p.id }))),
     externals: s.externals.map((e) => ({ id: e.id, name: e.name })),
+    venues: s.venues.map((v) => ({ id: v.id, name: v.name })),
   };
 }
 

@@ -50,16 +50,7 @@ export function mountDebrief({ store, root }: ScreenContext): () => void {
   );
 
   const report = el('main', { class: 'report', tabindex: '0', 'aria-label': t('ui.debrief.heading'), 'data-testid': 'debrief-text' });
-  report.append(
-    wentWell(d, s),
-    charts(d, s),
-    scoreParts(d),
-    sins(d, s),
-    stallingAndSpoilers(d, s),
-    exerciseReview(d, s),
-    objectivesPanel(d, objectives),
-    ...(d.history ? [history(d)] : []),
-  );
+  report.append(...debriefPanels(d, s, objectives));
 
   const maxTurn = Math.max(1, v.turn);
   const turnInput = el('input', { type: 'number', min: 1, max: maxTurn, value: Math.max(1, maxTurn - 2), id: 'replay-turn', 'data-testid': 'replay-turn' });
@@ -69,14 +60,11 @@ export function mountDebrief({ store, root }: ScreenContext): () => void {
   };
   const exportJson = () => {
     const seat = store.getState().seat;
-    const blob = new Blob([JSON.stringify({ scenario: { id: s.id, version: s.version, title: s.title }, debrief: d, save: seat?.save() ?? null }, null, 2)], {
-      type: 'application/json',
+    downloadJson(`third-side-debrief-${s.id}-seed${seat?.game().world.options.seed ?? ''}.json`, {
+      scenario: { id: s.id, version: s.version, title: s.title },
+      debrief: d,
+      save: seat?.save() ?? null,
     });
-    const a = el('a', { href: URL.createObjectURL(blob), download: `third-side-debrief-${s.id}-seed${seat?.game().world.options.seed ?? ''}.json` });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
   };
   const again = el('button', {
     class: 'btn primary',
@@ -105,7 +93,31 @@ export function mountDebrief({ store, root }: ScreenContext): () => void {
   return stop;
 }
 
-function section(title: string, testid: string, wide: boolean, ...children: (Node | null)[]): HTMLElement {
+/** The report's panels, in order (the class debrief shows the mediator's the same way). */
+export function debriefPanels(d: Debrief, s: Scenario, objectives: string[]): HTMLElement[] {
+  return [
+    wentWell(d, s),
+    charts(d, s),
+    scoreParts(d),
+    sins(d, s),
+    stallingAndSpoilers(d, s),
+    exerciseReview(d, s),
+    objectivesPanel(d, objectives),
+    ...(d.history ? [history(d)] : []),
+  ];
+}
+
+/** Save data as a JSON file (the export for grading). */
+export function downloadJson(filename: string, data: unknown): void {
+  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+export function section(title: string, testid: string, wide: boolean, ...children: (Node | null)[]): HTMLElement {
   return el('section', { class: `panel${wide ? ' wide' : ''}`, 'data-testid': testid }, el('h2', { text: title }), ...children);
 }
 

@@ -15,6 +15,8 @@ import { joinRemoteSeat, type RemoteSeat } from '../../../seat/remote';
 import type { ClassScreen } from './shared';
 import { drawConsole } from './console';
 import { drawSeat } from './seatScreen';
+import { drawClassDebrief } from './classDebrief';
+import { drawHandouts, handoutsButton, handoutsOpen } from './handouts';
 
 interface SeatRow {
   role: string;
@@ -233,7 +235,17 @@ export function mountClassroom(ctx: ScreenContext): () => void {
   const drawSession = () => {
     const seat = session;
     if (!seat) return drawChoose();
-    if (seat.welcome()?.role === 'instructor') return drawConsole(cs, seat);
+    // Once ended, every seat gets the debrief: the instructor the class's, a student its own part.
+    const ended = seat.status()?.status === 'ended';
+    if (seat.welcome()?.role === 'instructor') {
+      if (handoutsOpen(seat)) return drawHandouts(cs, seat);
+      if (ended) return drawClassDebrief(cs, seat);
+      drawConsole(cs, seat);
+      // The printable seat handouts, from the lobby or a running exercise.
+      cs.main.append(el('div', { class: 'actions no-print' }, handoutsButton(cs, seat)));
+      return;
+    }
+    if (ended) return drawClassDebrief(cs, seat);
     drawSeat(cs, seat);
   };
 
