@@ -83,6 +83,7 @@ export const CLASSROOM_SEATS: Record<string, string> = {
   'seats.channel.public': 'Public statements',
   'seats.channel.delegation': 'Your delegation (private)',
   'seats.channel.caucus': 'Caucus with the mediator',
+  'seats.channel.caucusWith': 'Caucus with {{party}}',
   'seats.channel.caucus.called': 'The mediator called a caucus with you this turn.',
   'seats.channel.empty': 'No messages yet.',
   'seats.channel.readOnly': 'You read this channel; you cannot write in it.',

@@ -22,6 +22,7 @@ const SECRET = {
   bloc: 'SENTINEL-BLOC: your capital wants the copper trade open',
 };
 const PRIVATE_LINE = 'SENTINEL-CHAT: we can give on autonomy, not on security';
+const CAUCUS_LINE = 'SENTINEL-CAUCUS: what would you need on security?';
 
 /** The calm fixture (no faction strikes by itself) with confidential notes for every seat played here. */
 const pack = readFileSync(new URL('../fixtures/mini.yaml', import.meta.url), 'utf8')
@@ -127,6 +128,11 @@ test('seat screens: a counter-offer reaches the mediator, a private line stays p
   await expect(power.getByTestId('confidential')).toContainText(SECRET.bloc);
   await expect(power.getByTestId('support-gov')).toContainText('-10');
 
+  // The mediator speaks to the delegation in caucus: the delegation's screen opens that channel.
+  await mediator.getByTestId('chat-input-caucus-gov').fill(CAUCUS_LINE);
+  await mediator.getByTestId('chat-send-caucus-gov').click();
+  await expect(delegation.getByTestId('chat-lines-caucus')).toContainText(CAUCUS_LINE);
+
   // The mediator tables a package at the table; it reaches the delegation with its terms.
   await mediator.getByTestId('to-table').click();
   await expect(mediator.getByTestId('move-proposePackage')).toBeVisible();
@@ -180,7 +186,7 @@ test('seat screens: a counter-offer reaches the mediator, a private line stays p
   await expect(observer.getByTestId('chat-public')).toContainText(/read/i);
   await expect(observer.getByTestId('seat-news')).not.toHaveText('');
   const seen = await observer.locator('body').innerText();
-  for (const secret of [...Object.values(SECRET), PRIVATE_LINE]) expect(seen).not.toContain(secret);
+  for (const secret of [...Object.values(SECRET), PRIVATE_LINE, CAUCUS_LINE]) expect(seen).not.toContain(secret);
   await expect(observer.getByTestId('interests')).toHaveCount(0);
   await expect(observer.getByTestId('confidential')).toHaveCount(0);
   // Nor does any other seat's page hold another's secret or the private line.
@@ -190,7 +196,8 @@ test('seat screens: a counter-offer reaches the mediator, a private line stays p
     [mediator, null],
   ] as const) {
     const text = await page.locator('body').innerText();
-    for (const secret of [...Object.values(SECRET), PRIVATE_LINE]) if (secret !== own) expect(text).not.toContain(secret);
+    for (const secret of [...Object.values(SECRET), PRIVATE_LINE, CAUCUS_LINE])
+      if (secret !== own && !(page === mediator && secret === CAUCUS_LINE)) expect(text).not.toContain(secret);
   }
 
   await shot(mediator, 'classroom-seats-mediator-table');

@@ -10,11 +10,21 @@ import type { ChatMessage } from '../../../seat/remote';
 import { answerLine, dropDraft, kept, nameIn, panel, sendFrom, type SeatCtx } from './seatKit';
 
 type Kind = 'public' | 'delegation' | 'caucus';
+interface Channel {
+  kind: Kind;
+  id: string;
+  canWrite: boolean;
+  /** The delegation a mediator's caucus channel is with. */
+  party?: string;
+  note?: string;
+}
 
 /** The channels this seat reads, in the order they are shown. */
-export function channelsOf(c: SeatCtx): { kind: Kind; id: string; canWrite: boolean; note?: string }[] {
+export function channelsOf(c: SeatCtx): Channel[] {
   const kind = c.seat.role.split(':')[0];
-  const out: { kind: Kind; id: string; canWrite: boolean; note?: string }[] = [];
+  const out: Channel[] = [];
+  // The mediator holds a caucus channel with each delegation.
+  if (kind === 'mediator') for (const p of c.v.parties) out.push({ kind: 'caucus', id: `caucus:${p.id}`, canWrite: true, party: p.id });
   if (kind === 'party' && c.own) {
     out.push({ kind: 'delegation', id: `delegation:${c.own}`, canWrite: true });
     const called = caucusCalled(c);
@@ -34,14 +44,15 @@ export function channelPanels(c: SeatCtx): HTMLElement[] {
   return channelsOf(c).map((ch) => channelPanel(c, ch));
 }
 
-function channelPanel(c: SeatCtx, ch: { kind: Kind; id: string; canWrite: boolean; note?: string }): HTMLElement {
+function channelPanel(c: SeatCtx, ch: Channel): HTMLElement {
   const lines = c.seat.chat().filter((m) => m.channel === ch.id);
-  const title = t(`seats.channel.${ch.kind}`);
+  const title = ch.party ? t('seats.channel.caucusWith', { party: nameIn(c.v, ch.party) }) : t(`seats.channel.${ch.kind}`);
+  const slot = ch.party ? `${ch.kind}-${ch.party}` : ch.kind;
   const list = lines.length
-    ? el('ol', { class: 'chat-lines', 'data-testid': `chat-lines-${ch.kind}` }, ...lines.slice(-50).map((m) => line(c, m)))
+    ? el('ol', { class: 'chat-lines', 'data-testid': `chat-lines-${slot}` }, ...lines.slice(-50).map((m) => line(c, m)))
     : el('p', { class: 'hint', text: t('seats.channel.empty') });
-  const key = `say-${ch.kind}`;
-  const inputId = `chat-input-${ch.kind}`;
+  const key = `say-${slot}`;
+  const inputId = `chat-input-${slot}`;
   const input = kept(el('input', { id: inputId, maxlength: 1000, autocomplete: 'off', 'data-testid': inputId }), key, '');
   const write = ch.canWrite
     ? el(
@@ -52,16 +63,16 @@ function channelPanel(c: SeatCtx, ch: { kind: Kind; id: string; canWrite: boolea
             ev.preventDefault();
             const text = input.value.trim();
             if (!text) return;
-            sendFrom(c, key, { control: 'say', payload: { channel: ch.kind, text } }, (ok) => ok && dropDraft(key));
+            sendFrom(c, key, { control: 'say', payload: { channel: ch.kind, text, ...(ch.party ? { party: ch.party } : {}) } }, (ok) => ok && dropDraft(key));
           },
         },
         el('label', { class: 'sr-only', for: inputId, text: t('seats.channel.label', { channel: title }) }),
         input,
-        el('button', { class: 'btn small', type: 'submit', 'data-testid': `chat-send-${ch.kind}`, text: t('seats.channel.say') }),
+        el('button', { class: 'btn small', type: 'submit', 'data-testid': `chat-send-${slot}`, text: t('seats.channel.say') }),
       )
     : el('p', { class: 'hint', text: t('seats.channel.readOnly') });
   return panel(
-    `chat-${ch.kind}`,
+    `chat-${slot}`,
     title,
     ch.note ? el('p', { class: 'notice', 'data-testid': 'caucus-called', text: ch.note }) : null,
     list,
