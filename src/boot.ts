@@ -4,30 +4,20 @@
  */
 import { createGameStore } from './store/gameStore';
 import { browserStorage } from './store/autosave';
-import { fetchBundled, fileOf, parseBundled } from './store/scenarios';
+import { bundledIndex } from 'virtual:bundled-scenarios';
 import { startApp } from './game/app';
 import { stateHash } from './sim/index';
 import { PackLibrary } from './store/packLibrary';
 import { createPackUi } from './game/packsUi';
 
 export async function boot(params: URLSearchParams, root: HTMLElement): Promise<void> {
-  const sources = await fetchBundled();
-  // Deep link used by the benchmark: straight to the table of a bundled scenario. Only its file is
-  // read first; the rest of the catalogue is read once the table is up.
+  // The bundled scenarios' index (checked at build time); a scenario's data is fetched when a game needs it.
+  const store = createGameStore({ storage: browserStorage(), bundled: { entries: bundledIndex, problems: [] } });
+  // Deep link used by the benchmark: straight to the table of a bundled scenario.
   const auto = params.get('autostart');
-  const first = auto ? fileOf(sources, auto) : undefined;
-  const store = createGameStore({ storage: browserStorage(), bundled: parseBundled(first ? { [first]: sources[first]! } : sources) });
-  if (first) {
-    const rest = () => {
-      const all = parseBundled(sources);
-      store.getState().setCatalogue([...all.entries, ...store.getState().catalogue.filter((e) => e.source === 'pack')], all.problems);
-    };
-    const later = () => (performance.getEntriesByName('third-side:table-interactive').length ? setTimeout(rest, 50) : setTimeout(later, 50));
-    later();
-  }
   if (auto) {
     store.getState().setChoice({ scenarioKey: `bundled:${auto}`, seed: Number(params.get('seed') ?? 1) || 1 });
-    if (store.getState().newGame()) store.getState().skipBriefing();
+    if (await store.getState().startGame()) store.getState().skipBriefing();
   }
   let library: PackLibrary | null = null;
   try {
@@ -37,6 +27,8 @@ export async function boot(params: URLSearchParams, root: HTMLElement): Promise<
   }
   if (!library) store.getState().setPackEntries([]);
   startApp(store, root, createPackUi(store, library));
+  // A join address (the console's QR code): straight to the classroom, the code filled in.
+  if (params.has('join')) store.getState().toClassroom();
   if (__TEST_HOOKS__) {
     (window as unknown as Record<string, unknown>).__thirdSide = {
       hash: () => {

@@ -67,7 +67,19 @@ export function loadSave(input: unknown, scenario: Scenario): LoadSaveResult {
   }
 }
 
-function readSave(input: unknown, scenario: Scenario): LoadSaveResult {
+/**
+ * What a save says of itself, checked before any replay: its format, its rules, and the scenario
+ * (id and version) it was made with. The menu checks this before the scenario's data is at hand.
+ */
+export function checkSaveHeader(input: unknown, scenario: Pick<Scenario, 'id' | 'version'>): { ok: true; save: Save } | { ok: false; reason: Msg } {
+  try {
+    return readHeader(input, scenario);
+  } catch {
+    return { ok: false, reason: { key: 'save.corrupt' } };
+  }
+}
+
+function readHeader(input: unknown, scenario: Pick<Scenario, 'id' | 'version'>): { ok: true; save: Save } | { ok: false; reason: Msg } {
   if (!scenario || typeof scenario !== 'object' || typeof scenario.id !== 'string') return { ok: false, reason: { key: 'save.noScenario' } };
   let raw: unknown = input;
   if (typeof input === 'string') {
@@ -92,6 +104,13 @@ function readSave(input: unknown, scenario: Scenario): LoadSaveResult {
   if (save.scenario.version !== scenario.version) {
     return { ok: false, reason: { key: 'save.scenarioVersion', params: { saved: save.scenario.version, current: scenario.version } } };
   }
+  return { ok: true, save };
+}
+
+function readSave(input: unknown, scenario: Scenario): LoadSaveResult {
+  const header = readHeader(input, scenario);
+  if (!header.ok) return header;
+  const { save } = header;
   const seats = new Set<string>();
   for (const role of save.humanRoles) {
     const kind = parseRole(role)?.kind;

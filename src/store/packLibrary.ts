@@ -9,9 +9,9 @@
  * and the pack is refused as too slow to read. Outside a browser (tests, Node) it runs in place.
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-import { loadPack, type Pack } from '../scenario/pack';
-import { formatProblem, type LoadProblem, type LoadResult } from '../scenario/load';
-import { packKey, type ScenarioEntry } from './scenarios';
+import type { Pack } from '../scenario/packData';
+import { formatProblem, type LoadProblem, type LoadResult } from '../scenario/problems';
+import { entryOf, packKey, type ScenarioEntry } from './scenarios';
 import type { PackWorkerRequest, PackWorkerResponse } from './packWorker';
 
 export interface StoredPack {
@@ -53,8 +53,8 @@ const unreadable = (why: string): PackCheck => ({
   problems: [{ path: [], severity: 'error', message: `the pack could not be read: ${why.slice(0, 200)}` }],
 });
 
-/** Check in place, on the calling thread: for tests and Node, where there is no page to freeze. */
-export const checkPackInPlace: PackChecker = async (source, fileName) => loadPack(source, fileName);
+/** Check in place, on the calling thread: for tests and Node, where there is no page to freeze. The loader (and its YAML parser) loads on first use. */
+export const checkPackInPlace: PackChecker = async (source, fileName) => (await import('../scenario/pack')).loadPack(source, fileName);
 
 /**
  * Check in a Web Worker, one pack at a time, each within `timeoutMs`: a pack that takes longer
@@ -187,7 +187,7 @@ export class PackLibrary {
         });
         continue;
       }
-      for (const s of r.value.scenarios) entries.push({ key: packKey(p.id, s.id), scenario: s, source: 'pack', packId: p.id, packTitle: p.title });
+      for (const s of r.value.scenarios) entries.push(entryOf(s, { key: packKey(p.id, s.id), source: 'pack', packId: p.id, packTitle: p.title }, r.value.pack));
     }
     return { entries, broken };
   }

@@ -1,31 +1,70 @@
 /**
- * The scenarios a player can choose: those bundled with the game (scenarios/*.yaml, read as raw
- * text by Vite and checked by the same loader the CLI uses) and those from imported packs.
+ * The scenarios a player can choose. The menu lists catalogue entries: a card (title, period,
+ * counts, summary) and what the scenario teaches — public facts only. The full scenario, with every
+ * role's confidential notes, is held only when needed: an imported pack's scenarios are the
+ * trainee's own file; a bundled one is fetched when a solo game starts or resumes. The bundled
+ * files are compiled at build time (scenarioBundle.ts: checked by the same loader the CLI uses,
+ * then one JSON asset each), so the page carries no YAML parser and no scenario it does not play.
  */
-import { formatProblem } from '../scenario/load';
+import { formatProblem } from '../scenario/problems';
 import { loadPack } from '../scenario/pack';
-import type { Scenario } from '../scenario/schema';
+import { scenarioSchema, type Scenario } from '../scenario/schema';
+import type { PackMeta } from '../scenario/packData';
 
-export interface ScenarioEntry {
+/** What the menu shows of a scenario, and what a save is checked against before the scenario is fetched. */
+export interface ScenarioCard {
+  id: string;
+  version: string;
+  title: string;
+  period: string;
+  summary: string;
+  parties: number;
+  turnLimit: number;
+}
+
+/** What a scenario teaches: its pack's description and learning objectives (menu and briefing). */
+export interface About {
+  description?: string;
+  learningObjectives: string[];
+}
+
+export interface CatalogueEntry {
   /** Stable key saves refer to: "bundled:<id>" or "pack:<packId>:<id>". */
   key: string;
-  scenario: Scenario;
   source: 'bundled' | 'pack';
   packId?: string;
   packTitle?: string;
-  /** What the pack says of itself: its description and learning objectives (menu and briefing). */
-  about?: { description?: string; learningObjectives: string[] };
+  card: ScenarioCard;
+  about: About;
+  /** The full scenario, when the page holds it: a pack's, or a bundled one once fetched. */
+  scenario?: Scenario;
+  /** Where a bundled scenario's data is fetched from (a JSON asset made at build time). */
+  url?: string;
 }
 
-/** The pack's description and learning objectives; for a bare scenario, its injects' objectives. */
-export function aboutOf(e: ScenarioEntry): { description?: string; learningObjectives: string[] } {
-  if (e.about && (e.about.learningObjectives.length || e.about.description)) return e.about;
-  const s = e.scenario;
+/** An entry whose full scenario the page holds: what a game starts from. */
+export interface ScenarioEntry extends CatalogueEntry {
+  scenario: Scenario;
+}
+
+export const isHeld = (e: CatalogueEntry): e is ScenarioEntry => !!e.scenario;
+
+export function cardOf(s: Scenario): ScenarioCard {
+  return { id: s.id, version: s.version, title: s.title, period: s.period, summary: s.summary, parties: s.parties.length, turnLimit: s.turnLimit };
+}
+
+/** The pack's description and learning objectives; without objectives, those of the scenario's injects. */
+export function aboutFor(s: Scenario, meta?: Pick<PackMeta, 'description' | 'learningObjectives'>): About {
+  const description = meta?.description ? { description: meta.description } : {};
+  if (meta?.learningObjectives.length) return { ...description, learningObjectives: [...meta.learningObjectives] };
   const objectives = [
     ...new Set(s.injects.flatMap((i) => [i.learningObjective, ...i.contingency.map((c) => c.learningObjective)]).filter((x): x is string => !!x)),
   ];
-  return { learningObjectives: objectives };
+  return { ...description, learningObjectives: objectives };
 }
+
+/** What an entry teaches (kept for the screens that read it). */
+export const aboutOf = (e: CatalogueEntry): About => e.about;
 
 export interface CatalogueProblem {
   file: string;
@@ -35,7 +74,16 @@ export interface CatalogueProblem {
 export const bundledKey = (id: string): string => `bundled:${id}`;
 export const packKey = (packId: string, id: string): string => `pack:${packId}:${id}`;
 
-/** Parse bundled sources (file name → YAML text). Broken files are reported, never thrown. */
+/** A full catalogue entry for a scenario the page holds. */
+export function entryOf(scenario: Scenario, from: Pick<CatalogueEntry, 'key' | 'source' | 'packId' | 'packTitle'>, meta?: PackMeta): ScenarioEntry {
+  return { ...from, card: cardOf(scenario), about: aboutFor(scenario, meta), scenario };
+}
+
+/**
+ * Check bundled sources (file name → YAML text) with the full loader; broken files are reported,
+ * never thrown. Run at build time (scenarioBundle.ts) and by tests and tools in Node; the page
+ * never calls it, so its bundle leaves the YAML loader out (checked by bench:web's chunk list).
+ */
 export function parseBundled(sources: Record<string, string>): { entries: ScenarioEntry[]; problems: CatalogueProblem[] } {
   const entries: ScenarioEntry[] = [];
   const problems: CatalogueProblem[] = [];
@@ -56,9 +104,7 @@ export function parseBundled(sources: Record<string, string>): { entries: Scenar
     }
     for (const scenario of r.value.scenarios) {
       if (entries.some((e) => e.scenario.id === scenario.id)) continue;
-      const meta = r.value.pack;
-      const about = { ...(meta.description ? { description: meta.description } : {}), learningObjectives: [...meta.learningObjectives] };
-      entries.push({ key: bundledKey(scenario.id), scenario, source: 'bundled', about });
+      entries.push(entryOf(scenario, { key: bundledKey(scenario.id), source: 'bundled' }, r.value.pack));
     }
   }
   return { entries, problems };
@@ -69,35 +115,37 @@ function order(file: string): number {
   return /tutorial/.test(file) ? 0 : /historical\//.test(file) ? 2 : 1;
 }
 
+/** The name a bundled scenario's data goes by in problems (its asset is named after the id). */
+export const dataFile = (e: CatalogueEntry): string => `${e.card.id}.json`;
+
+export type Fetched = { ok: true; scenario: Scenario } | { ok: false; problem: CatalogueProblem };
+
 /**
- * Bundled scenario files as assets (data, not JS): their URLs are known at build time, their text
- * is fetched when the page starts, so the game's JS does not carry 190 KB of YAML.
+ * Fetch a bundled scenario's data (checked at build time) and check it is whole and the one the
+ * card names: a damaged or stale file is reported, with its name, never played.
  */
-export function bundledUrls(): Record<string, string> {
-  return import.meta.glob(['../../scenarios/*.{yaml,yml}', '../../scenarios/historical/*.{yaml,yml}'], {
-    query: '?url',
-    import: 'default',
-    eager: true,
-  }) as Record<string, string>;
+export async function fetchScenario(entry: CatalogueEntry, get: (url: string) => Promise<unknown> = getJson): Promise<Fetched> {
+  const file = dataFile(entry);
+  const fail = (why: string): Fetched => ({ ok: false, problem: { file, problems: [`${file} error: ${why}`] } });
+  if (!entry.url) return fail('no data for this scenario was built into the game');
+  let data: unknown;
+  try {
+    data = await get(entry.url);
+  } catch (e) {
+    return fail(`could not be fetched: ${String((e as Error)?.message ?? e).slice(0, 200)}`);
+  }
+  const r = scenarioSchema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    return fail(`the data is damaged: ${issue.path.join('.') || '(top level)'}: ${issue.message.slice(0, 200)}`);
+  }
+  if (r.data.id !== entry.card.id || r.data.version !== entry.card.version)
+    return fail(`holds ${r.data.id} ${r.data.version}, not ${entry.card.id} ${entry.card.version}: reload the page`);
+  return { ok: true, scenario: r.data };
 }
 
-/** Fetch every bundled scenario file (file name → text); a file that cannot be fetched is reported by parseBundled as broken. */
-export async function fetchBundled(urls: Record<string, string> = bundledUrls()): Promise<Record<string, string>> {
-  const entries = await Promise.all(
-    Object.entries(urls).map(async ([file, url]) => {
-      try {
-        const r = await fetch(url);
-        return [file, r.ok ? await r.text() : `# could not be fetched: HTTP ${r.status}`] as const;
-      } catch (e) {
-        return [file, `# could not be fetched: ${(e as Error)?.message ?? e}`] as const;
-      }
-    }),
-  );
-  return Object.fromEntries(entries);
-}
-
-/** The bundled file that holds a scenario id (a cheap look at the text, before any parsing). */
-export function fileOf(sources: Record<string, string>, id: string): string | undefined {
-  const re = new RegExp(`^\\s*(- )?id:\\s*["']?${id.replace(/[^a-z0-9_-]/gi, '')}["']?\\s*$`, 'm');
-  return Object.keys(sources).find((f) => re.test(sources[f]!));
+async function getJson(url: string): Promise<unknown> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return r.json();
 }

@@ -30,13 +30,13 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
   const aboutSlot = el('div', {});
   const aboutBox = () => {
     const st = s();
-    const entry = st.catalogue.find((e) => e.key === st.choice.scenarioKey);
+    const entry = st.offers.find((e) => e.key === st.choice.scenarioKey);
     if (!entry) return null;
     const about = aboutOf(entry);
     return el(
       'section',
       { class: 'about', 'aria-label': t('menu.about'), 'data-testid': 'case-about' },
-      el('p', { text: about.description ?? entry.scenario.summary }),
+      el('p', { text: about.description ?? entry.card.summary }),
       about.learningObjectives.length ? el('h3', { text: t('menu.objectives') }) : null,
       about.learningObjectives.length ? el('ul', { 'data-testid': 'objectives' }, ...about.learningObjectives.map((x) => el('li', { text: x }))) : null,
     );
@@ -48,7 +48,9 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
     const seedInput = form.querySelector<HTMLInputElement>('[data-k="seed"]');
     if (seedInput && Number(seedInput.value) !== st.choice.seed) seedInput.value = String(st.choice.seed);
     const start = form.querySelector<HTMLButtonElement>('[data-k="start"]');
-    if (start) start.disabled = !st.choice.scenarioKey;
+    if (start) start.disabled = !st.choice.scenarioKey || st.loading !== null;
+    // While the chosen case's data is fetched, the button says it is busy rather than doing nothing.
+    start?.setAttribute('aria-busy', String(st.loading !== null));
     rerender(aboutSlot, aboutBox());
   };
 
@@ -71,7 +73,7 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
             class: 'btn primary',
             'data-k': 'resume',
             'data-testid': 'resume',
-            onclick: () => s().resume(),
+            onclick: () => void s().resumeGame(),
             text: t('menu.resume', { title: st.resumable.title, turn: st.resumable.turn }),
           }),
           el('span', { class: 'hint', text: t('menu.resumeHint') }),
@@ -81,8 +83,8 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
       'fieldset',
       { class: 'scenarios' },
       el('legend', { text: t('menu.scenario') }),
-      ...(st.catalogue.length === 0 ? [el('p', { text: t('menu.noScenarios') })] : []),
-      ...st.catalogue.map((e, i) =>
+      ...(st.offers.length === 0 ? [el('p', { text: t('menu.noScenarios') })] : []),
+      ...st.offers.map((e, i) =>
         el(
           'label',
           { class: `choice${st.choice.scenarioKey === e.key ? ' selected' : ''}` },
@@ -91,17 +93,17 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
             name: 'scenario',
             value: e.key,
             'data-k': `sc-${e.key}`,
-            'data-testid': `scenario-${e.scenario.id}`,
+            'data-testid': `scenario-${e.card.id}`,
             checked: st.choice.scenarioKey === e.key,
             onchange: () => s().setChoice({ scenarioKey: e.key }),
           }),
           el(
             'span',
             { class: 'choice-body' },
-            el('strong', { text: e.scenario.title }),
+            el('strong', { text: e.card.title }),
             el('span', {
               class: 'hint',
-              text: `${e.scenario.period} · ${t('menu.parties', { count: e.scenario.parties.length })} · ${t('menu.turns', { count: e.scenario.turnLimit })} · ${e.source === 'pack' ? t('menu.fromPack', { pack: e.packTitle ?? e.packId ?? '' }) : t('menu.bundled')}`,
+              text: `${e.card.period} · ${t('menu.parties', { count: e.card.parties })} · ${t('menu.turns', { count: e.card.turnLimit })} · ${e.source === 'pack' ? t('menu.fromPack', { pack: e.packTitle ?? e.packId ?? '' }) : t('menu.bundled')}`,
             }),
           ),
           el('span', { class: 'swatch', style: `background:${hex(partyColor(i))}` }),
@@ -170,8 +172,8 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
         class: 'btn primary big',
         'data-k': 'start',
         'data-testid': 'start',
-        disabled: !st.choice.scenarioKey,
-        onclick: () => s().newGame(),
+        disabled: !st.choice.scenarioKey || st.loading !== null,
+        onclick: () => void s().startGame(),
         text: t('menu.start'),
       }),
       st.resumable || st.saveNotice
@@ -197,11 +199,11 @@ export function mountMenu({ store, root, packUi }: ScreenContext): () => void {
   // The pack picker is reached through its button; name the hidden file input for assistive tech.
   form.querySelector('[data-testid="pack-file"]')?.setAttribute('aria-label', t('menu.import'));
   const unsub = store.subscribe((a, b) => {
-    if (a.catalogue !== b.catalogue || a.resumable !== b.resumable || a.saveNotice !== b.saveNotice || a.catalogueProblems !== b.catalogueProblems) render();
-    else if (a.choice !== b.choice) syncChoice();
+    if (a.offers !== b.offers || a.resumable !== b.resumable || a.saveNotice !== b.saveNotice || a.catalogueProblems !== b.catalogueProblems) render();
+    else if (a.choice !== b.choice || a.loading !== b.loading) syncChoice();
   });
   const stopPacks = packUi?.listen();
-  const stopKeys = hotkeys({ Enter: (ev) => ((ev.target as HTMLElement)?.tagName === 'BODY' ? s().newGame() : false) });
+  const stopKeys = hotkeys({ Enter: (ev) => ((ev.target as HTMLElement)?.tagName === 'BODY' ? void s().startGame() : false) });
   (form.querySelector<HTMLElement>('[data-k="resume"]') ?? form.querySelector<HTMLElement>('[data-k="start"]'))?.focus();
   return () => {
     unsub();

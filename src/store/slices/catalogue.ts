@@ -1,7 +1,13 @@
-/** The catalogue slice: scenarios on offer, the menu's choices, the autosave slot. */
+/**
+ * The catalogue slice: scenarios on offer, the menu's choices, the autosave slot. An offer is held
+ * in full only once a game needs it (a bundled scenario is fetched then), so the menu and the
+ * classroom screens never hold a scenario's confidential notes.
+ */
 import { loadSave, worldOf } from '../../sim/index';
+import { checkSaveHeader } from '../../sim/save';
 import { clearAutosave, readAutosave } from '../autosave';
-import type { CatalogueSlice, SliceContext } from './types';
+import { dataFile, fetchScenario, isHeld, type CatalogueEntry, type CatalogueProblem, type ScenarioEntry } from '../scenarios';
+import type { CatalogueSlice, SliceContext, StoreState } from './types';
 
 /** The largest seed the menu offers (the engine takes any safe integer; the form keeps it short). */
 export const MAX_SEED = 2 ** 31 - 1;
@@ -13,14 +19,17 @@ export function cryptoSeed(): number {
   return a[0]! % MAX_SEED;
 }
 
-export function checkSaveOf(ctx: Pick<SliceContext, 'set' | 'get' | 'deps' | 'entryOf'>): () => void {
-  const { set, get, deps, entryOf } = ctx;
+/** The menu's list and the scenarios held in full, from one list of offers. */
+const listed = (offers: CatalogueEntry[]): Pick<StoreState, 'offers' | 'catalogue'> => ({ offers, catalogue: offers.filter(isHeld) });
+
+export function checkSaveOf(ctx: Pick<SliceContext, 'set' | 'get' | 'deps'>): () => void {
+  const { set, get, deps } = ctx;
   return () => {
     const r = readAutosave(deps.storage);
     if (r.kind === 'none') return set({ resumable: null, saveNotice: null });
     if (r.kind === 'corrupt') return set({ resumable: null, saveNotice: { key: 'menu.saveProblem', reason: { key: 'save.corrupt' } } });
     const rec = r.record;
-    const entry = entryOf(rec.scenarioKey);
+    const entry = get().offers.find((e) => e.key === rec.scenarioKey);
     if (!entry) {
       if (rec.packId) {
         // The pack may still be loading; decide once the library has answered.
@@ -28,6 +37,12 @@ export function checkSaveOf(ctx: Pick<SliceContext, 'set' | 'get' | 'deps' | 'en
         return set({ resumable: null, saveNotice: { key: 'menu.saveOfRemovedPack', params: { pack: rec.packTitle ?? rec.packId } } });
       }
       return set({ resumable: null, saveNotice: { key: 'menu.saveScenarioMissing', params: { id: rec.scenarioId } } });
+    }
+    if (!isHeld(entry)) {
+      // Not fetched yet: check what the save says of itself; the replay is checked on resuming.
+      const header = checkSaveHeader(rec.save, entry.card);
+      if (!header.ok) return set({ resumable: null, saveNotice: { key: 'menu.saveProblem', reason: header.reason } });
+      return set({ resumable: { scenarioKey: rec.scenarioKey, title: entry.card.title, turn: rec.turn }, saveNotice: null });
     }
     const loaded = loadSave(rec.save, entry.scenario);
     if (!loaded.ok) return set({ resumable: null, saveNotice: { key: 'menu.saveProblem', reason: loaded.reason } });
@@ -38,10 +53,28 @@ export function checkSaveOf(ctx: Pick<SliceContext, 'set' | 'get' | 'deps' | 'en
 export function catalogueSlice(ctx: SliceContext): CatalogueSlice {
   const { set, get, deps, checkSave } = ctx;
   const draw = deps.drawSeed ?? cryptoSeed;
+  /** Fetches under way, by key: a second Start while one runs waits for the same fetch. */
+  const fetching = new Map<string, Promise<ScenarioEntry | null>>();
+  const withProblem = (file: string, problem?: CatalogueProblem) => [...get().catalogueProblems.filter((p) => p.file !== file), ...(problem ? [problem] : [])];
+
+  const fetchHeld = async (entry: CatalogueEntry): Promise<ScenarioEntry | null> => {
+    set({ loading: entry.key });
+    const r = await fetchScenario(entry, deps.fetchJson);
+    if (get().loading === entry.key) set({ loading: null });
+    if (!r.ok) {
+      set({ catalogueProblems: withProblem(r.problem.file, r.problem) });
+      return null;
+    }
+    const held: ScenarioEntry = { ...entry, scenario: r.scenario };
+    set({ ...listed(get().offers.map((e) => (e.key === entry.key ? held : e))), catalogueProblems: withProblem(dataFile(entry)) });
+    return held;
+  };
+
   return {
     screen: 'menu',
-    catalogue: deps.bundled.entries,
+    ...listed(deps.bundled.entries),
     catalogueProblems: deps.bundled.problems,
+    loading: null,
     packsLoaded: false,
     choice: { scenarioKey: deps.bundled.entries[0]?.key ?? null, seed: draw(), difficulty: 'standard' },
     resumable: null,
@@ -59,16 +92,49 @@ export function catalogueSlice(ctx: SliceContext): CatalogueSlice {
     },
 
     setCatalogue(entries, problems = []) {
-      set({ catalogue: entries, catalogueProblems: problems });
+      // An offer already fetched stays held while it is the same scenario version.
+      const held = new Map(get().catalogue.map((e) => [e.key, e]));
+      const offers = entries.map((e) => {
+        const h = held.get(e.key);
+        return !isHeld(e) && h && h.card.version === e.card.version ? { ...e, scenario: h.scenario } : e;
+      });
+      set({ ...listed(offers), catalogueProblems: problems });
       checkSave();
     },
 
+    ensureScenario(key) {
+      const entry = get().offers.find((e) => e.key === key);
+      if (!entry) return Promise.resolve(null);
+      if (isHeld(entry)) return Promise.resolve(entry);
+      let pending = fetching.get(key);
+      if (!pending) {
+        pending = fetchHeld(entry).finally(() => fetching.delete(key));
+        fetching.set(key, pending);
+      }
+      return pending;
+    },
+
+    async startGame() {
+      const key = get().choice.scenarioKey;
+      if (!key || !(await get().ensureScenario(key))) return false;
+      // The trainee may have chosen another case or left the menu while it was fetched.
+      if (get().choice.scenarioKey !== key || get().screen !== 'menu') return false;
+      return get().newGame();
+    },
+
+    async resumeGame() {
+      const saved = get().resumable;
+      if (saved && !(await get().ensureScenario(saved.scenarioKey))) return false;
+      if (get().screen !== 'menu') return false;
+      return get().resume();
+    },
+
     setPackEntries(entries) {
-      const bundled = get().catalogue.filter((e) => e.source === 'bundled');
-      const catalogue = [...bundled, ...entries];
+      const bundled = get().offers.filter((e) => e.source === 'bundled');
+      const offers = [...bundled, ...entries];
       const choice = get().choice;
-      const keep = catalogue.some((e) => e.key === choice.scenarioKey);
-      set({ catalogue, packsLoaded: true, choice: keep ? choice : { ...choice, scenarioKey: catalogue[0]?.key ?? null } });
+      const keep = offers.some((e) => e.key === choice.scenarioKey);
+      set({ ...listed(offers), packsLoaded: true, choice: keep ? choice : { ...choice, scenarioKey: offers[0]?.key ?? null } });
       if (get().screen === 'menu') checkSave();
     },
 

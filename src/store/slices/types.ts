@@ -11,7 +11,7 @@ import type { Scenario } from '../../scenario/schema';
 import type { LocalSeat } from '../../seat/index';
 import type { RemoteSeat } from '../../seat/remote';
 import type { KeyValueStorage } from '../autosave';
-import type { CatalogueProblem, ScenarioEntry } from '../scenarios';
+import type { CatalogueEntry, CatalogueProblem, ScenarioEntry } from '../scenarios';
 
 export type Screen = 'menu' | 'briefing' | 'table' | 'debrief' | 'classroom';
 
@@ -38,9 +38,13 @@ export interface LastMove {
 
 export interface CatalogueSlice {
   screen: Screen;
-  /** Scenarios on offer: bundled first, then those from imported packs. */
+  /** Scenarios on offer, as the menu lists them: bundled first, then those from imported packs. */
+  offers: CatalogueEntry[];
+  /** The offers whose full scenario the page holds (packs; bundled ones once fetched for a solo game). */
   catalogue: ScenarioEntry[];
   catalogueProblems: CatalogueProblem[];
+  /** The key of the scenario being fetched, while it is. */
+  loading: string | null;
   packsLoaded: boolean;
   /** The menu's choices; the seed is drawn afresh (outside the engine) for every new game. */
   choice: { scenarioKey: string | null; seed: number; difficulty: Difficulty };
@@ -49,7 +53,13 @@ export interface CatalogueSlice {
   setChoice(choice: Partial<CatalogueSlice['choice']>): void;
   /** Draw a fresh seed for the next game (crypto.getRandomValues in the page). */
   newSeed(): void;
-  setCatalogue(entries: ScenarioEntry[], problems?: CatalogueProblem[]): void;
+  setCatalogue(entries: CatalogueEntry[], problems?: CatalogueProblem[]): void;
+  /** Hold an offer's full scenario, fetching a bundled one the first time; null (and a catalogue problem) when it cannot be had. */
+  ensureScenario(key: string): Promise<ScenarioEntry | null>;
+  /** The menu's Start: fetch the chosen scenario if need be, then a new game. */
+  startGame(): Promise<boolean>;
+  /** The menu's Resume: fetch the saved game's scenario if need be, then resume it. */
+  resumeGame(): Promise<boolean>;
   /** Replace the pack scenarios (after the library loaded or changed); rechecks the autosave. */
   setPackEntries(entries: ScenarioEntry[]): void;
   discardSave(): void;
@@ -129,7 +139,10 @@ type SliceActions<T> = Pick<T, FnKeys<T>>;
 
 export interface StoreDeps {
   storage: KeyValueStorage;
-  bundled: { entries: ScenarioEntry[]; problems: CatalogueProblem[] };
+  /** The bundled offers: the build's index (data fetched on demand) or, in tests and tools, checked entries. */
+  bundled: { entries: CatalogueEntry[]; problems: CatalogueProblem[] };
+  /** How a bundled scenario's data is fetched (default: fetch its URL as JSON). */
+  fetchJson?: (url: string) => Promise<unknown>;
   /** A fresh seed (default: crypto.getRandomValues). Tests pass their own. */
   drawSeed?: () => number;
 }

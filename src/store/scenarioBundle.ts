@@ -1,0 +1,65 @@
+/**
+ * The bundled scenarios, compiled at build time (run in Node by the plugin in vite.config.ts). Every
+ * file in scenarios/ and scenarios/historical/ is checked by the loader the CLI uses; a broken one
+ * fails the build with its located problems. What passes becomes:
+ * - `virtual:bundled-scenarios`: the catalogue index (cards and learning objectives, no briefing
+ *   or other confidential text), small enough to ship in the page's JS;
+ * - one JSON asset per scenario, fetched only when a solo game needs it (scenarios.ts), so no page
+ *   holds a scenario it does not play — a classroom seat's page never holds another seat's notes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBundled, type CatalogueEntry, type CatalogueProblem, type ScenarioEntry } from './scenarios';
+
+/** The bundled scenario files under `dir` (scenarios/): path relative to it → text. */
+export function readBundledSources(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const sub of ['', 'historical']) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, sub));
+    } catch {
+      continue;
+    }
+    for (const name of names.filter((n) => /\.ya?ml$/.test(n)).sort()) {
+      const rel = sub ? `${sub}/${name}` : name;
+      out[rel] = readFileSync(join(dir, rel), 'utf8');
+    }
+  }
+  return out;
+}
+
+/** Why the build stops: every broken file by name, with its first problems. */
+export function bundleFailure(problems: CatalogueProblem[]): string {
+  const files = problems.map((p) => `  ${p.file}:\n${p.problems.map((x) => `    ${x}`).join('\n')}`).join('\n');
+  return `bundled scenarios in scenarios/ do not load (fix them, or check them with npm run pack -- validate <file>):\n${files}`;
+}
+
+/** The index entry of a checked scenario: everything but the scenario (the build adds its data's URL). */
+export const indexEntry = (e: ScenarioEntry): CatalogueEntry => {
+  const { scenario: _scenario, ...rest } = e;
+  return rest;
+};
+
+/** One checked bundled scenario: its index entry (no URL yet) and its data as the page will fetch it. */
+export interface CompiledScenario {
+  entry: CatalogueEntry;
+  /** The checked scenario, defaults filled in, as JSON: the page plays it as is. */
+  json: string;
+}
+
+/**
+ * Check every bundled file (scenarios/ and scenarios/historical/) with the loader the CLI uses.
+ * A broken file, or none at all, is a failure whose message names each file and its problems.
+ */
+export function compileBundled(dir: string): { ok: true; scenarios: CompiledScenario[]; files: string[] } | { ok: false; message: string } {
+  const sources = readBundledSources(dir);
+  const { entries, problems } = parseBundled(sources);
+  if (problems.length > 0) return { ok: false, message: bundleFailure(problems) };
+  if (entries.length === 0) return { ok: false, message: `no bundled scenarios found in ${dir}` };
+  return {
+    ok: true,
+    files: Object.keys(sources).map((rel) => join(dir, rel)),
+    scenarios: entries.map((e) => ({ entry: indexEntry(e), json: JSON.stringify(e.scenario) })),
+  };
+}
