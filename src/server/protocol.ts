@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { LogEntry, MoveOption, Msg, Role, View } from '../sim/index';
+import type { ClassDebrief, OwnDebrief } from './classDebrief';
 
 /** Largest message a client may send (bytes on the wire; the WebSocket closes on bigger frames). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -62,6 +63,9 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('command'), command: commandBody, ref }),
   z.strictObject({ type: z.literal('say'), channel: channelKind, party: z.string().max(48).optional(), text: visibleText(MAX_CHAT_CHARS), ref }),
   z.strictObject({ type: z.literal('sync'), ref }),
+  // Once the exercise has ended: the class debrief (the instructor's), or the asking seat's own part.
+  z.strictObject({ type: z.literal('classDebrief'), ref }),
+  z.strictObject({ type: z.literal('debrief'), ref }),
   // Instructor only:
   z.strictObject({ type: z.literal('start'), ref }),
   z.strictObject({ type: z.literal('fire'), inject: z.string().max(64), synopsis: visibleText(MAX_SYNOPSIS_CHARS).optional(), ref }),
@@ -231,6 +235,9 @@ export interface Peek {
 /** Message types the server sends. */
 export type ServerMessages = {
   welcome: Welcome;
+  /** Answers `classDebrief` (instructor) and `debrief` (a seat's own part), before the ack. */
+  classDebrief: ClassDebrief;
+  debrief: OwnDebrief;
   status: Status;
   view: ViewMessage;
   briefing: Briefing;

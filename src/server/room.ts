@@ -12,6 +12,7 @@ import type { Msg, Role, View } from '../sim/index';
 import { context, type ClassroomContext } from './context';
 import { Exercise, type Prep, type Who } from './exercise';
 import { MediatorBot } from './mediatorBot';
+import { classDebriefOf, ownDebriefOf, whyNoDebrief } from './classDebrief';
 import { activityOf, refusalActivity } from './activity';
 import { injectPlan, injectsMayHaveChanged } from './injectPlan';
 import {
@@ -211,6 +212,10 @@ export class ExerciseRoom extends Room {
       case 'sync':
         this.sendEverything(client);
         return;
+      case 'classDebrief':
+      case 'debrief':
+        await this.answerDebrief(client, seat, m.type, m.ref);
+        return;
       case 'start':
         await this.perform(() => ex.prepareStart(), client, m.type, m.ref);
         return;
@@ -243,6 +248,25 @@ export class ExerciseRoom extends Room {
         return;
       }
     }
+  }
+
+  /**
+   * Once the exercise has ended: the class debrief to the instructor, a seat's own part to anyone
+   * else (the class debrief is refused to a student, with the reason). In the queue, after any end
+   * sent before it; read-only, so nothing is written.
+   */
+  private answerDebrief(client: ExClient, seat: Seat, type: 'classDebrief' | 'debrief', ref?: string | number): Promise<void> {
+    const run = () => {
+      const why: Msg | null =
+        type === 'classDebrief' && seat.role !== 'instructor' ? { key: 'server.debrief.instructorOnly', params: { type } } : whyNoDebrief(this.ex);
+      if (why) return this.refuse(client, type, why, ref);
+      if (seat.role === 'instructor') client.send('classDebrief', classDebriefOf(this.ex));
+      else client.send('debrief', ownDebriefOf(this.ex, seat.role));
+      client.send('ack', { type, seq: this.ex.seq, ...(ref !== undefined ? { ref } : {}) });
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   private takeToken(client: ExClient, seat: Seat): boolean {
