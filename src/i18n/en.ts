@@ -485,6 +485,14 @@ export const EN: Record<string, string> = {
   // ---------------------------------------------------------------- Engine: seat commands
   'seat.respond': 'A delegation answered.',
   'seat.counter': 'A delegation answered with a counter-offer.',
+  // Seat commands named in refusals (e.g. the one-a-turn limit).
+  'move.respond': 'An answer to a proposal',
+  'move.gesture': 'A gesture',
+  'move.walkOut': 'A walk-out',
+  'move.returnToTable': 'A return to the table',
+  'move.spoilerAction': "A faction's action",
+  'move.externalAction': "An outside power's action",
+  'move.inject': 'An inject',
   'seat.gesture': 'A delegation made a gesture.',
   'seat.walkOut': 'A delegation walked out.',
   'seat.returnToTable': 'A delegation returned.',

@@ -143,7 +143,7 @@ function counterForm(c: SeatCtx, p: Proposal): HTMLElement {
     on.checked = draft(onKey, p.terms?.[issue] !== undefined ? '1' : '') === '1';
     on.addEventListener('change', () => setDraft(onKey, on.checked ? '1' : ''));
     const range = el('input', { type: 'range', min: 0, max: 100, step: 1, id: `${valueKey}-range`, 'aria-label': iss?.name ?? issue });
-    const num = el('input', { type: 'number', min: 0, max: 100, step: 1, id: valueKey, 'data-testid': `counter-${issue}` });
+    const num = el('input', { type: 'number', min: 0, max: 100, step: 1, id: valueKey, 'aria-label': iss?.name ?? issue, 'data-testid': `counter-${issue}` });
     kept(num, valueKey, start);
     range.value = num.value;
     range.setAttribute('data-k', `${valueKey}-range`);

@@ -14,6 +14,8 @@ export interface SeatCtx {
   seat: RemoteSeat;
   v: View;
   sc: Scenario | null;
+  /** For names in the engine's messages: the scenario, or a stand-in built from the view (an uploaded pack). */
+  names: Scenario | null;
   /** This seat's own id (a party, faction or outside power), or null for the observer. */
   own: string | null;
   redraw(): void;
@@ -26,6 +28,28 @@ export function nameIn(v: View, id: string): string {
     for (const f of p.factions) if (f.id === id) return f.name;
   }
   return v.externals.find((e) => e.id === id)?.name ?? v.issues.find((i) => i.id === id)?.name ?? id;
+}
+
+const standIns = new Map<string, Scenario>();
+/**
+ * A names-only stand-in for the scenario, from what the view shows: the engine's messages name
+ * parties, factions, powers, issues and venues by id, and a seat of an uploaded pack has no scenario
+ * file to look them up in. Only i18n's name lookup reads it (never a rule: the engine is on the server).
+ */
+export function namesFrom(v: View): Scenario {
+  const key = `${v.scenario.id}\u0000${v.scenario.title}`;
+  let s = standIns.get(key);
+  if (!s) {
+    const names = {
+      parties: v.parties.map((p) => ({ id: p.id, name: p.name, short: p.short, factions: p.factions.map((f) => ({ id: f.id, name: f.name })) })),
+      externals: v.externals.map((e) => ({ id: e.id, name: e.name })),
+      issues: v.issues.map((i) => ({ id: i.id, name: i.name })),
+      venues: v.venues.map((x) => ({ id: x.id, name: x.name })),
+    };
+    s = names as unknown as Scenario;
+    standIns.set(key, s);
+  }
+  return s;
 }
 
 // ---- State that outlives a redraw (one class session per page) ----
@@ -87,7 +111,7 @@ export function sendFrom(
 ): void {
   const asked = 'command' in message ? c.seat.request(message.command) : c.seat.control(message.control, message.payload);
   void asked.then((r: Msg | null) => {
-    answers.set(key, r ? { text: t('seats.refused', { reason: fmt(r, c.sc) }), refused: true } : { text: t('seats.done'), refused: false });
+    answers.set(key, r ? { text: t('seats.refused', { reason: fmt(r, c.names) }), refused: true } : { text: t('seats.done'), refused: false });
     then?.(!r);
     c.redraw();
   });

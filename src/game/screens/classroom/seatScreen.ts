@@ -10,8 +10,9 @@ import '../../classroom-seats.css';
 import { el, rerender } from '../../overlay';
 import { t } from '../../../i18n/index';
 import type { RemoteSeat } from '../../../seat/remote';
+import type { Scenario } from '../../../scenario/schema';
 import { connectionLine, newsList, seatLabel, type ClassScreen } from './shared';
-import { forSeat, nameIn, panel, type SeatCtx } from './seatKit';
+import { forSeat, nameIn, namesFrom, panel, type SeatCtx } from './seatKit';
 import { briefingPanel } from './seatBriefing';
 import { channelPanels } from './seatChannels';
 import { delegationPanels } from './seatDelegation';
@@ -29,7 +30,7 @@ export function drawSeat(cs: ClassScreen, seat: RemoteSeat): void {
   const role = seat.role;
   const [kind, id] = role.split(':') as [string, string | undefined];
   main.dataset.seat = kind;
-  const c: SeatCtx | null = v ? { seat, v, sc, own: id ?? null, redraw: cs.redraw } : null;
+  const c: SeatCtx | null = v ? { seat, v, sc, names: sc ?? namesFrom(v), own: id ?? null, redraw: cs.redraw } : null;
   const lobby = !st || st.status === 'lobby';
   const label = v && id ? `${t(`classroom.role.${kind}`)}: ${nameIn(v, id)}` : seatLabel(role, sc);
 
@@ -55,7 +56,7 @@ export function drawSeat(cs: ClassScreen, seat: RemoteSeat): void {
       { class: 'seat-grid' },
       el('div', { class: 'seat-col seat-col-brief' }, briefingPanel(c, seat.briefing(), kind)),
       el('div', { class: 'seat-col seat-col-work', 'data-testid': 'seat-actions' }, ...work),
-      el('div', { class: 'seat-col seat-col-talk' }, ...(c ? channelPanels(c) : []), newsPanel(v, cs)),
+      el('div', { class: 'seat-col seat-col-talk' }, ...(c ? channelPanels(c) : []), newsPanel(v, c?.names ?? sc)),
     ),
     el('div', { class: 'actions' }, cs.back()),
   );
@@ -88,8 +89,8 @@ function workPanels(cs: ClassScreen, c: SeatCtx, kind: string): HTMLElement[] {
 }
 
 /** The news as this seat's view holds it, in a panel of the grid. */
-function newsPanel(v: ReturnType<RemoteSeat['view']> | null, cs: ClassScreen): HTMLElement {
-  const list = newsList(v, cs.scenarioOf(v));
+function newsPanel(v: ReturnType<RemoteSeat['view']> | null, names: Scenario | null): HTMLElement {
+  const list = newsList(v, names);
   list.classList.add('panel', 'seat-panel');
   return list;
 }
