@@ -161,6 +161,21 @@ describe('the class debrief of an exercise played to the end', () => {
   });
 });
 
+describe('asking at the wrong time or the wrong way', () => {
+  it('a lobby has nothing to debrief; a malformed ask is refused naming the field', async () => {
+    const { code, token, id } = await exercise({});
+    const instructor = await join(t.url, code, { instructorToken: token });
+    expect(await ask(instructor, 'classDebrief')).toEqual({ ok: false, reason: { key: 'server.debrief.notStarted' } });
+    const http = await getJson(`${t.url}/api/exercises/${id}/class-debrief?token=${encodeURIComponent(token)}`);
+    expect(http.status).toBe(409);
+    expect(http.body).toMatchObject({ error: 'the exercise has not started', reason: { key: 'server.debrief.notStarted' } });
+    const bad = await ask(instructor, 'classDebrief', { seat: 'party:gov' });
+    expect(bad).toMatchObject({ ok: false, reason: { key: 'server.message.invalid' } });
+    expect(instructor.messages.some((m) => m.type === 'classDebrief')).toBe(false);
+    await instructor.room.leave();
+  });
+});
+
 describe('a seat own part', () => {
   it('the mediator gets its debrief; an observer only the public ending', async () => {
     const { code, token } = await exercise({ seats: ['mediator', 'observer'] });
