@@ -241,8 +241,11 @@ export function mountClassroom(ctx: ScreenContext): () => void {
       if (handoutsOpen(seat)) return drawHandouts(cs, seat);
       if (ended) return drawClassDebrief(cs, seat);
       drawConsole(cs, seat);
-      // The printable seat handouts, from the lobby or a running exercise.
-      cs.main.append(el('div', { class: 'actions no-print' }, handoutsButton(cs, seat)));
+      // The printable seat handouts, from the lobby or a running exercise: beside the console's own
+      // actions when it has a header, never on the projector view.
+      const spot = cs.main.querySelector('.console-head .actions');
+      if (spot) spot.prepend(handoutsButton(cs, seat));
+      else if (!cs.main.querySelector('.projecting')) cs.main.append(el('div', { class: 'actions no-print' }, handoutsButton(cs, seat)));
       return;
     }
     if (ended) return drawClassDebrief(cs, seat);
