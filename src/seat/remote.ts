@@ -39,6 +39,10 @@ export interface Status {
   turn: number | null;
   over: boolean;
   seats: SeatInfo[];
+  /** The turn clock: seconds per turn, and when the current turn ends (epoch ms; null when paused or off). */
+  turnSeconds?: number | null;
+  deadline?: number | null;
+  phase?: string | null;
 }
 export interface ChatMessage {
   seq: number;
@@ -50,7 +54,43 @@ export interface FiredInject {
   inject: string | null;
   synopsis: string;
   edited: boolean;
+  turn?: number;
+  seq?: number;
+  planned?: string | null;
 }
+/** Instructor: a planned inject or contingency, what it expects and where it stands. */
+export type PlannedInject = NonNullable<View['injects']>[number] & {
+  parent?: string;
+  target?: string;
+  effectKind?: string;
+  expected?: { move: string; target?: string; withinTurns: number; description: string };
+  firedTurn?: number;
+  respondedTurn?: number;
+  status?: 'planned' | 'fired' | 'awaiting' | 'responded' | 'missed';
+};
+/** Instructor: one line of the live activity feed. */
+export interface Activity {
+  seq: number;
+  at: number;
+  kind: 'command' | 'refused' | 'chat' | 'event' | 'seat' | 'control';
+  who: { role: Role | 'instructor'; name: string } | null;
+  what: string;
+  id?: string;
+  fields?: Record<string, unknown>;
+  text?: string;
+  msg?: Msg;
+  by?: 'clock' | 'bot';
+}
+/** Instructor: what the seat it looks at sees (ask with control('peek', { seat })). */
+export interface Peek {
+  seat: Role;
+  seq: number;
+  view: View | null;
+  moves?: MoveOption[];
+  briefing: Briefing;
+}
+/** Activity lines a page keeps. */
+const ACTIVITY_KEPT = 500;
 
 /** The public ending and the names a debrief refers to by id (src/server/classDebrief.ts is the source). */
 export interface EndingSummary {
@@ -120,7 +160,10 @@ export interface RemoteSeat extends Seat {
   status(): Status | null;
   chat(): readonly ChatMessage[];
   /** Instructor: planned and fired injects. */
-  injects(): { planned: NonNullable<View['injects']>; fired: FiredInject[] } | null;
+  injects(): { planned: PlannedInject[]; fired: FiredInject[] } | null;
+  /** Instructor: the live activity feed, oldest first, and the seat it peeks at. */
+  activity(): readonly Activity[];
+  peek(): Peek | null;
   /** Once asked for (control('classDebrief') or control('debrief')) after the end: the instructor's class debrief, or this seat's own part. */
   classDebrief(): ClassDebrief | null;
   ownDebrief(): OwnDebrief | null;
@@ -148,7 +191,9 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
   let briefing: Briefing | null = null;
   let status: Status | null = null;
   let chat: ChatMessage[] = [];
-  let injects: { planned: NonNullable<View['injects']>; fired: FiredInject[] } | null = null;
+  let injects: { planned: PlannedInject[]; fired: FiredInject[] } | null = null;
+  let activity: Activity[] = [];
+  let peek: Peek | null = null;
   let classDebrief: ClassDebrief | null = null;
   let ownDebrief: OwnDebrief | null = null;
   let left = false;
@@ -170,6 +215,11 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
     r.onMessage('history', (h: { messages: ChatMessage[] }) => ((chat = h.messages), changed()));
     r.onMessage('chat', (m: ChatMessage) => ((chat = [...chat, m]), changed()));
     r.onMessage('fired', (f: NonNullable<typeof injects>) => ((injects = f), changed()));
+    r.onMessage('activity', (a: { entries: Activity[]; reset?: boolean }) => {
+      activity = (a.reset ? a.entries : [...activity, ...a.entries]).slice(-ACTIVITY_KEPT);
+      changed();
+    });
+    r.onMessage('peek', (p: Peek) => ((peek = p), changed()));
     r.onMessage('ended', () => changed());
     r.onMessage('classDebrief', (d: ClassDebrief) => ((classDebrief = d), changed()));
     r.onMessage('debrief', (d: OwnDebrief) => ((ownDebrief = d), changed()));
@@ -262,6 +312,8 @@ export async function joinRemoteSeat(endpoint: string, code: string, join: Remot
     status: () => status,
     chat: () => chat,
     injects: () => injects,
+    activity: () => activity,
+    peek: () => peek,
     classDebrief: () => classDebrief,
     ownDebrief: () => ownDebrief,
     request: (cmd) => control('command', { command: cmd }),

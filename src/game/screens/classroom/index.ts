@@ -91,6 +91,12 @@ export function mountClassroom(ctx: ScreenContext): () => void {
   const drawChoose = () => {
     const code = el('input', { id: 'class-code', 'data-testid': 'join-code', maxlength: 6, autocomplete: 'off', spellcheck: 'false' });
     const name = el('input', { id: 'class-name', 'data-testid': 'join-name', maxlength: 40 });
+    // Opened from the console's QR code (`?join=CODE`): the code is filled in, the name is next.
+    const linked = new URLSearchParams(location.search).get('join');
+    if (linked && /^[A-Za-z0-9]{4,8}$/.test(linked)) {
+      code.value = linked.toUpperCase();
+      queueMicrotask(() => name.focus());
+    }
     const find = el('button', {
       class: 'btn primary',
       'data-testid': 'join-find',
