@@ -137,6 +137,7 @@ export const EN: Record<string, string> = {
   'table.formulaAccepted': 'accepted by {{list}}',
   'table.counters': 'Counter-offers',
   'table.counter': '#{{id}} {{party}} would take: {{terms}}',
+  'table.tableCounter': 'Table it',
   'table.core': 'core for {{list}}',
   'table.legend.public': 'public position',
   'table.legend.ideal': 'known interest',

@@ -156,6 +156,19 @@ test('seat screens: a counter-offer reaches the mediator, a private line stays p
   // The mediator's table shows it.
   await expect(mediator.getByTestId(`counter-${id}-gov`)).toContainText('58');
   await expect(mediator.getByTestId(`counter-${id}-gov`)).toContainText('61');
+  // Next turn, the mediator tables the counter-offer as it stands: it reaches the delegation.
+  await med.send({ type: 'endTurn' });
+  await expect(mediator.locator('header.topbar')).toContainText('Turn 5');
+  // End-of-turn news opens a dialog over the table: read it, then table the counter-offer (once).
+  await expect(async () => {
+    if (await mediator.getByTestId('news-dialog').isVisible()) await mediator.getByTestId('news-dismiss').click();
+    await mediator.getByTestId(`table-counter-${id}-gov`).click({ timeout: 1000 });
+  }).toPass();
+  await expect(delegation.locator('[data-answer="pending"]')).toHaveCount(1);
+  const tabled = delegation.locator('[data-answer="pending"]');
+  await expect(tabled).not.toHaveAttribute('data-testid', `proposal-${id}`);
+  await expect(tabled.locator('[data-testid$="-autonomy"]')).toContainText('58');
+  await expect(tabled.locator('[data-testid$="-security"]')).toContainText('61');
 
   // A private delegation line reaches the delegation (the page and its team-mate), nobody else.
   await delegation.getByTestId('chat-input-delegation').fill(PRIVATE_LINE);

@@ -10,7 +10,7 @@ import type { ScreenContext } from '../app';
 import { el, hotkeys, rerender } from '../overlay';
 import { connectionLine } from './classroom/shared';
 import { fmt, meterLabel, nameOf, signed, t } from '../../i18n/index';
-import type { LogEntry, View } from '../../sim/index';
+import type { LogEntry, MediatorCommand, View } from '../../sim/index';
 import type { Scenario } from '../../scenario/schema';
 import { criterionDetails, endReason } from '../../seat/index';
 import { MovesPanel } from '../movesPanel';
@@ -186,7 +186,7 @@ export function mountTable(ctx: ScreenContext): () => void {
     drawCriteria(criteria, v, sc);
     drawParties(parties, v, sc);
     drawExternals(externals, v);
-    drawAgenda(agenda, v);
+    drawAgenda(agenda, v, (cmd) => void s().command(cmd));
     drawFeed(news, st.feed, sc);
     const note = coachNote(st);
     if (note) {
@@ -462,7 +462,7 @@ export function issueKnowledge(v: View, issueId: string): HTMLElement {
   );
 }
 
-function drawAgenda(box: HTMLElement, v: View): void {
+function drawAgenda(box: HTMLElement, v: View, send: (cmd: MediatorCommand) => void): void {
   rerender(
     box,
     el('h2', { text: `${t('table.agenda')} · ${v.agenda ? `${v.agenda.length}/${v.issues.length}` : t('table.noAgenda')}` }),
@@ -504,12 +504,12 @@ function drawAgenda(box: HTMLElement, v: View): void {
       }),
     ),
     el('p', { class: 'hint', text: t('table.legendLine') }),
-    counterOffers(v),
+    counterOffers(v, send),
   );
 }
 
-/** Counter-offers from delegations held by people (classroom play): the latest few, for the mediator to weigh or table. */
-function counterOffers(v: View): HTMLElement | null {
+/** Counter-offers from delegations held by people (classroom play): the latest few, for the mediator to weigh or table as they are. */
+function counterOffers(v: View, send: (cmd: MediatorCommand) => void): HTMLElement | null {
   const rows = v.proposals.flatMap((p) => Object.entries(p.counters ?? {}).map(([party, terms]) => ({ id: p.id, party, terms }))).slice(-3);
   if (!rows.length) return null;
   const issue = (id: string) => v.issues.find((i) => i.id === id)?.name ?? id;
@@ -520,18 +520,31 @@ function counterOffers(v: View): HTMLElement | null {
     el(
       'ul',
       { class: 'known-list' },
-      ...rows.map((r) =>
-        el('li', {
-          'data-testid': `counter-${r.id}-${r.party}`,
-          text: t('table.counter', {
+      ...rows.map((r) => {
+        const issues = Object.keys(r.terms);
+        // One issue is a formula, several a package: the engine says whether it may be tabled now.
+        const cmd: MediatorCommand =
+          issues.length === 1 ? { type: 'proposeFormula', issue: issues[0]!, value: r.terms[issues[0]!]! } : { type: 'proposePackage', terms: { ...r.terms } };
+        return el(
+          'li',
+          { 'data-testid': `counter-${r.id}-${r.party}` },
+          t('table.counter', {
             id: r.id,
             party: v.parties.find((p) => p.id === r.party)?.short ?? r.party,
             terms: Object.entries(r.terms)
               .map(([i, x]) => `${issue(i)} ${x}`)
               .join(', '),
           }),
-        }),
-      ),
+          ' ',
+          el('button', {
+            class: 'btn small ghost',
+            'data-testid': `table-counter-${r.id}-${r.party}`,
+            disabled: v.over,
+            text: t('table.tableCounter'),
+            onclick: () => send(cmd),
+          }),
+        );
+      }),
     ),
   );
 }
