@@ -5,6 +5,7 @@ export const CLASSROOM_DEBRIEF: Record<string, string> = {
   'classDebrief.ownHeading': 'Your debrief',
   'classDebrief.loading': 'Preparing the debrief…',
   'classDebrief.ended': 'The exercise has ended.',
+  'classDebrief.over': 'The game is over; the instructor will close the exercise.',
   'classDebrief.exercise': 'Class {{code}} · seed {{seed}}',
   'classDebrief.mediator': "The mediator's debrief",
   'classDebrief.delegations': 'Each delegation against its own interests',

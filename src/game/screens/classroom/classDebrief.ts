@@ -43,7 +43,7 @@ export function drawClassDebrief(cs: ClassScreen, seat: RemoteSeat): void {
         'div',
         { class: 'class-debrief', 'data-testid': 'class-debrief-waiting' },
         el('h1', { id: 'classroom-heading', text: t(instructor ? 'classDebrief.heading' : 'classDebrief.ownHeading') }),
-        el('p', { class: 'notice', 'data-testid': 'ended', text: t('classDebrief.ended') }),
+        endNotice(seat),
         connectionLine(seat),
         cs.errorBox(),
         state.refusal
@@ -74,6 +74,10 @@ export function drawClassDebrief(cs: ClassScreen, seat: RemoteSeat): void {
   if (instructor) drawClass(cs, seat, data as ClassDebrief, sc);
   else drawOwn(cs, seat, data as OwnDebrief, sc);
 }
+
+/** Ended by the instructor, or the game is over and the exercise not yet closed. */
+const endNotice = (seat: RemoteSeat) =>
+  el('p', { class: 'notice', 'data-testid': 'ended', text: t(seat.status()?.status === 'ended' ? 'classDebrief.ended' : 'classDebrief.over') });
 
 /** A stand-in for name look-ups when the page has no scenario file (an uploaded pack): names only. */
 function namesOnly(n: DebriefNames): Scenario {
@@ -164,7 +168,7 @@ function drawOwn(cs: ClassScreen, seat: RemoteSeat, d: OwnDebrief, sc: Scenario)
       'div',
       { class: 'class-debrief', 'data-testid': 'own-debrief', 'data-role': d.role },
       outcomeHeader(title, d.summary, sc, null, d.mediator ? d.mediator.score : null),
-      el('p', { class: 'notice', 'data-testid': 'ended', text: t('classDebrief.ended') }),
+      endNotice(seat),
       connectionLine(seat),
       cs.errorBox(),
       el(

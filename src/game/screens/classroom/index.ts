@@ -254,7 +254,8 @@ export function mountClassroom(ctx: ScreenContext): () => void {
       else if (!cs.main.querySelector('.projecting')) cs.main.append(el('div', { class: 'actions no-print' }, handoutsButton(cs, seat)));
       return;
     }
-    if (ended) return drawClassDebrief(cs, seat);
+    // A student's own part is ready as soon as the game is over, even before the instructor ends it.
+    if (ended || seat.status()?.over) return drawClassDebrief(cs, seat);
     drawSeat(cs, seat);
   };
 
