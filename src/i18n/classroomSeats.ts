@@ -19,7 +19,6 @@ export const CLASSROOM_SEATS: Record<string, string> = {
   'seats.interests.head.red': 'Red line',
   'seats.interests.head.weight': 'Weight',
   'seats.interests.scale': '0 = {{low}} · 100 = {{high}}',
-  'seats.interests.zone': 'You can accept {{from}}–{{to}}.',
   'seats.meters': 'Your delegation: trust in the mediator {{trust}}, commitment {{commitment}}, unity at home {{cohesion}}, alternative (BATNA) {{batna}}',
   'seats.seat.atTable': 'You are at the table.',
   'seats.seat.walkedOut': 'You have walked out.',
@@ -55,9 +54,7 @@ export const CLASSROOM_SEATS: Record<string, string> = {
   'seats.proposal.status.rejected': 'rejected',
   'seats.proposal.yours.accept': 'You accepted.',
   'seats.proposal.yours.reject': 'You rejected.',
-  'seats.proposal.yours.pending': 'Your answer is awaited.',
   'seats.proposal.yourCounter': 'Your counter-offer: {{terms}}',
-  'seats.term': '{{value}}',
   'seats.term.ok': 'within your red line',
   'seats.term.crosses': 'crosses your red line ({{red}})',
   'seats.term.ideal': '{{distance}} from your ideal',
@@ -68,7 +65,6 @@ export const CLASSROOM_SEATS: Record<string, string> = {
   'seats.counter.hint': 'Start from the terms put to you and move each issue to what you would accept. The mediator sees it and may table it.',
   'seats.counter.send': 'Send the counter-offer',
   'seats.counter.cancel': 'Cancel',
-  'seats.counter.include': 'include',
   'seats.gesture': 'A gesture of your own',
   'seats.gesture.hint': 'A concrete step builds the other side’s trust; one a turn.',
   'seats.gesture.send': 'Make the gesture',
@@ -79,7 +75,6 @@ export const CLASSROOM_SEATS: Record<string, string> = {
   'seats.returnToTable': 'Return to the table',
 
   // Channels
-  'seats.channels': 'Talk',
   'seats.channel.public': 'Public statements',
   'seats.channel.delegation': 'Your delegation (private)',
   'seats.channel.caucus': 'Caucus with the mediator',

@@ -58,14 +58,40 @@ const drafts = new Map<string, string>();
 const answers = new Map<string, { text: string; refused: boolean }>();
 let owner: RemoteSeat | null = null;
 
-/** Forget the drafts and answers of another seat (a new session, or a reassignment). */
+let ownerRole: string | null = null;
+/** The instructor moved this student to another seat (a new welcome): say so until it is read. */
+let reassigned = false;
+
+/** Forget the drafts and answers of another seat (a new session, or a reassignment by the instructor). */
 export function forSeat(seat: RemoteSeat): void {
-  const key = seat;
-  if (owner === key) return;
-  owner = key;
+  // Until the welcome arrives the seat has no role yet: its first role is no reassignment.
+  const role = seat.welcome() ? seat.role : null;
+  if (owner === seat && ownerRole === role) return;
+  reassigned = owner === seat && ownerRole !== null && role !== null;
+  owner = seat;
+  ownerRole = role;
   drafts.clear();
   answers.clear();
   opened.clear();
+}
+
+/** A notice that the instructor gave this student its seat, with a button to dismiss it. */
+export function reassignedNotice(redraw: () => void): HTMLElement | null {
+  if (!reassigned) return null;
+  return el(
+    'p',
+    { class: 'notice', role: 'status', 'data-testid': 'reassigned' },
+    t('seats.assigned'),
+    ' ',
+    el('button', {
+      class: 'btn small ghost',
+      text: t('classroom.recoveredOk'),
+      onclick: () => {
+        reassigned = false;
+        redraw();
+      },
+    }),
+  );
 }
 
 /** A draft value for an input, or the fallback. */

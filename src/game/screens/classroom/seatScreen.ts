@@ -12,7 +12,7 @@ import { t } from '../../../i18n/index';
 import type { RemoteSeat } from '../../../seat/remote';
 import type { Scenario } from '../../../scenario/schema';
 import { connectionLine, newsList, seatLabel, type ClassScreen } from './shared';
-import { forSeat, nameIn, namesFrom, panel, type SeatCtx } from './seatKit';
+import { forSeat, nameIn, namesFrom, panel, reassignedNotice, type SeatCtx } from './seatKit';
 import { briefingPanel } from './seatBriefing';
 import { channelPanels } from './seatChannels';
 import { delegationPanels } from './seatDelegation';
@@ -43,6 +43,7 @@ export function drawSeat(cs: ClassScreen, seat: RemoteSeat): void {
       : null,
     connectionLine(seat),
     cs.errorBox(),
+    reassignedNotice(cs.redraw),
     lobby ? el('p', { class: 'lead', 'data-testid': 'lobby', text: t('classroom.waiting') }) : null,
     st?.paused ? el('p', { class: 'notice warn', 'data-testid': 'paused', text: t('classroom.paused') }) : null,
     st?.status === 'ended' ? el('p', { class: 'notice', 'data-testid': 'ended', text: t('classroom.ended') }) : null,
