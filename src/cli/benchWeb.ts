@@ -6,7 +6,9 @@
  *   - time from navigation to the first rendered, interactive frame;
  *   - frame time (median, p95) over 10 s with the render loop running every frame;
  *   - for the table, also frame time with the idle-sleeping loop the game uses by default.
- * Then the gzipped size of the game's JS beside the gzipped size of Phaser's own minified build.
+ * Then the gzipped size of the game's JS beside the gzipped size of Phaser's own minified build,
+ * and the scenario data each page fetched: none for the menu (it lists cases from the build's
+ * catalogue index), one scenario's JSON for the table.
  * Env: CHROMIUM_PATH (default /usr/bin/chromium), BENCH_SECONDS (default 10), BENCH_SCENARIO.
  */
 import { build, preview } from 'vite';
@@ -70,20 +72,22 @@ async function firstFrame(page: Page, url: string, mark: string): Promise<number
   }
 }
 
-/** The gzipped size of the JS a page loads (first screen only: what its navigation fetched). */
-async function jsOfPage(page: Page, url: string, dir: string): Promise<number> {
-  const files = new Set<string>();
+/** What a page loads on its first screen (what its navigation fetched): JS gzipped, and scenario data (JSON assets) gzipped. */
+async function loadOfPage(page: Page, url: string, dir: string): Promise<{ js: number; data: number; dataFiles: string[] }> {
+  const js = new Set<string>();
+  const data = new Set<string>();
   const onResponse = (r: { url(): string }) => {
     const u = new URL(r.url());
-    if (u.pathname.endsWith('.js')) files.add(u.pathname.split('/').pop()!);
+    const name = u.pathname.split('/').pop()!;
+    if (u.pathname.endsWith('.js')) js.add(name);
+    else if (/\.(json|ya?ml)$/.test(u.pathname)) data.add(name);
   };
   page.on('response', onResponse);
   await page.goto(url);
   await page.waitForTimeout(1500);
   page.off('response', onResponse);
-  let gz = 0;
-  for (const f of files) gz += gzipSync(readFileSync(join(dir, f)), { level: 9 }).length;
-  return gz;
+  const gz = (files: Set<string>) => [...files].reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0);
+  return { js: gz(js), data: gz(data), dataFiles: [...data] };
 }
 
 function gzipSizeOfDir(dir: string, only?: RegExp): { raw: number; gz: number } {
@@ -145,8 +149,10 @@ async function main() {
         emptyRuns.push(await firstFrame(page, `${base}?bench=empty`, 'third-side:empty-interactive'));
       }
       const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-      const menuJs = await jsOfPage(page, base, join(outDir, 'assets'));
-      const tableJs = await jsOfPage(page, `${base}?autostart=${SCENARIO}`, join(outDir, 'assets'));
+      const menu = await loadOfPage(page, base, join(outDir, 'assets'));
+      const table = await loadOfPage(page, `${base}?autostart=${SCENARIO}`, join(outDir, 'assets'));
+      const menuJs = menu.js;
+      const tableJs = table.js;
 
       const js = gzipSizeOfDir(join(outDir, 'assets'));
       const phaserMin = readFileSync(join(root, 'node_modules/phaser/dist/phaser.min.js'));
@@ -164,10 +170,17 @@ async function main() {
       console.log('');
       console.log(`game JS (all chunks): ${kb(js.raw)} raw, ${kb(js.gz)} gzipped`);
       console.log(`Phaser's own phaser.min.js: ${kb(phaserMin.length)} raw, ${kb(phaserGz)} gzipped`);
-      const worker = gzipSizeOfDir(join(outDir, 'assets'), /^packWorker/);
-      console.log(`  of which the pack-import worker (loaded only to read an imported pack): ${kb(worker.gz)} gzipped`);
+      // The pack worker, and the same loader for a page without workers: loaded only to read an imported pack.
+      const worker = gzipSizeOfDir(join(outDir, 'assets'), /^pack(Worker)?-/);
+      console.log(`  of which the pack loader (worker, and its in-page fallback; loaded only to read an imported pack): ${kb(worker.gz)} gzipped`);
       console.log(`JS the menu loads: ${kb(menuJs)} gzipped (no Phaser: it loads when the table first shows)`);
       console.log(`JS the table loads up to its first frame: ${kb(tableJs)} gzipped`);
+      console.log(`scenario data the menu fetched: ${menu.dataFiles.length} files (${kb(menu.data)} gzipped)`);
+      console.log(`scenario data the table fetched: ${table.dataFiles.join(', ') || 'none'} (${kb(table.data)} gzipped)`);
+      if (menu.dataFiles.length > 0) {
+        console.error('the menu fetched scenario data: it should list cases from the catalogue index alone');
+        process.exitCode = 1;
+      }
       const budget = phaserGz + 150 * 1024;
       const ratios: [string, number, number][] = [
         ['table first interactive frame / empty scene', med(tableRuns) / med(emptyRuns), 2],

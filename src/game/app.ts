@@ -8,7 +8,6 @@ import type { PackUi } from './packsUi';
 import { mountMenu } from './screens/menu';
 import { mountBriefing } from './screens/briefing';
 import { mountTable } from './screens/table';
-import { mountClassroom } from './screens/classroom/index';
 import { shown } from './overlay';
 
 export interface ScreenContext {
@@ -17,20 +16,24 @@ export interface ScreenContext {
   packUi: PackUi | null;
 }
 
-/** The debrief is loaded on demand: the first screens do without it. */
-const mountDebrief = (ctx: ScreenContext): (() => void) => {
-  let stop: (() => void) | null = null;
-  let gone = false;
-  void import('./screens/debrief').then((m) => {
-    if (gone) return;
-    stop = m.mountDebrief(ctx);
-    shown('Debrief');
-  });
-  return () => {
-    gone = true;
-    stop?.();
+/** A screen loaded on demand (the debrief; the classroom and its server client): the first screens do without it. */
+const onDemand =
+  (load: () => Promise<(ctx: ScreenContext) => () => void>, name: string) =>
+  (ctx: ScreenContext): (() => void) => {
+    let stop: (() => void) | null = null;
+    let gone = false;
+    void load().then((mount) => {
+      if (gone) return;
+      stop = mount(ctx);
+      shown(name);
+    });
+    return () => {
+      gone = true;
+      stop?.();
+    };
   };
-};
+const mountDebrief = onDemand(() => import('./screens/debrief').then((m) => m.mountDebrief), 'Debrief');
+const mountClassroom = onDemand(() => import('./screens/classroom/index').then((m) => m.mountClassroom), 'Classroom');
 
 const MOUNT: Record<Screen, (ctx: ScreenContext) => () => void> = {
   menu: mountMenu,
@@ -51,7 +54,7 @@ export function startApp(store: GameStore, root: HTMLElement, packUi: PackUi | n
     current = screen;
     unmount = MOUNT[screen]({ store, root, packUi });
     document.title = `${NAME[screen]} — Third Side`;
-    if (screen !== 'debrief') shown(NAME[screen]);
+    if (screen !== 'debrief' && screen !== 'classroom') shown(NAME[screen]);
     else shown('Loading');
   };
   show(store.getState().screen);

@@ -9,7 +9,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBundled, type CatalogueEntry, type CatalogueProblem, type ScenarioEntry } from './scenarios';
+import { loadPack } from '../scenario/pack';
+import { formatProblem } from '../scenario/problems';
+import { bundledKey, entryOf, type CatalogueEntry, type CatalogueProblem, type ScenarioEntry } from './scenarios';
 
 /** The bundled scenario files under `dir` (scenarios/): path relative to it → text. */
 export function readBundledSources(dir: string): Record<string, string> {
@@ -27,6 +29,42 @@ export function readBundledSources(dir: string): Record<string, string> {
     }
   }
   return out;
+}
+
+/**
+ * Check bundled sources (file name → YAML text) with the full loader; broken files are reported,
+ * never thrown. Run at build time and by tests and tools in Node, never by the page: this module
+ * is the only store module that imports the loader.
+ */
+export function parseBundled(sources: Record<string, string>): { entries: ScenarioEntry[]; problems: CatalogueProblem[] } {
+  const entries: ScenarioEntry[] = [];
+  const problems: CatalogueProblem[] = [];
+  const files = Object.keys(sources).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
+  for (const file of files) {
+    const name = file.split('/').pop() ?? file;
+    // Bundled files are bare scenarios or packs (the historical set): read both through loadPack.
+    const r = loadPack(sources[file]!, name);
+    if (!r.ok) {
+      problems.push({
+        file: name,
+        problems: r.problems
+          .filter((p) => p.severity === 'error')
+          .slice(0, 8)
+          .map((p) => formatProblem(p, name)),
+      });
+      continue;
+    }
+    for (const scenario of r.value.scenarios) {
+      if (entries.some((e) => e.scenario.id === scenario.id)) continue;
+      entries.push(entryOf(scenario, { key: bundledKey(scenario.id), source: 'bundled' }, r.value.pack));
+    }
+  }
+  return { entries, problems };
+}
+
+/** The tutorial first, then the flagship, then the historical set in time order. */
+function order(file: string): number {
+  return /tutorial/.test(file) ? 0 : /historical\//.test(file) ? 2 : 1;
 }
 
 /** Why the build stops: every broken file by name, with its first problems. */

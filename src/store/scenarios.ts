@@ -5,9 +5,8 @@
  * trainee's own file; a bundled one is fetched when a solo game starts or resumes. The bundled
  * files are compiled at build time (scenarioBundle.ts: checked by the same loader the CLI uses,
  * then one JSON asset each), so the page carries no YAML parser and no scenario it does not play.
+ * Nothing here imports the loader: what the page imports from here must not pull the parser in.
  */
-import { formatProblem } from '../scenario/problems';
-import { loadPack } from '../scenario/pack';
 import { scenarioSchema, type Scenario } from '../scenario/schema';
 import type { PackMeta } from '../scenario/packData';
 
@@ -77,42 +76,6 @@ export const packKey = (packId: string, id: string): string => `pack:${packId}:$
 /** A full catalogue entry for a scenario the page holds. */
 export function entryOf(scenario: Scenario, from: Pick<CatalogueEntry, 'key' | 'source' | 'packId' | 'packTitle'>, meta?: PackMeta): ScenarioEntry {
   return { ...from, card: cardOf(scenario), about: aboutFor(scenario, meta), scenario };
-}
-
-/**
- * Check bundled sources (file name → YAML text) with the full loader; broken files are reported,
- * never thrown. Run at build time (scenarioBundle.ts) and by tests and tools in Node; the page
- * never calls it, so its bundle leaves the YAML loader out (checked by bench:web's chunk list).
- */
-export function parseBundled(sources: Record<string, string>): { entries: ScenarioEntry[]; problems: CatalogueProblem[] } {
-  const entries: ScenarioEntry[] = [];
-  const problems: CatalogueProblem[] = [];
-  const files = Object.keys(sources).sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-  for (const file of files) {
-    const name = file.split('/').pop() ?? file;
-    // Bundled files are bare scenarios or packs (the historical set): read both through loadPack.
-    const r = loadPack(sources[file]!, name);
-    if (!r.ok) {
-      problems.push({
-        file: name,
-        problems: r.problems
-          .filter((p) => p.severity === 'error')
-          .slice(0, 8)
-          .map((p) => formatProblem(p, name)),
-      });
-      continue;
-    }
-    for (const scenario of r.value.scenarios) {
-      if (entries.some((e) => e.scenario.id === scenario.id)) continue;
-      entries.push(entryOf(scenario, { key: bundledKey(scenario.id), source: 'bundled' }, r.value.pack));
-    }
-  }
-  return { entries, problems };
-}
-
-/** The tutorial first, then the flagship, then the historical set in time order. */
-function order(file: string): number {
-  return /tutorial/.test(file) ? 0 : /historical\//.test(file) ? 2 : 1;
 }
 
 /** The name a bundled scenario's data goes by in problems (its asset is named after the id). */

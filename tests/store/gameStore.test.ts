@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGameStore } from '../../src/store/gameStore';
 import { AUTOSAVE_KEY, memoryStorage } from '../../src/store/autosave';
-import { parseBundled } from '../../src/store/scenarios';
+import { parseBundled } from '../../src/store/scenarioBundle';
 import { stateHash } from '../../src/sim/index';
 
 const dir = join(__dirname, '../../scenarios');

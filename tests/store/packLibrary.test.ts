@@ -8,7 +8,7 @@ import { stringify, parse } from 'yaml';
 import { PackLibrary } from '../../src/store/packLibrary';
 import { createGameStore } from '../../src/store/gameStore';
 import { memoryStorage } from '../../src/store/autosave';
-import { parseBundled } from '../../src/store/scenarios';
+import { parseBundled } from '../../src/store/scenarioBundle';
 import { stateHash } from '../../src/sim/index';
 
 const tutorial = parse(readFileSync(join(__dirname, '../../scenarios/tutorial.yaml'), 'utf8'));

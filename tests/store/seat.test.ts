@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGameStore } from '../../src/store/gameStore';
 import { AUTOSAVE_KEY, memoryStorage, readAutosave } from '../../src/store/autosave';
-import { parseBundled } from '../../src/store/scenarios';
+import { parseBundled } from '../../src/store/scenarioBundle';
 import { createGame, stateHash, viewFor } from '../../src/sim/index';
 import { createLocalSeat, criterionDetails, forecast, shortfall } from '../../src/seat/index';
 
