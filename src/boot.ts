@@ -9,6 +9,7 @@ import { startApp } from './game/app';
 import { stateHash } from './sim/index';
 import { PackLibrary } from './store/packLibrary';
 import { createPackUi } from './game/packsUi';
+import { keptSeat } from './game/screens/classroom/rejoin';
 
 export async function boot(params: URLSearchParams, root: HTMLElement): Promise<void> {
   // The bundled scenarios' index (checked at build time); a scenario's data is fetched when a game needs it.
@@ -27,8 +28,9 @@ export async function boot(params: URLSearchParams, root: HTMLElement): Promise<
   }
   if (!library) store.getState().setPackEntries([]);
   startApp(store, root, createPackUi(store, library));
-  // A join address (the console's QR code): straight to the classroom, the code filled in.
-  if (params.has('join')) store.getState().toClassroom();
+  // A join address (the console's QR code): straight to the classroom, the code filled in; a tab
+  // reloaded in a class goes straight back to its seat.
+  if (params.has('join') || keptSeat()) store.getState().toClassroom();
   if (__TEST_HOOKS__) {
     (window as unknown as Record<string, unknown>).__thirdSide = {
       hash: () => {

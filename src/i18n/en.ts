@@ -710,6 +710,8 @@ export const EN: Record<string, string> = {
   'classroom.connection.closed': 'Left the class',
   'classroom.recovered': 'The connection to the classroom server was lost and is back: you are in the same seat and the exercise is where it was.',
   'classroom.recoveredOk': 'OK',
+  'classroom.rejoining': 'Back to class {{code}}: taking your seat again…',
+  'classroom.rejoinFailed': 'Could not go back to class {{code}} ({{reason}}). Join again with the code.',
   'classroom.notConnected': 'Not connected to the class: wait for the connection to come back',
   'classroom.noNews': 'No news yet.',
   'classroom.confidential': 'Confidential: for your seat only',

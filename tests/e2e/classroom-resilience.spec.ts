@@ -2,7 +2,7 @@
  * Resilience in the page (issue 13, item 4), against a classroom server this test starts itself so
  * it can kill it: a student taken offline sees "reconnecting" and comes back to the same seat; a
  * server killed mid-exercise and started again (same database) brings every page back — a notice,
- * no reload — and play goes on; a command the server refuses shows its reason.
+ * no reload — and play goes on; a reloaded tab goes straight back to its seat.
  *
  * Console errors fail the test, except the browser's own report of a failed connection while the
  * test itself has cut the network or stopped the server (Chromium logs those as errors).
@@ -131,6 +131,14 @@ test('a dropped student returns to the same seat; a server restart recovers ever
   await shot(mediator, 'classroom-table-recovered');
   await gov.getByTestId('recovered-ok').click();
   await expect(gov.getByTestId('recovered')).toHaveCount(0);
+
+  // A student who reloads the tab goes straight back to the same seat; so does the instructor to the console.
+  await gov.reload();
+  await expect(gov.getByTestId('seat-heading')).toHaveAttribute('data-role', 'party:gov');
+  await expect(gov.getByTestId('confidential')).toHaveText(govNote);
+  await instructor.reload();
+  await expect(instructor.getByTestId('class-status')).toContainText('Running');
+  await expect(instructor.getByTestId('roster-party:gov')).toContainText('Ida');
 
   // Play goes on after the restart: a move at the table is made by the server (the action points fall).
   await mediator.getByTestId('move-caucus').click();

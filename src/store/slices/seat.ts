@@ -207,6 +207,8 @@ export function seatSlice(ctx: SliceContext): SeatSlice {
     },
 
     async toDebrief() {
+      // A classroom seat's debrief comes from the server: back to the class screen, which shows it.
+      if (get().remote) return get().leaveRemote();
       const { seat, scenario } = get();
       if (!seat || !scenario) return;
       // The debrief's analysis is loaded when first needed: the first screens do without it.

@@ -13,6 +13,7 @@ import type { View } from '../../../sim/index';
 import type { Scenario } from '../../../scenario/schema';
 import { joinRemoteSeat, type RemoteSeat } from '../../../seat/remote';
 import type { ClassScreen } from './shared';
+import { forgetSeat, keepSeat, keptSeat } from './rejoin';
 import { drawConsole } from './console';
 import { drawSeat } from './seatScreen';
 import { drawClassDebrief } from './classDebrief';
@@ -60,6 +61,7 @@ export function mountClassroom(ctx: ScreenContext): () => void {
       onclick: () => {
         void session?.leave();
         session = null;
+        forgetSeat();
         store.getState().toMenu();
       },
       text: t('ui.back'),
@@ -133,7 +135,9 @@ export function mountClassroom(ctx: ScreenContext): () => void {
         const id = pick.querySelector<HTMLInputElement>('input:checked')?.value;
         if (!id) return;
         api<{ code: string; instructorToken: string }>('api/exercises', { method: 'POST', body: JSON.stringify({ scenario: id }) })
-          .then((r) => joinRemoteSeat(endpoint(), r.code, { instructorToken: r.instructorToken }))
+          .then(
+            (r) => (keepSeat({ code: r.code, instructorToken: r.instructorToken }), joinRemoteSeat(endpoint(), r.code, { instructorToken: r.instructorToken })),
+          )
           .then(begin)
           .catch(fail);
       },
@@ -150,7 +154,9 @@ export function mountClassroom(ctx: ScreenContext): () => void {
         file
           .text()
           .then((pack) => api<{ code: string; instructorToken: string }>('api/exercises', { method: 'POST', body: JSON.stringify({ pack }) }))
-          .then((r) => joinRemoteSeat(endpoint(), r.code, { instructorToken: r.instructorToken }))
+          .then(
+            (r) => (keepSeat({ code: r.code, instructorToken: r.instructorToken }), joinRemoteSeat(endpoint(), r.code, { instructorToken: r.instructorToken })),
+          )
           .then(begin)
           .catch(fail);
       },
@@ -223,6 +229,13 @@ export function mountClassroom(ctx: ScreenContext): () => void {
     error = null;
     listen();
     drawSession();
+    // A student's seat token arrives with the welcome: keep it so a reload comes back to this seat.
+    const keep = () => {
+      const token = seat.welcome()?.seatToken;
+      if (token && session === seat) keepSeat({ code: seat.code, seatToken: token });
+    };
+    keep();
+    seat.onChange(keep);
   };
   const listen = () => {
     stopSeat?.();
@@ -260,18 +273,31 @@ export function mountClassroom(ctx: ScreenContext): () => void {
   };
 
   // ---------------------------------------------------------------- start
-  if (session) {
-    store.getState().leaveRemote();
-    listen();
-    drawSession();
-  } else {
-    drawChoose();
+  const loadScenarios = () =>
     api<{ id: string; title: string }[]>('api/scenarios')
       .then((list) => {
         scenarios = list;
         if (!gone && !session) drawChoose();
       })
       .catch(fail);
+  if (session) {
+    store.getState().leaveRemote();
+    listen();
+    drawSession();
+  } else if (keptSeat()) {
+    // The tab was reloaded in a class: back to the same seat (or the console) with the kept token.
+    const kept = keptSeat()!;
+    rerender(main, el('p', { class: 'lead', role: 'status', 'data-testid': 'rejoining', text: t('classroom.rejoining', { code: kept.code }) }));
+    joinRemoteSeat(endpoint(), kept.code, kept.seatToken ? { seatToken: kept.seatToken } : { instructorToken: kept.instructorToken! })
+      .then(begin)
+      .catch((e: unknown) => {
+        forgetSeat();
+        fail(new Error(t('classroom.rejoinFailed', { code: kept.code, reason: String((e as Error)?.message ?? e) })));
+        loadScenarios();
+      });
+  } else {
+    drawChoose();
+    loadScenarios();
   }
   return () => {
     gone = true;
