@@ -13,7 +13,7 @@ const DEV_PREFIX = '/@bundled-scenarios/';
  * broken scenario file fails the build, naming the file. The checker is the project's own loader,
  * loaded through tsx on first use, so plain Vite and Vitest runs never load it.
  */
-function bundledScenarios(dir: string): Plugin {
+export function bundledScenarios(dir: string): Plugin {
   let serve = false;
   const devData = new Map<string, string>();
   return {

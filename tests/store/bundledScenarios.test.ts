@@ -3,13 +3,16 @@
  * confidential text) and one JSON file each, fetched only when a solo game starts or resumes.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileBundled, parseBundled, readBundledSources } from '../../src/store/scenarioBundle';
 import type { CatalogueEntry } from '../../src/store/scenarios';
 import { createGameStore } from '../../src/store/gameStore';
 import { AUTOSAVE_KEY, memoryStorage } from '../../src/store/autosave';
+import { build } from 'vite';
+import { readdirSync, readFileSync } from 'node:fs';
+import { bundledScenarios } from '../../vite.config';
 import { createGame, applyCommand, stateHash, type Command } from '../../src/sim/index';
 
 const dir = join(__dirname, '../../scenarios');
@@ -103,6 +106,57 @@ describe('bundled scenarios compiled at build time', () => {
       expect(r.message).toMatch(/broken-talks\.yaml:3:12 error: turnLimit: .* expected number/);
       expect(r.message).toMatch(/unclosed\.yaml:\d+:\d+ error/);
       expect(compileBundled(join(tmp, 'none')).ok).toBe(false);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the build (the plugin in vite.config.ts)', () => {
+  /** Build a one-line page that imports the index, with the scenarios of `scenarios`. */
+  const buildWith = async (scenarios: string) => {
+    const app = mkdtempSync(join(tmpdir(), 'third-side-app-'));
+    writeFileSync(
+      join(app, 'index.html'),
+      '<script type="module">import { bundledIndex } from "virtual:bundled-scenarios"; console.log(bundledIndex);</script>',
+    );
+    try {
+      await build({ root: app, configFile: false, logLevel: 'silent', plugins: [bundledScenarios(scenarios)], build: { outDir: join(app, 'dist') } });
+      const assets = join(app, 'dist', 'assets');
+      const files = readdirSync(assets);
+      return {
+        ok: true as const,
+        files,
+        js: files
+          .filter((f) => f.endsWith('.js'))
+          .map((f) => readFileSync(join(assets, f), 'utf8'))
+          .join('\n'),
+      };
+    } catch (e) {
+      return { ok: false as const, message: String((e as Error).message) };
+    } finally {
+      rmSync(app, { recursive: true, force: true });
+    }
+  };
+
+  it('emits one JSON asset per scenario and an index pointing at them, and fails naming a broken file', { timeout: 120_000 }, async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'third-side-scenarios-'));
+    try {
+      copyFileSync(join(dir, 'tutorial.yaml'), join(tmp, 'tutorial.yaml'));
+      const good = await buildWith(tmp);
+      expect(good.ok).toBe(true);
+      if (!good.ok) return;
+      const data = good.files.filter((f) => f.endsWith('.json'));
+      expect(data).toEqual([expect.stringMatching(/^tutorial-[\w-]+\.json$/)]);
+      expect(good.js).toContain(data[0]);
+      expect(good.js).not.toContain('__VITE_ASSET__');
+      expect(good.js).not.toContain('Rangers are a limited spoiler');
+
+      mkdirSync(join(tmp, 'historical'));
+      writeFileSync(join(tmp, 'historical', 'broken-talks.yaml'), 'id: broken\ntitle: Broken\nturnLimit: many\n');
+      const bad = await buildWith(tmp);
+      expect(bad.ok).toBe(false);
+      if (!bad.ok) expect(bad.message).toMatch(/broken-talks\.yaml:3:12 error: turnLimit/);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
