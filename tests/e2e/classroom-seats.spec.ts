@@ -86,6 +86,8 @@ async function teammate(code: string, seat: string) {
 test('seat screens: a counter-offer reaches the mediator, a private line stays private, a faction and a power act, the observer sees no secret', async ({
   browser,
 }) => {
+  // Five browsers and a server on a shared two-core machine: allow for a slow run.
+  test.setTimeout(240_000);
   const errors: string[] = [];
   const created = await fetch(`${BASE}/api/exercises`, {
     method: 'POST',
@@ -93,7 +95,7 @@ test('seat screens: a counter-offer reaches the mediator, a private line stays p
     body: JSON.stringify({ pack, seed: 1, seats: ['mediator', 'party:gov', 'faction:rangers', 'external:bloc', 'observer'] }),
   });
   expect(created.status).toBe(201);
-  const { code } = (await created.json()) as { code: string };
+  const { code, instructorToken } = (await created.json()) as { code: string; instructorToken: string };
 
   // Exploratory → agenda → negotiation, scripted (the engine plays the other delegation).
   const med = await teammate(code, 'mediator');
@@ -218,6 +220,22 @@ test('seat screens: a counter-offer reaches the mediator, a private line stays p
   await shot(faction, 'classroom-seats-faction');
   await shot(power, 'classroom-seats-power');
   await shot(observer, 'classroom-seats-observer');
+
+  // The instructor moves the observer to the faction's seat: the page receives it, says so, and now
+  // shows that seat's briefing and options.
+  const instructor = await new Client(BASE.replace(/^http/, 'ws')).joinById(code, { instructorToken });
+  instructor.onMessage('*', () => undefined);
+  const seats = await new Promise<{ role: string; holders: { id: string; name: string }[] }[]>((resolve) =>
+    instructor.onMessage('status', (st: { seats: { role: string; holders: { id: string; name: string }[] }[] }) => resolve(st.seats)),
+  );
+  const olly = seats.find((x) => x.role === 'observer')!.holders.find((h) => h.name === 'Olly')!;
+  instructor.send('reassign', { holder: olly.id, seat: 'faction:rangers' });
+  await expect(observer.getByTestId('seat-heading')).toHaveAttribute('data-role', 'faction:rangers');
+  await expect(observer.getByTestId('reassigned')).toBeVisible();
+  await expect(observer.getByTestId('confidential')).toContainText(SECRET.rangers);
+  await expect(observer.getByTestId('act-denunciation')).toBeVisible();
+  await shot(observer, 'classroom-seats-reassigned');
+  await instructor.leave(true);
 
   expect(errors, 'console or page errors').toEqual([]);
   await med.leave();
