@@ -11,6 +11,7 @@ import type { CatalogueEntry } from '../../src/store/scenarios';
 import { createGameStore } from '../../src/store/gameStore';
 import { AUTOSAVE_KEY, memoryStorage } from '../../src/store/autosave';
 import { build } from 'vite';
+import { build as esbuild } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { bundledScenarios } from '../../vite.config';
 import { createGame, applyCommand, stateHash, type Command } from '../../src/sim/index';
@@ -160,6 +161,48 @@ describe('the build (the plugin in vite.config.ts)', () => {
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
+  });
+});
+
+/** The source files a module loads at once (its static imports, followed): not what it may import() later. */
+async function loadedAtOnce(entry: string): Promise<string[]> {
+  const r = await esbuild({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    splitting: true,
+    outdir: 'out',
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const outputs = r.metafile.outputs;
+  const seen = new Set<string>();
+  const inputs = new Set<string>();
+  const visit = (out: string) => {
+    if (seen.has(out)) return;
+    seen.add(out);
+    for (const i of Object.keys(outputs[out]!.inputs)) inputs.add(i);
+    for (const imp of outputs[out]!.imports) if (imp.kind === 'import-statement') visit(imp.path);
+  };
+  visit(Object.keys(outputs).find((o) => outputs[o]!.entryPoint)!);
+  return [...inputs];
+}
+
+describe('what the page loads at once carries no YAML parser', () => {
+  it.each(['src/scenario/packData.ts', 'src/store/scenarios.ts', 'src/store/slices/catalogue.ts', 'src/store/packLibrary.ts', 'src/store/gameStore.ts'])(
+    '%s',
+    { timeout: 60_000 },
+    async (entry) => {
+      const inputs = await loadedAtOnce(join(__dirname, '../..', entry));
+      expect(inputs.length).toBeGreaterThan(0);
+      expect(inputs.filter((i) => /node_modules\/yaml\/|src\/scenario\/(load|pack|yamlData|nesting)\.ts$/.test(i))).toEqual([]);
+    },
+  );
+
+  it('(the check sees the parser where it is: the pack loader the worker runs)', async () => {
+    const inputs = await loadedAtOnce(join(__dirname, '../../src/store/packWorker.ts'));
+    expect(inputs.some((i) => /node_modules\/yaml\//.test(i))).toBe(true);
   });
 });
 
