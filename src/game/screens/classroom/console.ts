@@ -39,7 +39,15 @@ export function drawConsole(cs: ClassScreen, seat: RemoteSeat): void {
       'div',
       { class: 'console', 'data-testid': 'console' },
       header(c),
-      el('div', { class: 'console-grid' }, joinCard(c, false, toggle), seatPlan(c), injectList(c), activityFeed(c), peekPanel(c), hiddenPanel(c)),
+      el(
+        'div',
+        { class: 'console-grid' },
+        el('div', { class: 'console-side' }, joinCard(c, false, toggle), seatPlan(c)),
+        injectList(c),
+        activityFeed(c),
+        peekPanel(c),
+        hiddenPanel(c),
+      ),
     ),
   );
 }

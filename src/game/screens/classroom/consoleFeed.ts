@@ -38,12 +38,16 @@ export function activityFeed(c: ConsoleCtx): HTMLElement {
 }
 
 function feedItem(c: ConsoleCtx, a: Activity): HTMLElement {
-  const time = new Date(a.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const time = new Date(a.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  // Seat plans and controls come from the instructor; other lines without a sender are the engine's.
+  const byInstructor = a.kind === 'control' || (a.kind === 'seat' && a.what === 'plan');
   const who = a.who
     ? a.who.role === 'instructor'
       ? t('classroom.role.instructor')
       : `${a.who.name ? `${a.who.name} · ` : ''}${seatTitle(c, a.who.role)}`
-    : t('console.feed.engine');
+    : byInstructor
+      ? t('classroom.role.instructor')
+      : t('console.feed.engine');
   return el(
     'li',
     { class: `feed-item ${a.kind}`, 'data-testid': 'feed-item', 'data-kind': a.kind },
@@ -55,8 +59,18 @@ function feedItem(c: ConsoleCtx, a: Activity): HTMLElement {
 
 function fields(c: ConsoleCtx, f: Record<string, unknown> | undefined): string {
   if (!f) return '';
-  const parts = Object.entries(f).map(([k, v]) => `${k}: ${typeof v === 'string' ? nameIn(c.v, v) : JSON.stringify(v)}`);
+  const parts = Object.entries(f).map(([k, v]) => `${k}: ${value(c, v)}`);
   return parts.length ? ` (${parts.join(', ')})`.slice(0, 240) : '';
+}
+
+/** A command field as a reader wants it: ids as names, an effect as its kind. */
+function value(c: ConsoleCtx, v: unknown): string {
+  if (typeof v === 'string') return nameIn(c.v, v);
+  if (v && typeof v === 'object' && typeof (v as { kind?: unknown }).kind === 'string') {
+    const kind = (v as { kind: string }).kind;
+    return label(`console.effect.${kind}`, kind);
+  }
+  return JSON.stringify(v);
 }
 
 function line(c: ConsoleCtx, a: Activity): string {
@@ -77,7 +91,7 @@ function line(c: ConsoleCtx, a: Activity): string {
             proposal: String(a.fields?.proposal),
           }) + (msg ? `: ${msg}` : '')
         );
-      return `${t(`console.feed.source.${a.what}`)}${a.id ? ` ${a.id}` : ''}: ${a.text ?? msg}`;
+      return `${t(`console.feed.source.${a.what}`)}${eventId(c, a)}: ${a.text ?? msg}`;
     case 'seat':
       if (a.what === 'plan') return t(a.fields?.engine ? 'console.feed.planEngine' : 'console.feed.planPeople', { seat: seatTitle(c, String(a.fields?.seat)) });
       return t(`console.feed.seat.${a.what}`, { seat: a.fields?.seat ? seatTitle(c, String(a.fields.seat)) : '' });
@@ -88,6 +102,12 @@ function line(c: ConsoleCtx, a: Activity): string {
           : t('console.feed.clockOff')
         : t(`console.feed.control.${a.what}`);
   }
+}
+
+/** An inject's id as written in the scenario; a party's, faction's or power's as its name. */
+function eventId(c: ConsoleCtx, a: Activity): string {
+  if (!a.id) return '';
+  return ` ${a.what === 'inject' || a.what === 'contingency' || a.what === 'instructor' ? a.id : nameIn(c.v, a.id)}`;
 }
 
 function channelName(c: ConsoleCtx, channel: string): string {

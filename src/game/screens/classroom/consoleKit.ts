@@ -21,9 +21,26 @@ export interface ConsoleCtx {
   act(type: string, payload?: Record<string, unknown>): Promise<Msg | null>;
 }
 
+/** Names for the engine's messages, from a view, when the page has no scenario file (a remote class). */
+const names = new WeakMap<View, Scenario>();
+function namesFrom(v: View): Scenario {
+  let s = names.get(v);
+  if (!s) {
+    // fmt() reads only ids and names (i18n namesOf): the view has them all.
+    s = {
+      parties: v.parties.map((p) => ({ id: p.id, name: p.name, short: p.short, factions: p.factions.map((f) => ({ id: f.id, name: f.name })) })),
+      externals: v.externals.map((e) => ({ id: e.id, name: e.name })),
+      issues: v.issues.map((i) => ({ id: i.id, name: i.name })),
+      venues: v.venues.map((x) => ({ id: x.id, name: x.name })),
+    } as unknown as Scenario;
+    names.set(v, s);
+  }
+  return s;
+}
+
 export function consoleCtx(cs: ClassScreen, seat: RemoteSeat): ConsoleCtx {
   const v = seat.hasView() ? seat.view() : null;
-  const sc = cs.scenarioOf(v);
+  const sc = cs.scenarioOf(v) ?? (v ? namesFrom(v) : null);
   return {
     cs,
     seat,
