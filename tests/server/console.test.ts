@@ -6,20 +6,26 @@
  * sending it is refused with a reason, gets nothing it may not see, and the room keeps running.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { matchMaker } from '@colyseus/core';
 import { join, postJson, startTestClassroom, type Recorder, type TestClassroom } from './helpers';
+import { SqliteStore } from '../../src/server/store/index';
+import { Exercise } from '../../src/server/exercise';
+import type { ExerciseRoom } from '../../src/server/room';
 
 let t: TestClassroom;
+const store = new SqliteStore(':memory:');
 beforeAll(async () => {
-  t = await startTestClassroom();
+  await store.init();
+  t = await startTestClassroom({ store });
 });
 afterAll(async () => {
   await t?.classroom.close();
 });
 
-async function exercise(body: Record<string, unknown> = {}): Promise<{ code: string; token: string }> {
+async function exercise(body: Record<string, unknown> = {}): Promise<{ code: string; token: string; id: string }> {
   const r = await postJson(`${t.url}/api/exercises`, { scenario: 'tutorial', seed: 7, ...body });
   expect(r.status).toBe(201);
-  return { code: r.body.code, token: r.body.instructorToken };
+  return { code: r.body.code, token: r.body.instructorToken, id: r.body.exerciseId };
 }
 
 const GOV_NOTE = 'The president needs the fighting over before the budget debate';
@@ -80,10 +86,10 @@ describe('the seat plan before the start', () => {
 });
 
 describe('peek, activity and the inject list', () => {
-  let code: string, token: string;
+  let code: string, token: string, id: string;
   let instructor: Recorder, mediator: Recorder, gov: Recorder;
   beforeAll(async () => {
-    ({ code, token } = await exercise());
+    ({ code, token, id } = await exercise());
     instructor = await join(t.url, code, { instructorToken: token });
     mediator = await join(t.url, code, { seat: 'mediator', name: 'Mo' });
     gov = await join(t.url, code, { seat: 'party:gov', name: 'Gil' });
@@ -197,5 +203,13 @@ describe('peek, activity and the inject list', () => {
     const answered = await instructor.waitFor('fired', (f) => f.planned.find((p: { id: string }) => p.id === 'customs-raid').status === 'responded');
     expect(answered.planned.find((p: { id: string }) => p.id === 'customs-raid').respondedTurn).toBe(3);
     expect(gov.messages.some((m) => m.type === 'fired')).toBe(false);
+  });
+
+  it('a room rebuilt from the stored log has the same feed (refusals, never stored, aside)', async () => {
+    const live = (matchMaker.getLocalRoomById(code) as ExerciseRoom).ex.activity.filter((a) => a.kind !== 'refused');
+    const { exercise: rebuilt, hashOk } = Exercise.restore((await store.getExercise(id))!, await store.events(id));
+    expect(hashOk).toBe(true);
+    expect(live.length).toBeGreaterThan(10);
+    expect(rebuilt.activity).toEqual(live);
   });
 });
