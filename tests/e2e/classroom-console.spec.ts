@@ -159,6 +159,10 @@ test('the console: QR join, seat plan and reassignment, clock, a seat’s view, 
     return min;
   });
   expect(smallest).toBeGreaterThanOrEqual(12);
+  await instructor.getByTestId('console-peek').scrollIntoViewIfNeeded();
+  await shot(instructor, 'console-seat-view');
+  await instructor.getByTestId('console-hidden').scrollIntoViewIfNeeded();
+  await shot(instructor, 'console-hidden-values');
   await instructor.getByTestId('classroom').evaluate((e) => (e.scrollTop = 0));
   await shot(instructor, 'console-running');
   await instructor.setViewportSize({ width: 1920, height: 1080 });

@@ -22,7 +22,45 @@ import { hiddenPanel } from './consoleHidden';
 /** The projector view: the join card alone, full size. */
 let projecting = false;
 
+/** Where the caret is in the field being typed in: a redraw (any change in the class) puts it back. */
+function keepCaret(): () => void {
+  const a = document.activeElement;
+  if (!(a instanceof HTMLInputElement || a instanceof HTMLTextAreaElement) || !a.dataset.k) return () => undefined;
+  const { k } = a.dataset;
+  let start: number | null = null;
+  let end: number | null = null;
+  try {
+    start = a.selectionStart;
+    end = a.selectionEnd;
+  } catch {
+    // A number input has no selection.
+  }
+  return () => {
+    const again = document.activeElement;
+    if ((again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement) && again.dataset.k === k && start !== null && end !== null) {
+      try {
+        again.setSelectionRange(start, end);
+      } catch {
+        // Not a text field.
+      }
+    }
+  };
+}
+
+/** Inner scrolling lists (the feed) keep their scroll position across redraws. */
+function keepScroll(root: HTMLElement): () => void {
+  const kept = [...root.querySelectorAll<HTMLElement>('[data-keep-scroll]')].map((e) => [e.dataset.keepScroll!, e.scrollTop] as const);
+  return () => {
+    for (const [key, top] of kept) {
+      const e = root.querySelector<HTMLElement>(`[data-keep-scroll="${key}"]`);
+      if (e) e.scrollTop = top;
+    }
+  };
+}
+
 export function drawConsole(cs: ClassScreen, seat: RemoteSeat): void {
+  const restoreCaret = keepCaret();
+  const restoreScroll = keepScroll(cs.main);
   const c = consoleCtx(cs, seat);
   cs.main.classList.add('console-screen');
   const toggle = () => {
@@ -50,6 +88,8 @@ export function drawConsole(cs: ClassScreen, seat: RemoteSeat): void {
       ),
     ),
   );
+  restoreCaret();
+  restoreScroll();
 }
 
 function header(c: ConsoleCtx): HTMLElement {
