@@ -85,6 +85,27 @@ describe('the seat plan before the start', () => {
   });
 });
 
+describe('an expected response that does not come', () => {
+  it('the inject is missed once its window closes, and its contingency shows as fired', async () => {
+    const { code, token } = await exercise();
+    const instructor = await join(t.url, code, { instructorToken: token });
+    const mediator = await join(t.url, code, { seat: 'mediator', name: 'Mo' });
+    instructor.room.send('start', { ref: 'st' });
+    await ack(instructor, 'st');
+    // customs-raid fires at the end of turn 2 and waits 3 turns for engageSpoiler(rangers), which never comes.
+    for (let i = 0; i < 5; i++) {
+      mediator.room.send('command', { command: { type: 'endTurn' }, ref: `e${i}` });
+      await ack(mediator, `e${i}`);
+    }
+    const byId = (f: { planned: { id: string }[] }, id: string) => f.planned.find((p) => p.id === id) as any;
+    const missed = await instructor.waitFor('fired', (f) => byId(f, 'customs-raid').status === 'missed');
+    expect(byId(missed, 'customs-raid').awaitingUntil).toBeUndefined();
+    expect(byId(missed, 'rangers-call-walkout')).toMatchObject({ parent: 'customs-raid', fired: true });
+    await mediator.room.leave();
+    await instructor.room.leave();
+  });
+});
+
 describe('peek, activity and the inject list', () => {
   let code: string, token: string, id: string;
   let instructor: Recorder, mediator: Recorder, gov: Recorder;
