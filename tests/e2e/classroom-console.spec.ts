@@ -133,6 +133,7 @@ test('the console: QR join, seat plan and reassignment, clock, a seat’s view, 
   await instructor.getByTestId('adhoc-fire').click();
   await expect(gov.getByTestId('seat-news')).toContainText(sentinel);
   await expect(instructor.getByTestId('feed')).toContainText(sentinel);
+  await expect(instructor.getByTestId('fired-list')).toContainText(sentinel);
   // The peeked seat's view follows: its news has the inject too.
   await expect(instructor.getByTestId('peek-news')).toContainText(sentinel);
 

@@ -29,7 +29,32 @@ export function injectList(c: ConsoleCtx): HTMLElement {
           ),
         )
       : el('p', { class: 'hint', text: t('console.injects.none') }),
+    firedList(c),
     adhocForm(c),
+  );
+}
+
+/** What the instructor fired so far, planned or ad hoc, as the class read it (an edit marked). */
+function firedList(c: ConsoleCtx): HTMLElement | null {
+  const fired = c.seat.injects()?.fired ?? [];
+  if (!fired.length) return null;
+  return el(
+    'div',
+    { class: 'fired-list' },
+    el('h3', { text: t('console.injects.firedByYou') }),
+    el(
+      'ol',
+      { 'data-testid': 'fired-list' },
+      ...fired.map((f) =>
+        el(
+          'li',
+          {},
+          el('strong', { text: `${f.turn !== undefined ? `${t('classroom.turn', { turn: f.turn })} · ` : ''}${f.inject ?? t('console.injects.adhoc')}` }),
+          f.edited ? el('span', { class: 'badge', text: t('console.injects.edited') }) : null,
+          el('span', { text: ` ${f.synopsis}` }),
+        ),
+      ),
+    ),
   );
 }
 
