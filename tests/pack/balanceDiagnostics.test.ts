@@ -33,11 +33,11 @@ const scenarioOf = (text: string): Scenario => {
   return r.value.scenarios[0]!;
 };
 
-async function analyse(s: Scenario, ablation = 0): Promise<ScenarioAnalysis> {
+async function analyse(s: Scenario, ablation = 0, runs = 10): Promise<ScenarioAnalysis> {
   let id = 0;
   const runner: Runner = { size: 1, run: async (job) => playJob([s], { ...job, id: ++id }) };
   const { analyses } = await analyseScenarios(runner, [s], {
-    runs: 10,
+    runs,
     seed: 1,
     difficulty: 'standard',
     ablation,
@@ -58,6 +58,12 @@ const breakingInject = edit(
         synopsis: The Alliance council recalls its delegation.
         effect: { kind: meters, party: opp, commitment: -40 }
         target: opp
+        expectedResponse: { move: publicStatement, withinTurns: 1, description: Reassure the Alliance in public. }
+        contingency:
+          - id: council-hardens
+            synopsis: The council says the talks are over for now.
+            effect: { kind: news }
+            target: opp
     randomEvents:`,
 );
 
@@ -125,17 +131,23 @@ describe('a pack whose parties walk out on turn 1', () => {
 
 describe('an inject that breaks a party', () => {
   const s = scenarioOf(breakingInject);
-  const run = analyse(s, 10);
+  // 20 paired games: a by-the-book that answers strikes signs one game in ten even with the walk-out, and 10 leave the effect within noise.
+  const run = analyse(s, 20, 20);
 
   it('says which way it pushes the talks and why, and flags it', async () => {
     const a = await run;
     const row = a.ablation.find((r) => r.inject === 'walkout-call')!;
     expect(row.agreementDelta).toBeGreaterThanOrEqual(0.2);
-    expect(row.meters[0]).toEqual({ target: 'opp', meter: 'commitment', mean: -40 });
+    // −40 each game, a little less where the meter's floor (0) cut it short.
+    expect(row.meters[0]).toMatchObject({ target: 'opp', meter: 'commitment' });
+    expect(row.meters[0]!.mean).toBeGreaterThanOrEqual(-40);
+    expect(row.meters[0]!.mean).toBeLessThanOrEqual(-39);
     expect(row.walkOutWith).toBe(1);
     expect(row.walkOutWithout).toBeLessThan(row.walkOutWith);
     const reason = ablationReason(row);
-    expect(reason).toMatch(/^removing it raises agreement by \d+\.\d points: it works against the talks — it moves opp commitment −40/);
+    expect(reason).toMatch(
+      /^removing it raises agreement by \d+\.\d points: it works against the talks( \(within noise\))? — it moves opp commitment −(40|39(\.\d)?)\b/,
+    );
     expect(reason).toMatch(/games with it have a walk-out in 100%, without it \d+%/);
     const flag = a.flags.find((f) => f.id === 'decisive-inject' && f.message.includes('"walkout-call"'));
     expect(flag?.message).toContain(reason);
@@ -143,7 +155,7 @@ describe('an inject that breaks a party', () => {
     const btb = a.policies.find((p) => p.policy === 'by-the-book')!;
     expect(btb.walkOuts.causes.find((c) => c.cause === 'commitment')).toMatchObject({ games: 1, medianTurn: 4, parties: [{ id: 'opp', share: 1 }] });
     expect(renderMarkdown(a, ctx)).toContain(`| ${reason.replace(/\*/g, '\\*')} |`);
-    expect(renderHtml(a, ctx)).toContain('it moves opp commitment −40');
+    expect(renderHtml(a, ctx)).toMatch(/it moves opp commitment −(40|39(\.\d)?)\b/);
     expect(summaryLines(a).join('\n')).toContain(`walkout-call: ${reason}`);
   });
 
@@ -154,7 +166,8 @@ describe('an inject that breaks a party', () => {
       /## Injects fired\n\nShare of games in which each inject \(or contingency, indented\) fired\. Contingency rates are a bot's, not a trainee's/,
     );
     expect(renderHtml(a, ctx)).toContain('Contingency rates are a bot&#39;s, not a trainee&#39;s');
-    expect(summaryLines(a).join('\n')).toMatch(/contingencies \(by-the-book\): alliance-wavers \d+% — these are a bot's, not a trainee's/);
+    // The bots answer a strike (alliance-wavers no longer fires for by-the-book) but not a call for a public statement.
+    expect(summaryLines(a).join('\n')).toMatch(/contingencies \(by-the-book\): council-hardens \d+%.* — these are a bot's, not a trainee's/);
   });
 });
 

@@ -32,6 +32,9 @@ describe('Venezuela 2019 flagship', () => {
     expect(signedRate(random)).toBeLessThanOrEqual(0.05);
     expect(signedRate(greedy)).toBeLessThanOrEqual(0.05);
     expect(signedRate(book)).toBeGreaterThanOrEqual(signedRate(greedy) + 0.1);
+    // Competent play signs a fair share, not most games: 25–45% over 300 seeds (README); 28% on these 40.
+    expect(signedRate(book)).toBeGreaterThanOrEqual(0.2);
+    expect(signedRate(book)).toBeLessThanOrEqual(0.5);
     expect(signedRate(expert)).toBeGreaterThanOrEqual(signedRate(book) + 0.15);
     // By-the-book also gets through the agenda far more often than random play.
     const pastAgenda = (xs: { phaseReached: string }[]) => xs.filter((x) => !['exploratory', 'agenda'].includes(x.phaseReached)).length;
@@ -39,10 +42,18 @@ describe('Venezuela 2019 flagship', () => {
   });
 
   it('the August sanctions teach 2019: unprepared, the government leaves and does not come back; without them both good players do clearly better', () => {
-    // The historical ending: the government walks out on the shock's turn and never returns before the end.
+    // The historical ending: the government walks out on the shock's turn, never returns, and the
+    // process is exhausted unsigned (a collapse, not a signed agreement left unimplemented).
     const t = scenario.injects.find((i) => i.id === 'secondary-sanctions')!.turn!;
-    const historical = book.filter((x) => x.timeline[t - 1] === 'suspended' && x.timeline.slice(t).every((p) => p === 'suspended' || p === 'collapsed')).length;
-    expect(historical / book.length).toBeGreaterThanOrEqual(0.3);
+    const historical = book.filter(
+      (x) =>
+        !agreed(x.phaseReached) &&
+        x.timeline[t - 1] === 'suspended' &&
+        x.timeline.slice(t).every((p) => p === 'suspended' || p === 'collapsed') &&
+        x.timeline.at(-1) === 'collapsed',
+    ).length;
+    // 55% on these 40 seeds; at least 40% over 300 (README).
+    expect(historical / book.length).toBeGreaterThanOrEqual(0.4);
     for (const policy of ['by-the-book', 'expert'] as const) {
       const withIt = policy === 'by-the-book' ? book : runs(policy);
       const without = runs(policy, ['secondary-sanctions']);

@@ -2,8 +2,9 @@
  * The by-the-book bot: sound practice under the settled rules (./craft) — studies first, talks to
  * everyone, builds trust where it is lowest, learns each faction's type before engaging it, brings
  * a party back after a walk-out, reframes, studies each issue in a technical commission and offers
- * the fairest package inside every known red line. It does not prepare for shocks or trade across
- * issues: that is the expert's rung of the ladder.
+ * the fairest package inside every known red line. It answers a strike by engaging whoever struck,
+ * asks a sanctioning power for restraint once, and sees a shock's target right after the shock. It
+ * does not keep restraint in place or trade across issues: that is the expert's rung of the ladder.
  */
 import type { Game } from '../game';
 import type { MediatorCommand } from '../types';
@@ -28,10 +29,11 @@ export function craftPolicy(level: Level) {
       if (study) return study;
     }
     const c = craftFor(g, view, done, ledgerOf(g, view), level);
-    if (level !== 'expert') return decide(c) ?? END;
-    // The expert: strikes answered first, then the craft's move vetted against the sins (./expertGuard).
+    // Both answer a strike at once (the faction or power that hit the process is engaged); the book then plays the craft as it comes.
     const hit = answerHits(c);
     if (hit) return hit;
+    if (level !== 'expert') return decide(c) ?? END;
+    // The expert: the craft's move vetted against the sins (./expertGuard).
     // Restraint obtained from a sanctioning power before its shock lands (it keeps until a shock uses it).
     const shield = view.phase !== 'suspended' && view.phase !== 'exploratory' ? restraintAsk(c) : null;
     if (shield) return ifLegal(g, vet(c, shield)) ?? shield;

@@ -6,6 +6,7 @@ import type { MediatorCommand, Proposal } from '../types';
 import type { PartyView, View } from '../view';
 import { issueOf, lastProposal } from './readings';
 import { tradeTerms } from './expertTerms';
+import { patronSideOf } from './expertGuard';
 import {
   bringBack,
   caucusedNow,
@@ -36,8 +37,10 @@ export function decide(c: Craft): MediatorCommand | null {
   // work, one gesture, the other side's visit; factions and shock preparation with what is left.
   return pick(
     c,
+    c.level === 'expert' ? null : afterShock(c),
     urgent(c),
     c.level === 'expert' ? null : prepare(c),
+    c.level === 'expert' ? null : balancePatrons(c),
     relayCaucus(c, 6),
     phaseMove(c),
     divided(c),
@@ -48,6 +51,15 @@ export function decide(c: Craft): MediatorCommand | null {
     nextFaction(c),
     balance(c),
   );
+}
+
+/** A sanctions shock landed this turn or the last: its target is seen at once (face saved, the door kept open). */
+function afterShock(c: Craft): MediatorCommand | null {
+  const target = shockTarget(c);
+  if (!target || target.seat === 'walkedOut' || caucusedNow(c, target.id) > 0) return null;
+  for (const e of c.view.externals)
+    if (e.leverage.includes('sanctions') && (c.led.hits.get(e.id) ?? -Infinity) >= c.view.turn - 1) return { type: 'caucus', party: target.id };
+  return null;
 }
 
 /** What costs little and moves the process at once: the next phase when its criteria show met, face to face once trust allows, the agenda. */
@@ -76,6 +88,21 @@ function prepare(c: Craft): MediatorCommand | null {
   // By the book asks once, as the manual says; the expert until it is granted.
   if (c.level !== 'expert' && (c.led.lastAsked.get('restraint')?.size ?? 0) > 0) return null;
   return restraintAsk(c);
+}
+
+/** Talk to everyone: once one side's patrons have been engaged, the other side's too (backing, once). */
+function balancePatrons(c: Craft): MediatorCommand | null {
+  const sides = new Set<string>();
+  for (const id of c.led.engaged) {
+    const side = patronSideOf(c, id);
+    if (side) sides.add(side);
+  }
+  if (sides.size !== 1) return null;
+  for (const e of c.view.externals) {
+    const side = patronSideOf(c, e.id);
+    if (side && !sides.has(side) && e.disposition >= -40) return { type: 'engageExternal', actor: e.id, ask: 'backing' };
+  }
+  return null;
 }
 
 /** Nothing pressing: the party seen least this turn. */
@@ -148,6 +175,10 @@ function agenda(c: Craft): MediatorCommand | null {
   // Refused issues known in advance (a party's public refusal) are reframed before asking.
   for (const p of view.parties)
     for (const id of refusedOf(c, p.id)) if (issues.includes(id) && !issueOf(view, id).reframed) cands.push({ type: 'reframe', issue: id });
+  // Each party heard in this phase before the first agenda is tabled (terms put to a party the mediator has not sat down with read as arrogance).
+  if (!last && c.level !== 'expert')
+    for (const p of view.parties)
+      if (p.seat !== 'walkedOut' && !c.led.heardSincePhase.has(p.id) && caucusedNow(c, p.id) === 0) cands.push({ type: 'caucus', party: p.id });
   const trustOk = view.parties.every((p) => p.trustInMediator >= c.t.agendaTrust);
   if (!last || last.turn < view.turn || (!distrust && cands.length > 0)) if (trustOk || !distrust) cands.push({ type: 'proposeAgenda', issues });
   cands.push(trustCaucus(c, c.t.agendaTrust + 1), relayCaucus(c, 0));
