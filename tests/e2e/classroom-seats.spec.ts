@@ -242,3 +242,38 @@ test('seat screens: a counter-offer reaches the mediator, a private line stays p
   await gov.leave();
   for (const p of [mediator, delegation, faction, power, observer]) await p.context().close();
 });
+
+test('joining: the scenario list arriving late neither wipes the typed code nor replaces the seat list', async ({ browser }) => {
+  const errors: string[] = [];
+  const created = await fetch(`${BASE}/api/exercises`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pack, seed: 1, seats: ['party:gov', 'observer'] }),
+  });
+  const { code } = (await created.json()) as { code: string };
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1024, height: 640 } });
+  const page = await context.newPage();
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(`console: ${m.text()}`)));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // Hold the scenario list back until the student has typed and asked for the seats.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/scenarios', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.getByTestId('to-classroom').click();
+  await page.getByTestId('join-code').fill(code);
+  await page.getByTestId('join-name').fill('Late');
+  await page.getByTestId('join-find').click();
+  await expect(page.getByTestId('take-party:gov')).toBeVisible();
+  release();
+  await page.waitForResponse('**/api/scenarios');
+  await page.waitForTimeout(200);
+  await expect(page.getByTestId('take-party:gov')).toBeVisible();
+  await page.getByTestId('take-party:gov').click();
+  await expect(page.getByTestId('seat-heading')).toHaveAttribute('data-role', 'party:gov');
+  expect(errors, 'console or page errors').toEqual([]);
+  await context.close();
+});

@@ -90,12 +90,21 @@ export function mountClassroom(ctx: ScreenContext): () => void {
   // ---------------------------------------------------------------- join or run
   let seats: SeatRow[] | null = null;
   let scenarios: { id: string; title: string }[] = [];
+  // The join form is drawn again when the scenario list arrives: keep what was typed, and do not
+  // replace the seat list if the student got there first.
+  let choosing = false;
+  const typed = { code: '', name: '' };
   const drawChoose = () => {
+    choosing = true;
     const code = el('input', { id: 'class-code', 'data-testid': 'join-code', maxlength: 6, autocomplete: 'off', spellcheck: 'false' });
     const name = el('input', { id: 'class-name', 'data-testid': 'join-name', maxlength: 40 });
+    code.value = typed.code;
+    name.value = typed.name;
+    code.addEventListener('input', () => (typed.code = code.value));
+    name.addEventListener('input', () => (typed.name = name.value));
     // Opened from the console's QR code (`?join=CODE`): the code is filled in, the name is next.
     const linked = new URLSearchParams(location.search).get('join');
-    if (linked && /^[A-Za-z0-9]{4,8}$/.test(linked)) {
+    if (linked && /^[A-Za-z0-9]{4,8}$/.test(linked) && !typed.code) {
       code.value = linked.toUpperCase();
       queueMicrotask(() => name.focus());
     }
@@ -195,6 +204,7 @@ export function mountClassroom(ctx: ScreenContext): () => void {
   };
 
   const drawSeats = (code: string, name: string) => {
+    choosing = false;
     rerender(
       main,
       el('h1', { id: 'classroom-heading', text: t('classroom.chooseSeat', { code }) }),
@@ -277,7 +287,7 @@ export function mountClassroom(ctx: ScreenContext): () => void {
     api<{ id: string; title: string }[]>('api/scenarios')
       .then((list) => {
         scenarios = list;
-        if (!gone && !session) drawChoose();
+        if (!gone && !session && choosing) drawChoose();
       })
       .catch(fail);
   if (session) {
