@@ -93,7 +93,9 @@ export interface CompiledScenario {
 export function compileBundled(dir: string): { ok: true; scenarios: CompiledScenario[]; files: string[] } | { ok: false; message: string } {
   const sources = readBundledSources(dir);
   const { entries, problems } = parseBundled(sources);
-  if (problems.length > 0) return { ok: false, message: bundleFailure(problems) };
+  // Name each broken file by its path under scenarios/ (historical/… included), so it is found at once.
+  const pathOf = (name: string) => Object.keys(sources).find((rel) => rel.split('/').pop() === name) ?? name;
+  if (problems.length > 0) return { ok: false, message: bundleFailure(problems.map((p) => ({ ...p, file: pathOf(p.file) }))) };
   if (entries.length === 0) return { ok: false, message: `no bundled scenarios found in ${dir}` };
   return {
     ok: true,

@@ -103,7 +103,7 @@ describe('bundled scenarios compiled at build time', () => {
       const r = compileBundled(tmp);
       expect(r.ok).toBe(false);
       if (r.ok) return;
-      expect(r.message).toMatch(/ {2}broken-talks\.yaml:\n/);
+      expect(r.message).toMatch(/ {2}historical\/broken-talks\.yaml:\n/);
       expect(r.message).toMatch(/broken-talks\.yaml:3:12 error: turnLimit: .* expected number/);
       expect(r.message).toMatch(/unclosed\.yaml:\d+:\d+ error/);
       expect(compileBundled(join(tmp, 'none')).ok).toBe(false);
