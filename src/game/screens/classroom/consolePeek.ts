@@ -8,35 +8,44 @@ import { el } from '../../overlay';
 import { fmt, t } from '../../../i18n/index';
 import type { LogEntry, View } from '../../../sim/index';
 import type { Peek } from '../../../seat/remote';
-import { bound, label, nameIn, seatTitle, section, type ConsoleCtx } from './consoleKit';
+import { label, nameIn, seatTitle, section, type ConsoleCtx } from './consoleKit';
 
-/** The seat the instructor looks at (survives redraws and a return to the console). */
-let peeking = '';
+/** The seat the instructor looks at, per class (survives redraws and a return to the console). */
+const peeking = new Map<string, string>();
+/** The connection (its welcome) each request was sent on: a new connection after a drop asks again. */
+const asked = new WeakMap<object, string>();
 
 export function peekPanel(c: ConsoleCtx): HTMLElement {
   const seats = c.st?.seats ?? [];
-  const pick = bound(
-    el(
-      'select',
-      { id: 'peek-seat', 'data-testid': 'peek-seat' },
-      el('option', { value: '', text: t('console.peek.none') }),
-      ...seats.map((s) => el('option', { value: s.role, text: seatTitle(c, s.role) })),
-    ),
-    'peek-seat',
-    peeking,
+  const code = c.seat.code;
+  const looking = peeking.get(code) ?? '';
+  const ask = (role: string) => {
+    const w = c.seat.welcome();
+    if (w) asked.set(w, role);
+    void c.act('peek', { seat: role || null });
+  };
+  // The server forgets what a connection looked at when it drops: ask again on the new one.
+  const w = c.seat.welcome();
+  if (looking && w && asked.get(w) !== looking && c.seat.connection() === 'online') queueMicrotask(() => ask(looking));
+  const pick = el(
+    'select',
+    { id: 'peek-seat', 'data-testid': 'peek-seat', 'data-k': 'peek-seat' },
+    el('option', { value: '', text: t('console.peek.none') }),
+    ...seats.map((s) => el('option', { value: s.role, text: seatTitle(c, s.role) })),
   );
+  pick.value = looking;
   pick.addEventListener('change', () => {
-    peeking = pick.value;
-    void c.act('peek', { seat: peeking || null });
+    peeking.set(code, pick.value);
+    ask(pick.value);
   });
   const p = c.seat.peek();
-  const shown = peeking && p && p.seat === peeking ? p : null;
+  const shown = looking && p && p.seat === looking ? p : null;
   return section(
     'peek',
     t('console.peek.heading'),
     el('label', { for: 'peek-seat', class: 'label', text: t('console.peek.pick') }),
     pick,
-    shown ? seatView(c, shown) : el('p', { class: 'hint', text: peeking ? t('console.peek.loading') : t('console.peek.hint') }),
+    shown ? seatView(c, shown) : el('p', { class: 'hint', text: looking ? t('console.peek.loading') : t('console.peek.hint') }),
   );
 }
 

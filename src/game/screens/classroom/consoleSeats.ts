@@ -14,8 +14,7 @@ const playable = (role: string) => /^(party|faction|external):/.test(role);
 export function seatPlan(c: ConsoleCtx): HTMLElement {
   const seats = c.st?.seats ?? [];
   const lobby = c.st?.status === 'lobby';
-  const running = c.st?.status === 'running';
-  const rows = seats.map((s) => seatRow(c, s, seats, lobby, running));
+  const rows = seats.map((s) => seatRow(c, s, seats, lobby));
   const online = seats.reduce((n, s) => n + s.holders.filter((h) => h.online).length, 0);
   const dropped = seats.reduce((n, s) => n + s.holders.filter((h) => !h.online).length, 0);
   return section(
@@ -32,7 +31,7 @@ export function seatPlan(c: ConsoleCtx): HTMLElement {
   );
 }
 
-function seatRow(c: ConsoleCtx, s: SeatInfo, seats: SeatInfo[], lobby: boolean, running: boolean): HTMLElement {
+function seatRow(c: ConsoleCtx, s: SeatInfo, seats: SeatInfo[], lobby: boolean): HTMLElement {
   const engine = s.playedBy === 'engine';
   const toggle =
     lobby && playable(s.role)
@@ -68,9 +67,7 @@ function seatRow(c: ConsoleCtx, s: SeatInfo, seats: SeatInfo[], lobby: boolean, 
                 el(
                   'select',
                   { 'data-testid': key, 'aria-label': t('console.seats.moveTo', { name: h.name }) },
-                  ...seats
-                    .filter((x) => x.role !== s.role && (x.playedBy !== 'engine' || !running))
-                    .map((x) => el('option', { value: x.role, text: seatTitle(c, x.role) })),
+                  ...seats.filter((x) => x.role !== s.role && x.playedBy !== 'engine').map((x) => el('option', { value: x.role, text: seatTitle(c, x.role) })),
                   el('option', { value: '', text: t('console.seats.remove') }),
                 ),
                 key,
