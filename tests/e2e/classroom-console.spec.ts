@@ -7,6 +7,7 @@
  * console or page error on any page fails the test. Run: E2E_PORT=4411 (the server listens on 4412).
  */
 import { test, expect, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { CLASSROOM_PORT } from './playwright.config';
 import { shot } from './helpers';
 
@@ -160,6 +161,18 @@ test('the console: QR join, seat plan and reassignment, clock, a seat’s view, 
     return min;
   });
   expect(smallest).toBeGreaterThanOrEqual(12);
+  // An axe-core scan of the running console finds nothing serious or critical.
+  const scan = await new AxeBuilder({ page: instructor }).include('[data-testid="console"]').analyze();
+  const bad = scan.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
+  expect(bad, 'axe on the console').toEqual([]);
   await instructor.getByTestId('console-peek').scrollIntoViewIfNeeded();
   await shot(instructor, 'console-seat-view');
   await instructor.getByTestId('console-hidden').scrollIntoViewIfNeeded();

@@ -32,7 +32,11 @@ export function activityFeed(c: ConsoleCtx): HTMLElement {
     t('console.feed.heading'),
     el('div', { class: 'feed-filter' }, el('label', { for: key, class: 'label', text: t('console.feed.show') }), filter),
     list.length
-      ? el('ol', { class: 'feed', 'data-testid': 'feed', 'data-keep-scroll': 'feed', reversed: true }, ...list.map((a) => feedItem(c, a)))
+      ? el(
+          'ol',
+          { class: 'feed', 'data-testid': 'feed', 'data-keep-scroll': 'feed', reversed: true, tabindex: 0, 'aria-label': t('console.feed.heading') },
+          ...list.map((a) => feedItem(c, a)),
+        )
       : el('p', { class: 'hint', 'data-testid': 'feed-empty', text: t('console.feed.empty') }),
   );
 }
