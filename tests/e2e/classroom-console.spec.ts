@@ -183,6 +183,12 @@ test('the console: QR join, seat plan and reassignment, clock, a seat’s view, 
   await shot(instructor, 'console-running-1080');
   await shot(gov, 'console-adhoc-at-student');
 
+  // Ending the exercise takes the instructor to the class debrief.
+  await instructor.setViewportSize(VIEWPORT);
+  await instructor.getByTestId('class-end').click();
+  await expect(instructor.getByTestId('class-debrief-outcome')).toBeVisible();
+  await expect(instructor.getByTestId('console')).toHaveCount(0);
+
   expect(errors, 'console or page errors').toEqual([]);
   for (const p of [instructor, gov, mediator, sam]) await p.context().close();
 });
