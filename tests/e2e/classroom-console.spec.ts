@@ -183,6 +183,11 @@ test('the console: QR join, seat plan and reassignment, clock, a seat’s view, 
   await shot(instructor, 'console-running-1080');
   await shot(gov, 'console-adhoc-at-student');
 
+  // A student who drops shows as dropped in the live roster, still in the seat.
+  await sam.context().close();
+  await expect(instructor.getByTestId('roster-faction:rangers').locator('[data-online]')).toHaveAttribute('data-online', 'no');
+  await expect(instructor.getByTestId('roster-count')).toContainText('1 dropped');
+
   // Ending the exercise takes the instructor to the class debrief.
   await instructor.setViewportSize(VIEWPORT);
   await instructor.getByTestId('class-end').click();
@@ -190,5 +195,5 @@ test('the console: QR join, seat plan and reassignment, clock, a seat’s view, 
   await expect(instructor.getByTestId('console')).toHaveCount(0);
 
   expect(errors, 'console or page errors').toEqual([]);
-  for (const p of [instructor, gov, mediator, sam]) await p.context().close();
+  for (const p of [instructor, gov, mediator]) await p.context().close();
 });
