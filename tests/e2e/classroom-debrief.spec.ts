@@ -7,14 +7,12 @@
  * debrief, each delegation's result, the inject timeline and the transcripts. The students see only
  * their own part. Any console or page error on any page fails the test.
  */
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Client } from '@colyseus/sdk';
 import { WebSocket } from 'ws';
-import { CLASSROOM_PORT } from './playwright.config';
 import { shot } from './helpers';
-
-const BASE = `http://127.0.0.1:${CLASSROOM_PORT}`;
+import { CLASS_BASE as BASE, participant, takeSeat } from './classroomKit';
 
 /** Distinctive snippets of the tutorial's confidential notes (scenarios/tutorial.yaml). */
 const NOTES: Record<string, string> = {
@@ -25,32 +23,10 @@ const NOTES: Record<string, string> = {
 /** The instructor's own note: never on a seat's handout. */
 const INSTRUCTOR_NOTE = 'the Rangers are a limited spoiler (induce)';
 
-async function participant(browser: Browser, errors: string[], who: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${who} console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${who} pageerror: ${e.message}`));
-  await page.goto('/');
-  await page.getByTestId('to-classroom').click();
-  await expect(page.getByTestId('classroom')).toBeVisible();
-  return page;
-}
-
-async function takeSeat(page: Page, code: string, name: string, seat: string): Promise<void> {
-  await page.getByTestId('join-code').fill(code);
-  await page.getByTestId('join-name').fill(name);
-  await page.getByTestId('join-find').click();
-  await page.getByTestId(`take-${seat}`).click();
-  await expect(page.getByTestId('seat-heading')).toHaveAttribute('data-role', seat);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
-}
-
 test('class debrief: handouts one seat per page, the end gives the class debrief and its JSON; students see their own part', async ({ browser }) => {
   test.setTimeout(180_000);
   const errors: string[] = [];
-  const instructor = await participant(browser, errors, 'instructor');
+  const instructor = await participant(browser, errors, 'instructor', { acceptDownloads: true });
   await instructor.getByTestId('class-scenario-tutorial').check();
   await instructor.getByTestId('class-create').click();
   const codeBox = instructor.getByTestId('class-code');
@@ -82,9 +58,9 @@ test('class debrief: handouts one seat per page, the end gives the class debrief
   await expect(instructor.getByTestId('class-code')).toHaveText(code);
 
   // ---- A short exercise: a mediator and a delegation in browsers, a second delegate over the SDK.
-  const mediator = await participant(browser, errors, 'mediator');
+  const mediator = await participant(browser, errors, 'mediator', { acceptDownloads: true });
   await takeSeat(mediator, code, 'Rae', 'mediator');
-  const gov = await participant(browser, errors, 'gov');
+  const gov = await participant(browser, errors, 'gov', { acceptDownloads: true });
   await takeSeat(gov, code, 'Ida', 'party:gov');
   (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
   const gina = await new Client(BASE.replace(/^http/, 'ws')).joinById(code, { seat: 'party:gov', name: 'Gina' });

@@ -7,7 +7,7 @@
  * Console errors fail the test, except the browser's own report of a failed connection while the
  * test itself has cut the network or stopped the server (Chromium logs those as errors).
  */
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath, resolve } from 'node:path';
@@ -15,11 +15,9 @@ import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 import { spawnServer, type Spawned } from '../server/spawn';
 import { shot } from './helpers';
+import { participant, takeSeat } from './classroomKit';
 
 const DIST = resolve(fileURLToPath(new URL('../artifacts/dist-e2e', import.meta.url)));
-
-/** Errors the browser itself logs for a connection the test cut on purpose. */
-const EXPECTED_WHILE_CUT = [/WebSocket connection to .* failed/i, /net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECTION_RESET)/i];
 
 async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -36,30 +34,6 @@ interface Watch {
   errors: string[];
   /** While true, the browser's own connection failures are expected. */
   cut: boolean;
-}
-
-async function participant(browser: Browser, base: string, watch: Watch, who: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: base });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() !== 'error') return;
-    if (watch.cut && EXPECTED_WHILE_CUT.some((re) => re.test(m.text()))) return;
-    watch.errors.push(`${who} console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => watch.errors.push(`${who} pageerror: ${e.message}`));
-  await page.goto('/');
-  await page.getByTestId('to-classroom').click();
-  await expect(page.getByTestId('classroom')).toBeVisible();
-  return page;
-}
-
-async function takeSeat(page: Page, code: string, name: string, seat: string): Promise<void> {
-  await page.getByTestId('join-code').fill(code);
-  await page.getByTestId('join-name').fill(name);
-  await page.getByTestId('join-find').click();
-  await page.getByTestId(`take-${seat}`).click();
-  await expect(page.getByTestId('seat-heading')).toHaveAttribute('data-role', seat);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
 }
 
 let server: Spawned | undefined;
@@ -80,15 +54,15 @@ test('a dropped student returns to the same seat; a server restart recovers ever
   const base = server.url;
   const watch: Watch = { errors: [], cut: false };
 
-  const instructor = await participant(browser, base, watch, 'instructor');
+  const instructor = await participant(browser, watch.errors, 'instructor', { base, connectionCut: () => watch.cut });
   await instructor.getByTestId('class-scenario-tutorial').check();
   await instructor.getByTestId('class-create').click();
   const codeBox = instructor.getByTestId('class-code');
   await expect(codeBox).toHaveText(/^[A-Z0-9]{6}$/);
   const code = (await codeBox.textContent())!;
-  const mediator = await participant(browser, base, watch, 'mediator');
+  const mediator = await participant(browser, watch.errors, 'mediator', { base, connectionCut: () => watch.cut });
   await takeSeat(mediator, code, 'Rae', 'mediator');
-  const gov = await participant(browser, base, watch, 'gov');
+  const gov = await participant(browser, watch.errors, 'gov', { base, connectionCut: () => watch.cut });
   await takeSeat(gov, code, 'Ida', 'party:gov');
   await instructor.getByTestId('class-start').click();
   await expect(gov.getByTestId('lobby')).toHaveCount(0);

@@ -9,13 +9,12 @@
  * the outside power each act (and a second action in the turn is refused with its reason); the
  * observer's page holds no confidential text. Any console or page error on any page fails the test.
  */
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Client, type Room } from '@colyseus/sdk';
-import { CLASSROOM_PORT } from './playwright.config';
 import { shot } from './helpers';
+import { CLASS_BASE as BASE, participant, takeSeat } from './classroomKit';
 
-const BASE = `http://127.0.0.1:${CLASSROOM_PORT}`;
 const SECRET = {
   gov: 'SENTINEL-GOV: disarmament on a clear timetable matters most',
   rangers: 'SENTINEL-RANGERS: your commanders will not stand down',
@@ -28,28 +27,6 @@ const CAUCUS_LINE = 'SENTINEL-CAUCUS: what would you need on security?';
 const pack = readFileSync(new URL('../fixtures/mini.yaml', import.meta.url), 'utf8')
   .replace(/spoiler: (greedy|limited|total)/g, 'spoiler: none')
   .replace(/"party:gov": .*\n/, `"party:gov": "${SECRET.gov}"\n    "faction:rangers": "${SECRET.rangers}"\n    "external:bloc": "${SECRET.bloc}"\n`);
-
-async function participant(browser: Browser, errors: string[], who: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1024, height: 640 } });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${who} console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${who} pageerror: ${e.message}`));
-  await page.goto('/');
-  await page.getByTestId('to-classroom').click();
-  await expect(page.getByTestId('classroom')).toBeVisible();
-  return page;
-}
-
-async function takeSeat(page: Page, code: string, name: string, seat: string): Promise<void> {
-  await page.getByTestId('join-code').fill(code);
-  await page.getByTestId('join-name').fill(name);
-  await page.getByTestId('join-find').click();
-  await page.getByTestId(`take-${seat}`).click();
-  await expect(page.getByTestId('seat-heading')).toHaveAttribute('data-role', seat);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
-}
 
 /** A scripted team-mate: an SDK client in a seat, sending commands and reading its views. */
 async function teammate(code: string, seat: string) {
@@ -112,15 +89,15 @@ test('seat screens: a counter-offer reaches the mediator, a private line stays p
   for (const c of [{ type: 'requestCbm', party: 'union', cbm: 'ceasefire' }, { type: 'proposeNextPhase' }, { type: 'endTurn' }]) await med.send(c);
   await expect.poll(() => med.view().phase).toBe('negotiation');
 
-  const mediator = await participant(browser, errors, 'mediator');
+  const mediator = await participant(browser, errors, 'mediator', { viewport: { width: 1024, height: 640 } });
   await takeSeat(mediator, code, 'Rae', 'mediator');
-  const delegation = await participant(browser, errors, 'gov');
+  const delegation = await participant(browser, errors, 'gov', { viewport: { width: 1024, height: 640 } });
   await takeSeat(delegation, code, 'Ida', 'party:gov');
-  const faction = await participant(browser, errors, 'rangers');
+  const faction = await participant(browser, errors, 'rangers', { viewport: { width: 1024, height: 640 } });
   await takeSeat(faction, code, 'Rio', 'faction:rangers');
-  const power = await participant(browser, errors, 'bloc');
+  const power = await participant(browser, errors, 'bloc', { viewport: { width: 1024, height: 640 } });
   await takeSeat(power, code, 'Bo', 'external:bloc');
-  const observer = await participant(browser, errors, 'observer');
+  const observer = await participant(browser, errors, 'observer', { viewport: { width: 1024, height: 640 } });
   await takeSeat(observer, code, 'Olly', 'observer');
 
   // Each seat reads its own briefing and its own interests.

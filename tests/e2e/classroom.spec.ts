@@ -6,33 +6,9 @@
  * confidential briefing and not the other seat's; the mediator plays at the same table as solo play.
  * Any console or page error on any page fails the test.
  */
-import { test, expect, type Browser, type Page } from '@playwright/test';
-import { CLASSROOM_PORT } from './playwright.config';
+import { test, expect } from '@playwright/test';
 import { shot } from './helpers';
-
-const BASE = `http://127.0.0.1:${CLASSROOM_PORT}`;
-
-async function participant(browser: Browser, errors: string[], who: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${who} console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${who} pageerror: ${e.message}`));
-  await page.goto('/');
-  await page.getByTestId('to-classroom').click();
-  await expect(page.getByTestId('classroom')).toBeVisible();
-  return page;
-}
-
-async function takeSeat(page: Page, code: string, name: string, seat: string): Promise<void> {
-  await page.getByTestId('join-code').fill(code);
-  await page.getByTestId('join-name').fill(name);
-  await page.getByTestId('join-find').click();
-  await page.getByTestId(`take-${seat}`).click();
-  await expect(page.getByTestId('seat-heading')).toHaveAttribute('data-role', seat);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
-}
+import { participant, takeSeat } from './classroomKit';
 
 test('a class: instructor, mediator and a delegation; own briefings only; the inject reaches every student', async ({ browser }) => {
   const errors: string[] = [];

@@ -71,7 +71,11 @@ function workPanels(cs: ClassScreen, c: SeatCtx, kind: string): HTMLElement[] {
       return factionPanels(c);
     case 'external':
       return powerPanels(c);
-    case 'mediator':
+    case 'mediator': {
+      // As in solo play, going to the table from the briefing says it was read; skipping it is the
+      // sin of ignorance (the engine records which: readBriefing costs nothing).
+      const unread = c.seat.hasView() && !c.seat.view().knowledge.briefing;
+      const toTable = () => cs.ctx.store.getState().playRemote(c.seat, c.sc);
       return [
         panel(
           'mediator-seat',
@@ -79,11 +83,17 @@ function workPanels(cs: ClassScreen, c: SeatCtx, kind: string): HTMLElement[] {
           el('button', {
             class: 'btn primary big',
             'data-testid': 'to-table',
-            text: t('classroom.toTable'),
-            onclick: () => cs.ctx.store.getState().playRemote(c.seat, c.sc),
+            text: unread ? t('briefing.read') : t('classroom.toTable'),
+            onclick: () => {
+              if (unread) void c.seat.request({ type: 'readBriefing' });
+              toTable();
+            },
           }),
+          unread ? el('button', { class: 'btn ghost', 'data-testid': 'to-table-skip', text: t('briefing.skip'), onclick: toTable }) : null,
+          unread ? el('p', { class: 'hint', text: t('briefing.skipWarn') }) : null,
         ),
       ];
+    }
     default:
       return [el('p', { class: 'notice', 'data-testid': 'watch', text: t('seats.watch') }), ...observerPanels(c)];
   }

@@ -1,0 +1,49 @@
+/**
+ * What every classroom browser test does: a participant in its own browser context on the classroom
+ * server (any console or page error is recorded against it), and a student taking a seat by code
+ * and name through the join screen.
+ */
+import { expect, type Browser, type Page } from '@playwright/test';
+import { CLASSROOM_PORT } from './playwright.config';
+
+/** The classroom server of playwright.config.ts (serving the e2e build). */
+export const CLASS_BASE = `http://127.0.0.1:${CLASSROOM_PORT}`;
+
+/** The browser's own reports of a connection the test cut on purpose (Chromium logs them as errors). */
+const CONNECTION_CUT = [/WebSocket connection to .* failed/i, /net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECTION_RESET)/i];
+
+export interface ParticipantOptions {
+  base?: string;
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+  /** While it answers true, the browser's reports of a cut connection are expected, not errors. */
+  connectionCut?: () => boolean;
+}
+
+export async function participant(browser: Browser, errors: string[], who: string, options: ParticipantOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL: options.base ?? CLASS_BASE,
+    ...(options.viewport ? { viewport: options.viewport } : {}),
+    ...(options.acceptDownloads ? { acceptDownloads: true } : {}),
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    if (options.connectionCut?.() && CONNECTION_CUT.some((re) => re.test(m.text()))) return;
+    errors.push(`${who} console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${who} pageerror: ${e.message}`));
+  await page.goto('/');
+  await page.getByTestId('to-classroom').click();
+  await expect(page.getByTestId('classroom')).toBeVisible();
+  return page;
+}
+
+export async function takeSeat(page: Page, code: string, name: string, seat: string): Promise<void> {
+  await page.getByTestId('join-code').fill(code);
+  await page.getByTestId('join-name').fill(name);
+  await page.getByTestId('join-find').click();
+  await page.getByTestId(`take-${seat}`).click();
+  await expect(page.getByTestId('seat-heading')).toHaveAttribute('data-role', seat);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
+}
