@@ -510,6 +510,7 @@ describe('Guarantees widen zones of agreement, within the flex', () => {
     const studied = run(toNegotiation(newGame(s)), { type: 'technicalCommission', issue: 'security' }, { type: 'endTurn' }); // gov's line 40 → 33
     const g = run(studied, guarantee);
     expect(w(g).knowledge.interests.gov!.security).toMatchObject({ reservation: 30 });
+    expect(w(studied).knowledge.interests.gov!.security).toMatchObject({ reservation: 33 }); // the earlier game is untouched
     const past = { type: 'proposeFormula', issue: 'security', value: 31 } as const; // past gov's line without the guarantee
     expect(lastProposal(run(studied, past)).reasons.gov).toMatchObject({ key: 'response.redLine', params: { ids: 'security' } });
     expect(lastProposal(run(g, past)).reasons.gov).not.toMatchObject({ key: 'response.redLine' });

@@ -44,8 +44,10 @@ export function secureByGuarantees(s: Scenario, w: World): void {
     else delete st.secured;
     for (const pid of Object.keys(w.parties)) {
       if ((had[pid] ?? 0) === (secured[pid] ?? 0)) continue;
-      const known = w.knowledge.interests[pid]![def.id];
-      if (known?.reservation !== undefined) known.reservation = positionOf(s, def.id, pid, w)!.reservation;
+      const interests = w.knowledge.interests[pid]!;
+      const known = interests[def.id];
+      // A fresh record, not an edit: earlier games may share this one.
+      if (known?.reservation !== undefined) interests[def.id] = { ...known, reservation: positionOf(s, def.id, pid, w)!.reservation };
     }
   }
 }
