@@ -30,7 +30,8 @@ export const CLASSROOM_CONSOLE: Record<string, string> = {
   'console.seats.heldFirst': 'Move the students in this seat first',
   'console.seats.engineSeat': 'the engine plays it',
   'console.seats.lobbyHint': 'Empty seats are played by the engine once you start; a seat left to the engine cannot be taken.',
-  'console.seats.runningHint': 'The engine keeps the seats it started with; move a student to another seat at any time.',
+  'console.seats.runningHint':
+    'Move a student to another seat at any time; if a student leaves, hand the seat to the engine (and back to students when someone takes it over).',
 
   'console.peek.heading': "A seat's view",
   'console.peek.pick': 'See what this seat sees',
@@ -183,7 +184,6 @@ export const CLASSROOM_CONSOLE: Record<string, string> = {
   'server.seat.held': 'Students sit in {{seat}}: move them to another seat first.',
   'server.seat.notPlayable': 'The engine cannot play {{seat}}.',
   'server.seat.planFixed': 'This exercise was created with a fixed seat plan.',
-  'server.seat.planAfterStart': 'The engine keeps the seats it started with; move a student to another seat instead.',
   'server.seat.alreadyEngine': 'The engine already plays {{seat}}.',
   'server.seat.alreadyPeople': '{{seat}} is already open to students.',
   'server.exercise.started': 'The exercise has already started.',

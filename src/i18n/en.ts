@@ -500,6 +500,13 @@ export const EN: Record<string, string> = {
   'seat.spoilerAction': 'A faction acted.',
   'seat.externalAction': 'An outside power acted.',
   'seat.inject': 'The instructor injected an event.',
+  'seat.handSeat': 'The instructor handed a seat over.',
+  'move.handSeat': 'A seat handed over',
+  'seat.handSeat.engine': 'The instructor handed the seat {{seat}} to the engine.',
+  'seat.handSeat.people': 'The instructor handed the seat {{seat}} back to people.',
+  'refuse.handSeat.unknown': 'there is no seat "{{seat}}" to hand over (a party, faction or outside power).',
+  'refuse.handSeat.alreadyEngine': 'the engine already plays {{seat}}.',
+  'refuse.handSeat.alreadyPeople': 'people already play {{seat}}.',
 
   // ---------------------------------------------------------------- Engine: saves
   'save.noScenario': 'the save cannot be read without its scenario.',

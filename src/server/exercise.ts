@@ -175,11 +175,17 @@ export class Exercise {
 
   // ---------- Seats ----------
 
+  /** People play this seat now: as the game began, or as the instructor handed it since (handSeat). */
+  playedByPeople(role: Role): boolean {
+    const handed = this.game ? worldOf(this.game).handed?.[role] : undefined;
+    return handed ? handed === 'people' : this.humanRoles.includes(role);
+  }
+
   /** Why this role cannot be taken now, or null. */
   whySeatClosed(role: Role, exceptHolder?: string): Msg | null {
     if (this.status === 'ended') return { key: 'server.exercise.ended' };
     if (!this.seats.includes(role)) return { key: 'server.seat.unknown', params: { seat: String(role).slice(0, 80) } };
-    if (this.status === 'running' && playable(role) && !this.humanRoles.includes(role)) return { key: 'server.seat.engine', params: { seat: role } };
+    if (this.status === 'running' && playable(role) && !this.playedByPeople(role)) return { key: 'server.seat.engine', params: { seat: role } };
     if (this.status === 'lobby' && this.engineSeats.has(role)) return { key: 'server.seat.engine', params: { seat: role } };
     let n = 0;
     for (const h of this.holders.values()) if (!h.removed && h.role === role && h.id !== exceptHolder) n++;
@@ -203,13 +209,15 @@ export class Exercise {
   }
 
   /**
-   * Leave a seat to the engine before the start, or open it to people again. Once running, the
-   * engine's seats are fixed (the game was created with them): a student can be reassigned instead.
+   * Leave a seat to the engine, or open it to people again. Before the start this is the seat plan;
+   * once running it is the engine's handSeat command (logged and replayed like any other), so a
+   * student who left can be replaced by the engine mid-exercise and the seat reopened later.
    */
   preparePlan(role: Role, engine: boolean): Prep {
-    if (this.status !== 'lobby') return refuse('server.seat.planAfterStart');
+    if (this.status === 'ended') return refuse('server.exercise.ended');
     if (!this.seats.includes(role)) return refuse('server.seat.unknown', { seat: String(role).slice(0, 80) });
     if (!playable(role)) return refuse('server.seat.notPlayable', { seat: role });
+    if (this.status === 'running') return this.prepareCommand('instructor', { type: 'handSeat', seat: role, to: engine ? 'engine' : 'people' });
     if (this.options.seats) return refuse('server.seat.planFixed');
     if (engine === this.engineSeats.has(role)) return refuse(engine ? 'server.seat.alreadyEngine' : 'server.seat.alreadyPeople', { seat: role });
     if (engine && [...this.holders.values()].some((h) => !h.removed && h.role === role)) return refuse('server.seat.held', { seat: role });
@@ -230,7 +238,7 @@ export class Exercise {
           ? role === 'observer'
             ? 'watch'
             : 'people'
-          : (this.status === 'lobby' && !this.engineSeats.has(role)) || this.humanRoles.includes(role)
+          : (this.status === 'lobby' && !this.engineSeats.has(role)) || (this.status !== 'lobby' && this.playedByPeople(role))
             ? 'people'
             : 'engine',
       holders: [...this.holders.values()].filter((h) => !h.removed && h.role === role).map((h) => ({ id: h.id, name: h.name, online: online(h.id) })),

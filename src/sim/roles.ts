@@ -30,8 +30,15 @@ export function roleExists(s: Scenario, role: Role): boolean {
 
 /** A human holds this seat. Bot games have no human seats: then the role name is not even built. */
 export function isHumanSeat(w: World, kind: 'party' | 'faction' | 'external', id: string): boolean {
+  if (w.handed) return humanHolds(w, `${kind}:${id}` as Role);
   const humans = w.options.humanRoles;
   return humans.length > 0 && humans.includes(`${kind}:${id}`);
+}
+
+/** People hold this seat: as the game was created, unless the instructor handed it over since (handSeat). */
+export function humanHolds(w: World, role: Role): boolean {
+  const handed = w.handed?.[role];
+  return handed ? handed === 'people' : w.options.humanRoles.includes(role);
 }
 
 const MEDIATOR: Sender = { role: 'mediator', kind: 'mediator', id: '' };
@@ -49,7 +56,7 @@ export function bindSender(s: Scenario, w: World, cmd: Pick<Command, 'role' | 't
   if (!r || !roleExists(s, cmd.role)) return { ok: false, reason: { key: 'refuse.role.unknown', params: { role: role.slice(0, 60) } } };
   if (r.kind === 'observer') return { ok: false, reason: { key: 'refuse.role.observer' } };
   if (!spec.senders.includes(r.kind)) return notAllowed(role, cmd.type);
-  if (r.kind !== 'instructor' && r.kind !== 'mediator' && !w.options.humanRoles.includes(cmd.role))
+  if (r.kind !== 'instructor' && r.kind !== 'mediator' && !humanHolds(w, cmd.role))
     return { ok: false, reason: { key: 'refuse.role.engineSeat', params: { role } } };
   const id = r.id ?? '';
   if (r.kind === 'party' && !has(w.parties, id)) return { ok: false, reason: { key: 'refuse.role.unknown', params: { role } } };

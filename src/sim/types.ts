@@ -192,6 +192,8 @@ export interface World {
   suspendedTurns: number;
   knowledge: Knowledge;
   firedInjects: string[];
+  /** Seats the instructor handed to the engine or back to people during play (absent until then). */
+  handed?: Record<string, 'engine' | 'people'>;
   /** Injects whose expected response is awaited: id → last turn it may come. */
   awaiting: Record<string, number>;
   optimismTurns: number[];

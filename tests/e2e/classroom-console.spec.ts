@@ -96,6 +96,11 @@ test('the console: QR join, seat plan and reassignment, clock, a seat’s view, 
   await expect(instructor.getByTestId('class-status')).toHaveAttribute('data-status', 'running');
   await expect(instructor.getByTestId('roster-party:union')).toHaveAttribute('data-played-by', 'engine');
   await expect(gov.getByTestId('lobby')).toHaveCount(0);
+  // During play: the union's seat is opened to students, then handed back to the engine.
+  await instructor.getByTestId('plan-party:union').click();
+  await expect(instructor.getByTestId('roster-party:union')).toHaveAttribute('data-played-by', 'people');
+  await instructor.getByTestId('plan-party:union').click();
+  await expect(instructor.getByTestId('roster-party:union')).toHaveAttribute('data-played-by', 'engine');
 
   // The turn clock: set, counting down; then off.
   await instructor.getByTestId('clock-seconds').fill('120');

@@ -78,10 +78,24 @@ describe('the seat plan before the start', () => {
     const s = await instructor.waitFor('status', (x) => x.status === 'running');
     const by = (role: string) => s.seats.find((y: { role: string }) => y.role === role).playedBy;
     expect([by('party:gov'), by('faction:rangers'), by('party:union')]).toEqual(['people', 'people', 'engine']);
-    // After the start the engine's seats are fixed: the plan is refused with its reason.
-    instructor.room.send('plan', { seat: 'party:union', engine: false, ref: 'p8' });
-    expect((await refusal(instructor, 'p8')).key).toBe('server.seat.planAfterStart');
+    // After the start the plan is the engine's handSeat: the faction's student leaves, the engine takes
+    // the seat (its commands are then refused), and the union's seat is opened to people and taken.
+    instructor.room.send('plan', { seat: 'faction:rangers', engine: true, ref: 'p8' });
+    await ack(instructor, 'p8');
+    await instructor.waitFor(
+      'status',
+      (x) => x.status === 'running' && x.seats.find((y: { role: string }) => y.role === 'faction:rangers').playedBy === 'engine',
+    );
+    rangers.room.send('command', { command: { type: 'spoilerAction', action: 'denunciation' }, ref: 'r1' });
+    expect((await refusal(rangers, 'r1')).key).toBe('refuse.role.engineSeat');
+    instructor.room.send('plan', { seat: 'faction:rangers', engine: true, ref: 'p9' });
+    expect((await refusal(instructor, 'p9')).key).toBe('refuse.handSeat.alreadyEngine');
+    instructor.room.send('plan', { seat: 'party:union', engine: false, ref: 'p10' });
+    await ack(instructor, 'p10');
+    const uma = await join(t.url, code, { seat: 'party:union', name: 'Uma' });
+    await uma.waitFor('welcome', (x) => x.role === 'party:union');
     await rangers.room.leave();
+    await uma.room.leave();
   });
 });
 

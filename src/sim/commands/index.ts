@@ -36,6 +36,7 @@ import { returnToTable } from './returnToTable';
 import { spoilerAction } from './spoilerAction';
 import { externalAction } from './externalAction';
 import { inject } from './inject';
+import { handSeat } from './handSeat';
 
 export const REGISTRY = {
   caucus,
@@ -63,6 +64,7 @@ export const REGISTRY = {
   spoilerAction,
   externalAction,
   inject,
+  handSeat,
 } as const;
 
 type Registry = typeof REGISTRY;

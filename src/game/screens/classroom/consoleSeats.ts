@@ -1,7 +1,7 @@
 /**
  * The seat plan with the live roster: each seat, who plays it (people, the engine, watching), who
  * sits there and whether they are connected or dropped; move a student to another seat or out of
- * the class; before the start, leave a seat to the engine or open it to students again.
+ * the class; leave a seat to the engine or open it to students again (before or during play).
  */
 import { el } from '../../overlay';
 import { t } from '../../../i18n/index';
@@ -33,17 +33,19 @@ export function seatPlan(c: ConsoleCtx): HTMLElement {
 
 function seatRow(c: ConsoleCtx, s: SeatInfo, seats: SeatInfo[], lobby: boolean): HTMLElement {
   const engine = s.playedBy === 'engine';
-  const toggle =
-    lobby && playable(s.role)
-      ? el('button', {
-          class: 'btn small ghost',
-          'data-testid': `plan-${s.role}`,
-          disabled: !engine && s.holders.length > 0,
-          title: !engine && s.holders.length > 0 ? t('console.seats.heldFirst') : undefined,
-          text: engine ? t('console.seats.open') : t('console.seats.toEngine'),
-          onclick: () => void c.act('plan', { seat: s.role, engine: !engine }),
-        })
-      : null;
+  // Before the start a held seat must be emptied first; once running, the engine may take over a
+  // seat whose student left (or is still there: the engine then answers for it), and hand it back.
+  const heldFirst = lobby && !engine && s.holders.length > 0;
+  const toggle = playable(s.role)
+    ? el('button', {
+        class: 'btn small ghost',
+        'data-testid': `plan-${s.role}`,
+        disabled: heldFirst,
+        title: heldFirst ? t('console.seats.heldFirst') : undefined,
+        text: engine ? t('console.seats.open') : t('console.seats.toEngine'),
+        onclick: () => void c.act('plan', { seat: s.role, engine: !engine }),
+      })
+    : null;
   return el(
     'tr',
     { 'data-testid': `roster-${s.role}`, 'data-played-by': s.playedBy },
