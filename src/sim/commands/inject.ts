@@ -25,6 +25,10 @@ export const inject = defineCommand({
     if (cmd.inject !== undefined) {
       const inj = findInject(s, cmd.inject)!;
       if (!w.firedInjects.includes(inj.id)) w.firedInjects.push(inj.id);
+      // Fired by hand, a planned inject waits for its expected response as a scheduled one does
+      // (its contingencies fire if the response does not come in time).
+      if ('expectedResponse' in inj && inj.expectedResponse && !(inj.id in w.awaiting))
+        w.awaiting = { ...w.awaiting, [inj.id]: w.turn + inj.expectedResponse.withinTurns };
       w.pending.push(...expandPlanned({ source: 'instructor', id: inj.id, synopsis: cmd.synopsis ?? inj.synopsis, effect: inj.effect }));
     } else {
       w.pending.push(...expandPlanned({ source: 'instructor', ...(cmd.synopsis ? { synopsis: cmd.synopsis } : {}), effect: cmd.effect! }));
