@@ -717,6 +717,8 @@ export const EN: Record<string, string> = {
   'classroom.connection.closed': 'Left the class',
   'classroom.recovered': 'The connection to the classroom server was lost and is back: you are in the same seat and the exercise is where it was.',
   'classroom.recoveredOk': 'OK',
+  'classroom.talk': 'Talk: caucus and public channels',
+  'classroom.talkClose': 'Back to the table',
   'classroom.rejoining': 'Back to class {{code}}: taking your seat again…',
   'classroom.rejoinFailed': 'Could not go back to class {{code}} ({{reason}}). Join again with the code.',
   'classroom.notConnected': 'Not connected to the class: wait for the connection to come back',

@@ -104,6 +104,16 @@ test('a class plays a short exercise to the end: own secrets only, the inject re
     while (await mediator.getByTestId('news-dismiss').isVisible()) await mediator.getByTestId('news-dismiss').click();
   };
   await dismissNews();
+  // From the table, the mediator talks to a delegation in caucus: only that delegation hears it.
+  const caucusLine = 'Table talk: what would your government need on security?';
+  await mediator.getByTestId('open-talk').click();
+  await mediator.getByTestId('chat-input-caucus-gov').fill(caucusLine);
+  await mediator.getByTestId('chat-send-caucus-gov').click();
+  await expect(mediator.getByTestId('chat-lines-caucus-gov')).toContainText(caucusLine);
+  await expect(seat('party:gov').getByTestId('chat-lines-caucus')).toContainText(caucusLine);
+  await mediator.getByTestId('talk-close').click();
+  await expect(mediator.getByTestId('talk-dialog')).toHaveCount(0);
+  for (const role of ['party:union', 'faction:rangers', 'observer']) expect(await dom(seat(role))).not.toContain(caucusLine);
   const ap = await mediator.getByTestId('ap').textContent();
   await mediator.getByTestId('move-caucus').click();
   if (await mediator.getByTestId('send').isVisible()) await mediator.getByTestId('send').click();

@@ -181,7 +181,17 @@ export function mountTable(ctx: ScreenContext): () => void {
     if (!v) return;
     const sc = st.scenario;
     drawTop(top, v, st.branchedAt);
-    if (st.remote) top.append(connectionLine(st.remote));
+    if (st.remote) {
+      const remote = st.remote;
+      // A classroom mediator talks to the delegations from the table too (loaded when first opened).
+      const talk = el('button', {
+        class: 'btn small',
+        'data-testid': 'open-talk',
+        text: t('classroom.talk'),
+        onclick: () => void import('./classroom/tableTalk').then((m) => m.openTalk(remote, st.scenario)),
+      });
+      top.append(talk, connectionLine(remote));
+    }
     drawTrack(track.lastElementChild as HTMLElement, v);
     drawCriteria(criteria, v, sc);
     drawParties(parties, v, sc);
