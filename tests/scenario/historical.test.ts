@@ -36,13 +36,13 @@ const signed = (r: RunSummary) => rank(r.phaseReached) >= rank('monitoring');
 /**
  * `gain`: how many more of the 30 runs must go well without the inject. Measured with the repaired
  * by-the-book (it answers strikes, sees a shock's target at once; seeds 1–30): 2014 reaches
- * agreements 0 → 20, 2016 holds 6 → 21, 2017–18 signs 5 → 6, 2021 signs 0 → 8; each gain keeps a
+ * agreements 0 → 20, 2016 holds 6 → 21, 2017–18 signs 6 → 9 (a token listing is no pretext), 2021 signs 0 → 8; each gain keeps a
  * margin below that. 2017–18 still needs more (README, "What each kind of player reaches (measured)").
  */
 const DECISIVE: Record<string, { inject: string; better: (r: RunSummary) => boolean; gain: number }> = {
   'venezuela-2014-unasur-vatican.yaml': { inject: 'jacobson-testimony', better: (r) => rank(r.phaseReached) >= rank('agreements'), gain: 15 },
   'venezuela-2016-vatican.yaml': { inject: 'no-follow-through', better: (r) => r.outcome === 'durable', gain: 10 },
-  'venezuela-2017-18-dominican-republic.yaml': { inject: 'early-election-call', better: signed, gain: 1 },
+  'venezuela-2017-18-dominican-republic.yaml': { inject: 'early-election-call', better: signed, gain: 2 },
   'venezuela-2021-mexico.yaml': { inject: 'saab-extradition', better: signed, gain: 5 },
 };
 

@@ -287,13 +287,15 @@ describe('Shocks act through the parties’ politics', () => {
     expect(drop(far)).toBeCloseTo(10, 9);
   });
 
-  it('an unprepared shock hands a stalling target its pretext, however committed; a sincere one stays', () => {
-    const hit = (scenario: ReturnType<typeof calmMini>) => inject(nudge(newGame(scenario), 'gov', { commitment: 40 }), sanctions(2));
+  it('an unprepared shock (magnitude ≥ 10) hands a stalling target its pretext, however committed; a sincere one stays', () => {
+    const hit = (scenario: ReturnType<typeof calmMini>, m = 10) => inject(nudge(newGame(scenario), 'gov', { commitment: 40 }), sanctions(m));
     const st = hit(stalling());
-    expect(party(st, 'gov')).toMatchObject({ seat: 'walkedOut', pretext: true, commitment: 84 });
+    expect(party(st, 'gov')).toMatchObject({ seat: 'walkedOut', pretext: true, commitment: 76 });
     expect(w(st).phase).toBe('suspended');
     const sincere = hit(s);
-    expect(party(sincere, 'gov')).toMatchObject({ seat: 'atTable', pretext: false, commitment: 84 });
+    expect(party(sincere, 'gov')).toMatchObject({ seat: 'atTable', pretext: false, commitment: 76 });
+    // A token listing (magnitude 9) is no pretext: the staller stays.
+    expect(party(hit(stalling(), 9), 'gov')).toMatchObject({ seat: 'atTable', pretext: false, commitment: 77 });
   });
 
   it('prepared for (restraint obtained from the sanctioner in advance), the shock is only pressure: no pretext', () => {
@@ -305,7 +307,7 @@ describe('Shocks act through the parties’ politics', () => {
       if (!w(g).externals.bloc!.restraint) g = run(g, { type: 'endTurn' });
     }
     expect(w(g).externals.bloc!.restraint).toBe(true);
-    g = inject(g, sanctions(2));
+    g = inject(g, sanctions(10));
     expect(party(g, 'gov')).toMatchObject({ seat: 'atTable', pretext: false });
   });
 });
@@ -347,7 +349,7 @@ describe('Walking out has a way back that the mediator must build', () => {
   });
 
   it('after a pretext it takes three reasons (one shuttle a turn counts)', () => {
-    let g = inject(nudge(newGame(stalling()), 'gov', { commitment: 40 }), sanctions(2));
+    let g = inject(nudge(newGame(stalling()), 'gov', { commitment: 40 }), sanctions(10));
     expect(party(g, 'gov')).toMatchObject({ seat: 'walkedOut', pretext: true });
     g = run(g, { type: 'caucus', party: 'gov' }, { type: 'caucus', party: 'gov' }, { type: 'endTurn' });
     expect(party(g, 'gov')).toMatchObject({ seat: 'walkedOut', returnReasons: 1 });

@@ -75,8 +75,9 @@ export function applyEffect(s: Scenario, w: World, effect: Effect, changes: Chan
       if (p.batna !== before) changes.push({ target: p.id, meter: 'batna', delta: Math.round((p.batna - before) * 10) / 10 });
       // An unprepared shock hands a staller the pretext it wanted: it leaves, and coming back takes
       // weeks of work. Prepared for (restraint obtained from the sanctioner in advance), it is only
-      // pressure: a party leaves only if its commitment breaks.
-      const pretext = p.intent === 'stalling' && !prepared;
+      // pressure: a party leaves only if its commitment breaks. A token listing (magnitude under
+      // SHOCK.pretextFrom) is no pretext: a staller would be seen to leave over nothing.
+      const pretext = p.intent === 'stalling' && !prepared && effect.magnitude >= SHOCK.pretextFrom;
       if (effect.sanction !== 'relief' && (p.commitment < SHOCK_WALKOUT_COMMITMENT || pretext)) {
         if (pretext && p.seat !== 'walkedOut') p.pretext = true;
         walkOut(w, p.id, changes);

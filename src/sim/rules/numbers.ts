@@ -36,9 +36,10 @@ export const INCENTIVE = { bump: 10, max: 20, fade: 0.85 } as const;
  * each other patron of P offsets with support +m·patronOffset; P's commitment −m (× faceSaved when
  * the mediator caucused with P in the last two turns, × nearPrincipals at such a venue); P's cohesion
  * −m·cohesion; P's hardliners' satisfaction −m·hardliners. Unprepared for (no restraint obtained in
- * advance), it hands a stalling P its pretext: P leaves.
+ * advance), a shock of magnitude ≥ pretextFrom hands a stalling P its pretext: P leaves (a token
+ * listing is no pretext).
  */
-export const SHOCK = { batna: 0.25, patronOffset: 0.25, cohesion: 0.3, hardliners: 0.5, faceSaved: 0.6, nearPrincipals: 0.8 } as const;
+export const SHOCK = { batna: 0.25, patronOffset: 0.25, cohesion: 0.3, hardliners: 0.5, faceSaved: 0.6, nearPrincipals: 0.8, pretextFrom: 10 } as const;
 
 // ---- Walk-outs the mediator must undo ----
 /** A walked-out party returns at the turn's close when its commitment is ≥ `commitment` and it has had enough reasons (shuttle caucuses, a gesture by another party, a push from its patron; at most one a turn): one, or three after a pretext. */
