@@ -43,7 +43,19 @@ export async function takeSeat(page: Page, code: string, name: string, seat: str
   await page.getByTestId('join-code').fill(code);
   await page.getByTestId('join-name').fill(name);
   await page.getByTestId('join-find').click();
-  await page.getByTestId(`take-${seat}`).click();
+  // If the seat list does not come, say what the page shows instead (an error, or the join form).
+  const take = page.getByTestId(`take-${seat}`);
+  try {
+    await expect(take).toBeVisible({ timeout: 20_000 });
+  } catch {
+    throw new Error(
+      `no seat ${seat} to take; the page shows: ${await page
+        .getByTestId('classroom')
+        .innerText()
+        .catch(() => '(nothing)')}`,
+    );
+  }
+  await take.click();
   await expect(page.getByTestId('seat-heading')).toHaveAttribute('data-role', seat);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
 }

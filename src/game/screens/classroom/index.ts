@@ -94,6 +94,7 @@ export function mountClassroom(ctx: ScreenContext): () => void {
   // replace the seat list if the student got there first.
   let choosing = false;
   const typed = { code: '', name: '' };
+  const packFile = el('input', { id: 'class-pack', type: 'file', accept: '.yaml,.yml,.json,text/yaml,application/json', 'data-testid': 'class-pack' });
   const drawChoose = () => {
     choosing = true;
     const code = el('input', { id: 'class-code', 'data-testid': 'join-code', maxlength: 6, autocomplete: 'off', spellcheck: 'false' });
@@ -151,8 +152,8 @@ export function mountClassroom(ctx: ScreenContext): () => void {
           .catch(fail);
       },
     });
-    // Or an instructor's own pack: the server checks it (in a worker, with limits) and names its problems.
-    const packFile = el('input', { id: 'class-pack', type: 'file', accept: '.yaml,.yml,.json,text/yaml,application/json', 'data-testid': 'class-pack' });
+    // Or an instructor's own pack: the server checks it (in a worker, with limits) and names its
+    // problems. The file input is made once, so a redraw keeps the chosen file.
     const createFromPack = el('button', {
       class: 'btn',
       'data-testid': 'class-create-pack',
@@ -283,13 +284,18 @@ export function mountClassroom(ctx: ScreenContext): () => void {
   };
 
   // ---------------------------------------------------------------- start
+  // The list is for the run-a-class form only: if it fails once the student has moved on to the
+  // seat list, say so when the form shows again rather than replacing the seat list now.
   const loadScenarios = () =>
     api<{ id: string; title: string }[]>('api/scenarios')
       .then((list) => {
         scenarios = list;
         if (!gone && !session && choosing) drawChoose();
       })
-      .catch(fail);
+      .catch((e: unknown) => {
+        if (choosing) return fail(e);
+        error = String((e as Error)?.message ?? e);
+      });
   if (session) {
     store.getState().leaveRemote();
     listen();
