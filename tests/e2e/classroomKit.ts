@@ -9,8 +9,14 @@ import { CLASSROOM_PORT } from './playwright.config';
 /** The classroom server of playwright.config.ts (serving the e2e build). */
 export const CLASS_BASE = `http://127.0.0.1:${CLASSROOM_PORT}`;
 
-/** The browser's own reports of a connection the test cut on purpose (Chromium logs them as errors). */
-const CONNECTION_CUT = [/WebSocket connection to .* failed/i, /net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECTION_RESET)/i];
+/**
+ * The browser's own reports of a connection the test cut on purpose (Chromium logs them as errors):
+ * the WebSocket, and the SDK's matchmaking requests sent while the server is down or starting.
+ */
+const CONNECTION_CUT = [
+  /WebSocket connection to .* failed/i,
+  /net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE)/i,
+];
 
 export interface ParticipantOptions {
   base?: string;
