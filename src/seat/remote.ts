@@ -7,138 +7,29 @@
  * retries on its own, and when it gives up the seat joins again with its seat token (same seat).
  */
 import { Client, type Room } from '@colyseus/sdk';
-import type { Debrief, DelegationResult, DelegationsReport, LogEntry, MoveOption, Msg, Role, View } from '../sim/index';
+import type { LogEntry, MoveOption, Msg, Role, View } from '../sim/index';
 import type { Seat, SeatUpdate } from './types';
 
-// The server's messages as the page reads them (src/server/protocol.ts is the source: the page may
-// not import the server, so the fields it uses are restated here).
-export interface Welcome {
-  code: string;
-  role: Role;
-  holderId: string | null;
-  name: string;
-  seatToken: string | null;
-  title: string;
-}
-export interface Briefing {
-  background: string;
-  earlierTalks?: { title: string; period: string; summary: string; lesson: string }[];
-  confidential: string | null;
-  /** Instructor only: every role's confidential note (for the printed seat handouts). */
-  allConfidential?: Record<string, string>;
-}
-export interface SeatInfo {
-  role: Role;
-  name: string;
-  playedBy: 'people' | 'engine' | 'watch';
-  holders: { id: string; name: string; online: boolean }[];
-}
-export interface Status {
-  status: 'lobby' | 'running' | 'ended';
-  paused: boolean;
-  turn: number | null;
-  over: boolean;
-  seats: SeatInfo[];
-  /** The turn clock: seconds per turn, and when the current turn ends (epoch ms; null when paused or off). */
-  turnSeconds?: number | null;
-  deadline?: number | null;
-  phase?: string | null;
-}
-export interface ChatMessage {
-  seq: number;
-  channel: string;
-  from: { role: Role; name: string };
-  text: string;
-}
-export interface FiredInject {
-  inject: string | null;
-  synopsis: string;
-  edited: boolean;
-  turn?: number;
-  seq?: number;
-  planned?: string | null;
-}
-/** Instructor: a planned inject or contingency, what it expects and where it stands. */
-export type PlannedInject = NonNullable<View['injects']>[number] & {
-  parent?: string;
-  target?: string;
-  effectKind?: string;
-  expected?: { move: string; target?: string; withinTurns: number; description: string };
-  firedTurn?: number;
-  respondedTurn?: number;
-  status?: 'planned' | 'fired' | 'awaiting' | 'responded' | 'missed';
-};
-/** Instructor: one line of the live activity feed. */
-export interface Activity {
-  seq: number;
-  at: number;
-  kind: 'command' | 'refused' | 'chat' | 'event' | 'seat' | 'control';
-  who: { role: Role | 'instructor'; name: string } | null;
-  what: string;
-  id?: string;
-  fields?: Record<string, unknown>;
-  text?: string;
-  msg?: Msg;
-  by?: 'clock' | 'bot';
-}
-/** Instructor: what the seat it looks at sees (ask with control('peek', { seat })). */
-export interface Peek {
-  seat: Role;
-  seq: number;
-  view: View | null;
-  moves?: MoveOption[];
-  briefing: Briefing;
-}
+// The server's messages, one definition shared with the server (wire.ts).
+export type {
+  Welcome,
+  Briefing,
+  SeatInfo,
+  Status,
+  ChatMessage,
+  FiredInject,
+  PlannedInject,
+  Activity,
+  Peek,
+  EndingSummary,
+  DebriefNames,
+  ClassDebrief,
+  OwnDebrief,
+} from './wire';
+import type { Welcome, Briefing, Status, ChatMessage, FiredInject, PlannedInject, Activity, Peek, ClassDebrief, OwnDebrief } from './wire';
+
 /** Activity lines a page keeps. */
 const ACTIVITY_KEPT = 500;
-
-/** The public ending and the names a debrief refers to by id (src/server/classDebrief.ts is the source). */
-export interface EndingSummary {
-  outcome: Debrief['outcome'];
-  ending: Debrief['ending'];
-  phaseReached: Debrief['phaseReached'];
-  turnsPlayed: number;
-}
-export interface DebriefNames {
-  parties: { id: string; name: string; short?: string }[];
-  issues: { id: string; name: string }[];
-  factions: { id: string; name: string; party: string }[];
-  externals: { id: string; name: string }[];
-  venues: { id: string; name: string }[];
-}
-/** Instructor, once the exercise has ended: the class debrief. */
-export interface ClassDebrief {
-  exerciseId: string;
-  code: string;
-  scenario: { id: string; title: string; version: string };
-  status: Status['status'];
-  seed: number;
-  stateHash: string;
-  summary: EndingSummary;
-  names: DebriefNames;
-  seats: { role: Role; name: string; playedBy: SeatInfo['playedBy']; holders: string[] }[];
-  mediator: Debrief;
-  delegations: DelegationsReport;
-  timeline: {
-    turn: number | null;
-    inject: string | null;
-    synopsis: string;
-    by: 'instructor' | 'scenario';
-    fired: { seq: number; at: number; edited: boolean; planned: string | null; engineTookEdit: boolean } | null;
-    results: Msg[];
-    review: Debrief['exercise'][number] | null;
-  }[];
-  transcripts: { channel: string; messages: (ChatMessage & { at: number })[] }[];
-  planned: NonNullable<View['injects']>;
-}
-/** A seat's own part of the debrief, once the exercise has ended. */
-export interface OwnDebrief {
-  role: Role;
-  summary: EndingSummary;
-  names: DebriefNames;
-  mediator?: Debrief;
-  delegation?: DelegationResult & { basis: DelegationsReport['basis']; proposal: number | null; terms: Record<string, number> };
-}
 
 export type Connection = 'connecting' | 'online' | 'reconnecting' | 'closed';
 

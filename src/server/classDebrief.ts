@@ -5,84 +5,13 @@
  * the engine's review of the responses, and every channel's transcript. A student gets only its own
  * part: the mediator its debrief, a delegation its own result, every seat the public ending.
  */
-import {
-  computeDebrief,
-  delegationResults,
-  worldOf,
-  type Debrief,
-  type DelegationResult,
-  type DelegationsReport,
-  type Msg,
-  type Role,
-  type View,
-} from '../sim/index';
+import { computeDebrief, delegationResults, worldOf, type Debrief, type DelegationsReport, type Msg, type Role } from '../sim/index';
 import type { InjectReview } from '../sim/debrief/index';
 import type { Exercise } from './exercise';
-import type { ChatMessage, ExerciseStatus, FiredInject, SeatInfo } from './protocol';
+import type { ChatMessage, FiredInject } from './protocol';
 
-/** What every seat may know of how the exercise ended (public). */
-export interface EndingSummary {
-  outcome: Debrief['outcome'];
-  ending: Debrief['ending'];
-  phaseReached: Debrief['phaseReached'];
-  turnsPlayed: number;
-}
-
-/** One line of the inject timeline: what fired, when, as fired, and the engine's MSEL review of the response. */
-export interface TimelineEntry {
-  turn: number | null;
-  inject: string | null;
-  synopsis: string;
-  /** The instructor fired it (planned or ad hoc), or the scenario's schedule and contingencies did. */
-  by: 'instructor' | 'scenario';
-  /** The instructor's fired record, when the instructor fired it. */
-  fired: Pick<FiredInject, 'seq' | 'at' | 'edited' | 'planned' | 'engineTookEdit'> | null;
-  /** What it did in the engine (its event lines). */
-  results: Msg[];
-  /** Expected response, whether it came in time, contingencies fired (null for an ad-hoc inject). */
-  review: InjectReview | null;
-}
-
-/** Names of what a debrief refers to by id (public): the page may have no scenario file. */
-export interface DebriefNames {
-  parties: { id: string; name: string; short?: string }[];
-  issues: { id: string; name: string }[];
-  factions: { id: string; name: string; party: string }[];
-  externals: { id: string; name: string }[];
-  venues: { id: string; name: string }[];
-}
-
-/** The instructor's class debrief. */
-export interface ClassDebrief {
-  exerciseId: string;
-  code: string;
-  scenario: { id: string; title: string; version: string };
-  status: ExerciseStatus;
-  seed: number;
-  stateHash: string;
-  summary: EndingSummary;
-  names: DebriefNames;
-  /** Who sat where. */
-  seats: { role: Role; name: string; playedBy: SeatInfo['playedBy']; holders: string[] }[];
-  /** The mediator's debrief, as in solo play. */
-  mediator: Debrief;
-  /** Each delegation's result against its own interests. */
-  delegations: DelegationsReport;
-  timeline: TimelineEntry[];
-  /** Every channel's chat, public first, then each party's delegation and caucus channels. */
-  transcripts: { channel: string; messages: ChatMessage[] }[];
-  /** The scenario's planned injects and whether each fired. */
-  planned: NonNullable<View['injects']>;
-}
-
-/** A seat's own part: the public ending for all, the mediator's debrief for the mediator, a delegation its own result. */
-export interface OwnDebrief {
-  role: Role;
-  summary: EndingSummary;
-  names: DebriefNames;
-  mediator?: Debrief;
-  delegation?: DelegationResult & { basis: DelegationsReport['basis']; proposal: number | null; terms: Record<string, number> };
-}
+export type { EndingSummary, TimelineEntry, DebriefNames, ClassDebrief, OwnDebrief } from '../seat/wire';
+import type { EndingSummary, TimelineEntry, DebriefNames, ClassDebrief, OwnDebrief } from '../seat/wire';
 
 /** Why there is no debrief yet, or null. */
 export function whyNoDebrief(ex: Exercise): Msg | null {

@@ -1,13 +1,11 @@
 /**
  * The classroom protocol: what a client may send (checked with zod at the door) and what the server
- * sends back. Shared by the server, its tests, the load test and (later) the student screens.
+ * sends back (its types in src/seat/wire.ts, shared with the page's remote seat).
  *
  * A client never names its own role: the room binds it when the seat is taken (a signed seat token)
  * and adds it to every command. Messages travel as Colyseus messages: `room.send(type, payload)`.
  */
 import { z } from 'zod';
-import type { LogEntry, MoveOption, Msg, Role, View } from '../sim/index';
-import type { ClassDebrief, OwnDebrief } from './classDebrief';
 
 /** Largest message a client may send (bytes on the wire; the WebSocket closes on bigger frames). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -95,142 +93,36 @@ export const INSTRUCTOR_MESSAGES: ReadonlySet<string> = new Set(['start', 'fire'
 
 // ---- What the server sends ----
 
-export type ExerciseStatus = 'lobby' | 'running' | 'ended';
-
-export interface SeatInfo {
-  role: Role;
-  name: string;
-  /** Played by people (chosen at start), by the engine, or a watching seat. */
-  playedBy: 'people' | 'engine' | 'watch';
-  holders: { id: string; name: string; online: boolean }[];
-}
-
-/** Sent once on join (and again after a reassignment): who you are here. */
-export interface Welcome {
-  exerciseId: string;
-  code: string;
-  role: Role | 'instructor';
-  holderId: string | null;
-  name: string;
-  /** Keep it to get the same seat back after a reload or a server restart. */
-  seatToken: string | null;
-  title: string;
-}
-
-/** The room's public state: broadcast after every change to it. */
-export interface Status {
-  seq: number;
-  status: ExerciseStatus;
-  paused: boolean;
-  turn: number | null;
-  phase: string | null;
-  over: boolean;
-  /** Seconds per turn, when the instructor set a clock. */
-  turnSeconds: number | null;
-  /** Epoch ms when the mediator's turn ends, when a clock runs. */
-  deadline: number | null;
-  seats: SeatInfo[];
-  mediatorBot: string | null;
-}
-
-/** A role's briefing: the public background and only this role's confidential note. */
-export interface Briefing {
-  background: string;
-  earlierTalks: { title: string; period: string; summary: string; lesson: string }[];
-  confidential: string | null;
-  /** Instructor only: every role's confidential note. */
-  allConfidential?: Record<string, string>;
-}
-
-export interface ChatMessage {
-  seq: number;
-  at: number;
-  channel: string;
-  from: { role: Role | 'instructor'; name: string };
-  text: string;
-}
-
-/** An inject as the instructor fired it (the planned list stays in the scenario). */
-export interface FiredInject {
-  seq: number;
-  at: number;
-  turn: number;
-  inject: string | null;
-  /** The text as fired (edited or not). */
-  synopsis: string;
-  /** The scenario's text, when the instructor edited it. */
-  planned: string | null;
-  edited: boolean;
-  /** Whether the engine took the edited text (otherwise only this record holds it). */
-  engineTookEdit: boolean;
-  effect: unknown;
-  log: LogEntry[];
-}
-
-export interface ViewMessage {
-  /** The exercise event this view follows. */
-  seq: number;
-  view: View;
-  /** Instructor only: the engine's state hash after this event. */
-  stateHash?: string;
-  /** Mediator only: the moves panel's list (what solo play's local seat computes). */
-  moves?: MoveOption[];
-}
-
-export interface Ack {
-  ref?: string | number | undefined;
-  type: string;
-  seq: number;
-}
-
-export interface Refusal {
-  ref?: string | number | undefined;
-  type: string;
-  reason: Msg;
-}
-
-/** Instructor only: a planned inject or contingency with what it expects and where it stands. */
-export type PlannedInject = NonNullable<View['injects']>[number] & {
-  /** For a contingency: the inject whose missed response fires it. */
-  parent?: string;
-  target?: string;
-  effectKind: string;
-  /** The response the exercise expects (main injects only). */
-  expected?: { move: string; target?: string; withinTurns: number; description: string };
-  firedTurn?: number;
-  respondedTurn?: number;
-  status: 'planned' | 'fired' | 'awaiting' | 'responded' | 'missed';
-};
-
-/** Instructor only: one line of the live activity feed. */
-export interface Activity {
-  /** The exercise event it belongs to (a refusal: the last event when it was sent). */
-  seq: number;
-  at: number;
-  kind: 'command' | 'refused' | 'chat' | 'event' | 'seat' | 'control';
-  /** Who acted (null: the engine or the room). */
-  who: { role: Role | 'instructor'; name: string } | null;
-  /** The command type, chat channel, event source, seat operation or control. */
-  what: string;
-  /** An event's inject id. */
-  id?: string;
-  fields?: Record<string, unknown>;
-  /** A chat line or an event's synopsis. */
-  text?: string;
-  /** The engine's answer, or the refusal's reason. */
-  msg?: Msg;
-  /** A command the room sent for the mediator: the turn clock ran out, or the bot mediator. */
-  by?: 'clock' | 'bot';
-}
-
-/** Instructor only: what one seat sees, kept up to date while the instructor looks. */
-export interface Peek {
-  seat: Role;
-  seq: number;
-  view: View | null;
-  moves?: MoveOption[];
-  briefing: Briefing;
-}
+export type {
+  ExerciseStatus,
+  SeatInfo,
+  Welcome,
+  Status,
+  Briefing,
+  ChatMessage,
+  FiredInject,
+  ViewMessage,
+  Ack,
+  Refusal,
+  PlannedInject,
+  Activity,
+  Peek,
+} from '../seat/wire';
+import type {
+  Welcome,
+  Status,
+  Briefing,
+  ChatMessage,
+  FiredInject,
+  ViewMessage,
+  Ack,
+  Refusal,
+  PlannedInject,
+  Activity,
+  Peek,
+  ClassDebrief,
+  OwnDebrief,
+} from '../seat/wire';
 
 /** Message types the server sends. */
 export type ServerMessages = {
