@@ -6,46 +6,16 @@
  * and the live activity feed showing a student's command. One browser context per participant; any
  * console or page error on any page fails the test. Run: E2E_PORT=4411 (the server listens on 4412).
  */
-import { test, expect, type Browser, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { CLASSROOM_PORT } from './playwright.config';
 import { shot } from './helpers';
+import { CLASS_BASE as BASE, openPage, participant, takeSeat } from './classroomKit';
 
-const BASE = `http://127.0.0.1:${CLASSROOM_PORT}`;
 const VIEWPORT = { width: 1024, height: 640 };
-
-async function open(browser: Browser, errors: string[], who: string, path = '/'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: BASE, viewport: VIEWPORT });
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${who} console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${who} pageerror: ${e.message}`));
-  await page.goto(path);
-  return page;
-}
-
-async function participant(browser: Browser, errors: string[], who: string): Promise<Page> {
-  const page = await open(browser, errors, who);
-  await page.getByTestId('to-classroom').click();
-  await expect(page.getByTestId('classroom')).toBeVisible();
-  // The join form is drawn again when the scenario list arrives: type only after that.
-  await expect(page.getByTestId('class-scenario-tutorial')).toBeVisible();
-  return page;
-}
-
-async function takeSeat(page: Page, code: string | null, name: string, seat: string): Promise<void> {
-  if (code) await page.getByTestId('join-code').fill(code);
-  await page.getByTestId('join-name').fill(name);
-  await page.getByTestId('join-find').click();
-  await page.getByTestId(`take-${seat}`).click();
-  await expect(page.getByTestId('seat-heading')).toHaveAttribute('data-role', seat);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'online');
-}
 
 test('the console: QR join, seat plan and reassignment, clock, a seat’s view, an ad-hoc inject, the activity feed', async ({ browser }) => {
   const errors: string[] = [];
-  const instructor = await participant(browser, errors, 'instructor');
+  const instructor = await participant(browser, errors, 'instructor', { viewport: VIEWPORT });
   await instructor.getByTestId('class-scenario-tutorial').check();
   await instructor.getByTestId('class-create').click();
   const codeBox = instructor.getByTestId('class-code');
@@ -72,13 +42,13 @@ test('the console: QR join, seat plan and reassignment, clock, a seat’s view, 
   await expect(instructor.getByTestId('console-seats')).toBeVisible();
 
   // A student scans the QR code: the page opens on the classroom with the code filled in.
-  const gov = await open(browser, errors, 'gov', url);
+  const gov = await openPage(browser, errors, 'gov', { viewport: VIEWPORT, path: url });
   await expect(gov.getByTestId('class-scenario-tutorial')).toBeVisible();
   await expect(gov.getByTestId('join-code')).toHaveValue(code);
   await takeSeat(gov, null, 'Ida', 'party:gov');
-  const mediator = await participant(browser, errors, 'mediator');
+  const mediator = await participant(browser, errors, 'mediator', { viewport: VIEWPORT });
   await takeSeat(mediator, code, 'Rae', 'mediator');
-  const sam = await participant(browser, errors, 'sam');
+  const sam = await participant(browser, errors, 'sam', { viewport: VIEWPORT });
   await takeSeat(sam, code, 'Sam', 'observer');
 
   // The live roster; the union's seat left to the engine; Sam moved from observer to the Rangers.

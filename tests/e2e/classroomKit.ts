@@ -26,7 +26,8 @@ export interface ParticipantOptions {
   connectionCut?: () => boolean;
 }
 
-export async function participant(browser: Browser, errors: string[], who: string, options: ParticipantOptions = {}): Promise<Page> {
+/** A page in its own browser context, at `path`; any console or page error is recorded against `who`. */
+export async function openPage(browser: Browser, errors: string[], who: string, options: ParticipantOptions & { path?: string } = {}): Promise<Page> {
   const context = await browser.newContext({
     baseURL: options.base ?? CLASS_BASE,
     ...(options.viewport ? { viewport: options.viewport } : {}),
@@ -39,14 +40,21 @@ export async function participant(browser: Browser, errors: string[], who: strin
     errors.push(`${who} console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`${who} pageerror: ${e.message}`));
-  await page.goto('/');
+  await page.goto(options.path ?? '/');
+  return page;
+}
+
+/** A participant at the classroom screen (menu → Classroom). */
+export async function participant(browser: Browser, errors: string[], who: string, options: ParticipantOptions = {}): Promise<Page> {
+  const page = await openPage(browser, errors, who, options);
   await page.getByTestId('to-classroom').click();
   await expect(page.getByTestId('classroom')).toBeVisible();
   return page;
 }
 
-export async function takeSeat(page: Page, code: string, name: string, seat: string): Promise<void> {
-  await page.getByTestId('join-code').fill(code);
+/** Take a seat through the join screen; a null code keeps the one already filled in (a join address). */
+export async function takeSeat(page: Page, code: string | null, name: string, seat: string): Promise<void> {
+  if (code) await page.getByTestId('join-code').fill(code);
   await page.getByTestId('join-name').fill(name);
   await page.getByTestId('join-find').click();
   // If the seat list does not come, say what the page shows instead (an error, or the join form).
