@@ -35,18 +35,21 @@ const signed = (r: RunSummary) => rank(r.phaseReached) >= rank('monitoring');
  */
 /**
  * `gain`: how many more of the 30 runs must go well without the inject. Measured with the repaired
- * by-the-book (it answers strikes, sees a shock's target at once; seeds 1–30): 2014 reaches
- * agreements 0 → 20, 2016 holds 6 → 21, 2017–18 signs 6 → 9 (a token listing is no pretext), 2021 signs 0 → 8; each gain keeps a
- * margin below that. 2017–18 still needs more (README, "What each kind of player reaches (measured)").
+ * by-the-book (it answers strikes, sees a shock's target at once, does not table refused terms
+ * again unchanged; seeds 1–30): 2014 reaches agreements 0 → 25, 2016 holds 6 → 25, 2017–18 signs
+ * 7 → 13, 2021 signs 0 → 10; each gain keeps a margin below that (README, "What each kind of
+ * player reaches (measured)").
  */
 const DECISIVE: Record<string, { inject: string; better: (r: RunSummary) => boolean; gain: number }> = {
   'venezuela-2014-unasur-vatican.yaml': { inject: 'jacobson-testimony', better: (r) => rank(r.phaseReached) >= rank('agreements'), gain: 15 },
   'venezuela-2016-vatican.yaml': { inject: 'no-follow-through', better: (r) => r.outcome === 'durable', gain: 10 },
-  'venezuela-2017-18-dominican-republic.yaml': { inject: 'early-election-call', better: signed, gain: 2 },
+  'venezuela-2017-18-dominican-republic.yaml': { inject: 'early-election-call', better: signed, gain: 4 },
   'venezuela-2021-mexico.yaml': { inject: 'saab-extradition', better: signed, gain: 5 },
 };
 
 const SEEDS = 30;
+/** Seeds for the failure-shape check of both good bots (README gives the 100-seed rates). */
+const FAILURE_SEEDS = 40;
 const play = (s: Scenario, seed: number, without: string[] = []) => {
   const r = playGame(s, { seed, policy: 'by-the-book', withoutInjects: without });
   return runSummary(r.game, 'by-the-book');
@@ -123,5 +126,25 @@ describe('historical packs', () => {
       const random = Array.from({ length: 10 }, (_, k) => runSummary(playGame(s, { seed: k + 1, policy: 'random' }).game, 'random'));
       expect(mean(random)).toBeLessThan(mean(withIt));
     }, 60_000);
+
+    it.each([['by-the-book'], ['expert']] as const)(
+      'with its decisive inject, the historical ending is the most common failure for %s; without it, clearly fewer failures',
+      (policy) => {
+        const s = load(file);
+        const { inject, better } = DECISIVE[file]!;
+        const games = (without: string[]) =>
+          Array.from({ length: FAILURE_SEEDS }, (_, k) => runSummary(playGame(s, { seed: k + 1, policy, withoutInjects: without }).game, policy));
+        const withIt = games([]);
+        // Where the games that did not go well ended, by phase: the real talks' phase must lead.
+        const byPhase = new Map<string, number>();
+        for (const r of withIt) if (!better(r)) byPhase.set(r.phaseReached, (byPhase.get(r.phaseReached) ?? 0) + 1);
+        const ranked = [...byPhase].sort((a, b) => b[1] - a[1]);
+        expect(ranked[0]?.[0], `${policy} failures by phase: ${JSON.stringify(ranked)}`).toBe(s.history!.phaseReached);
+        expect(ranked[0]![1], `${policy}: the historical ending leads clearly`).toBeGreaterThan((ranked[1]?.[1] ?? 0) + FAILURE_SEEDS / 10);
+        const good = (rs: RunSummary[]) => rs.filter(better).length;
+        expect(good(games([inject])) - good(withIt), `${policy} without ${inject}`).toBeGreaterThanOrEqual(FAILURE_SEEDS / 10);
+      },
+      60_000,
+    );
   });
 });

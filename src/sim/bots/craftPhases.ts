@@ -233,17 +233,12 @@ function negotiation(c: Craft): MediatorCommand | null {
     }
     const study = named.find((id) => unexplored.includes(id));
     if (study) cands.push({ type: 'technicalCommission', issue: study });
-    if (!last || (last.turn < view.turn && !study)) cands.push(offer(c, open));
+    if (!last || (last.turn < view.turn && !study)) cands.push(unlessRefused(c, last, offer(c, open)));
     if (unexplored.length > 0 && (!last || last.turn < view.turn - 1 || study)) cands.push({ type: 'technicalCommission', issue: heaviest(c, unexplored) });
     if (last && last.turn < view.turn && last.status === 'rejected' && !study) {
-      const again = offer(c, open);
       // The same terms again are no offer: study another issue (it widens the zone) first.
-      const same =
-        again?.type === 'proposePackage' && last.terms
-          ? sameTerms(last.terms, again.terms)
-          : again?.type === 'proposeFormula' && last.terms?.[again.issue] === again.value;
       if (unexplored.length > 0) cands.push({ type: 'technicalCommission', issue: heaviest(c, unexplored) });
-      if (!same) cands.push(again);
+      cands.push(unlessRefused(c, last, offer(c, open)));
     }
     return pick(c, ...cands);
   }
@@ -290,6 +285,27 @@ function offer(c: Craft, open: string[]): MediatorCommand | null {
   if (open.length === 1) return { type: 'proposeFormula', issue: open[0]!, value: terms[open[0]!]! };
   return { type: 'proposePackage', terms };
 }
+
+/**
+ * Terms a party refused are not tabled again unchanged until something has changed for it: its
+ * trust in the mediator has grown since it said no (a refused request is not repeated).
+ */
+function unlessRefused(c: Craft, last: Proposal | undefined, cmd: MediatorCommand | null): MediatorCommand | null {
+  if (!cmd || !last || last.status !== 'rejected' || !last.terms) return cmd;
+  const same =
+    cmd.type === 'proposePackage' ? sameTerms(last.terms, cmd.terms) : cmd.type === 'proposeFormula' && sameTerms(last.terms, { [cmd.issue]: cmd.value });
+  if (!same) return cmd;
+  const atNo = c.led.refusedAtTrust.get(last.id);
+  if (!atNo) return cmd;
+  for (const [party, trust] of atNo) {
+    const now = c.view.parties.find((p) => p.id === party)?.trustInMediator ?? 0;
+    if (now < trust + REPEAT_AFTER_TRUST) return null;
+  }
+  return cmd;
+}
+
+/** How much a refusing party's trust in the mediator must grow before the same terms are worth asking again. */
+const REPEAT_AFTER_TRUST = 3;
 
 function lastOffer(view: View): Proposal | undefined {
   const all = view.proposals;

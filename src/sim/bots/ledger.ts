@@ -40,6 +40,8 @@ export interface Ledger {
   gestures: Map<string, { count: number; lastGain: number; turn: number }>;
   /** Proposals the mediator tabled that a party rejected: proposal id → the reasons' keys. */
   rejected: Map<number, string[]>;
+  /** Proposal id → each refusing party's trust in the mediator when it said no (the same terms are worth tabling again only once it has grown). */
+  refusedAtTrust: Map<number, Map<string, number>>;
   /** actor (faction or outside power) → the last turn it hurt the process (strike or sanctions). */
   hits: Map<string, number>;
   /** party → the turn it last walked out. */
@@ -83,6 +85,7 @@ const fresh = (): Ledger => ({
   tooCostly: new Set(),
   gestures: new Map(),
   rejected: new Map(),
+  refusedAtTrust: new Map(),
   hits: new Map(),
   walkOuts: new Map(),
   caucuses: new Map(),
@@ -198,6 +201,9 @@ function readEntry(m: Ledger, view: View, e: View['log'][number]): void {
       const keys = m.rejected.get(e.proposal) ?? [];
       keys.push(e.reason.key);
       m.rejected.set(e.proposal, keys);
+      const trust = m.refusedAtTrust.get(e.proposal) ?? new Map<string, number>();
+      trust.set(e.party, view.parties.find((x) => x.id === e.party)?.trustInMediator ?? 0);
+      m.refusedAtTrust.set(e.proposal, trust);
       return;
     }
     case 'event': {
