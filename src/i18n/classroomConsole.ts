@@ -149,6 +149,7 @@ export const CLASSROOM_CONSOLE: Record<string, string> = {
   'console.feed.filter.event': 'events and injects',
   'console.feed.filter.seat': 'seats and controls',
   'console.feed.refused': 'refused: {{what}} — {{reason}}',
+  'console.feed.refusedCapped': 'refused: {{what}} — {{reason}} (this seat is sending many refused messages: more this minute are shown but not kept)',
   'console.feed.phase': 'The process moves to {{to}}',
   'console.feed.accepted': '{{party}} accepts proposal #{{proposal}}',
   'console.feed.rejected': '{{party}} rejects proposal #{{proposal}}',

@@ -115,7 +115,7 @@ export type PlannedInject = NonNullable<View['injects']>[number] & {
 
 /** Instructor only: one line of the live activity feed. */
 export interface Activity {
-  /** The exercise event it belongs to (a refusal: the last event when it was sent). */
+  /** The exercise event it belongs to (a refusal is an event of its own; one shown live only: the last event when it was sent). */
   seq: number;
   at: number;
   kind: 'command' | 'refused' | 'chat' | 'event' | 'seat' | 'control';

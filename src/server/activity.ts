@@ -1,8 +1,8 @@
 /**
  * The instructor's live activity feed (DESIGN.md §8): every seat's command with the engine's answer,
  * what the engine did in return (events, injects, the parties' answers, phase changes), every chat
- * line on every channel, seat changes and the instructor's controls — built from the committed events,
- * so a room rebuilt after a restart has the same feed — and the refusals the room sent (live only).
+ * line on every channel, seat changes, the instructor's controls and the refusals the room sent to
+ * seats — built from the committed events, so a room rebuilt after a restart has the same feed.
  */
 import type { LogEntry, Msg, Role } from '../sim/index';
 import type { Exercise, Prepared } from './exercise';
@@ -10,6 +10,21 @@ import type { Activity, ChatMessage } from './protocol';
 
 /** Entries kept per exercise (older ones are still in the stored log). */
 export const ACTIVITY_MEMORY = 500;
+
+/**
+ * Refusals written to the stored log per seat and minute. The next one is kept marked `capped`, and
+ * any more that minute are shown live only: a flooding client cannot fill the store.
+ */
+export const REFUSALS_KEPT_PER_MINUTE = 10;
+
+/** A refusal as stored: who, which message or command, the reason. */
+export interface RefusalRecord {
+  role: Role;
+  name: string;
+  what: string;
+  reason: Msg;
+  capped?: boolean;
+}
 
 type Out = { chat?: ChatMessage; entries?: LogEntry[] };
 
@@ -63,12 +78,22 @@ export function activityOf(ex: Exercise, p: Prepared, out: Out, seq: number, at:
     }
     case 'clock':
       return [{ ...base, kind: 'control', who: null, what: 'clock', fields: { seconds: pl.seconds ?? null } }];
+    case 'refused':
+      return [refusalActivity(seq, at, pl as unknown as RefusalRecord)];
     default:
       return [{ ...base, kind: 'control', who: null, what: p.kind }];
   }
 }
 
-/** A refusal the room sent to a seat, for the feed. */
-export function refusalActivity(seq: number, who: { role: Role | 'instructor'; name: string }, what: string, reason: Msg): Activity {
-  return { seq, at: Date.now(), kind: 'refused', who, what: what.slice(0, 40), msg: reason };
+/** A refusal the room sent to a seat, for the feed (`capped`: later ones that minute are not kept). */
+export function refusalActivity(seq: number, at: number, r: RefusalRecord): Activity {
+  return {
+    seq,
+    at,
+    kind: 'refused',
+    who: { role: r.role, name: r.name },
+    what: String(r.what).slice(0, 40),
+    msg: r.reason,
+    ...(r.capped ? { fields: { capped: true } } : {}),
+  };
 }

@@ -30,6 +30,8 @@ export interface ClassroomOptions {
   publicAddress?: string;
   reconnectSeconds?: number;
   rate?: { perSecond: number; burst: number };
+  /** How long a bot mediator waits for a person's answer (default 60 s). */
+  botAnswerWaitMs?: number;
   adminToken?: string;
   /** Register Colyseus's SIGINT/SIGTERM handler (main.ts does). */
   gracefulShutdown?: boolean;
@@ -61,6 +63,7 @@ export async function startClassroom(opts: ClassroomOptions): Promise<Classroom>
     serverId: opts.serverId ?? process.env.SERVER_ID ?? 'local',
     reconnectSeconds: opts.reconnectSeconds ?? 120,
     rate: opts.rate ?? { perSecond: 10, burst: 20 },
+    botAnswerWaitMs: opts.botAnswerWaitMs ?? 60_000,
   };
   setContext(ctx);
 

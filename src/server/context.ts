@@ -11,6 +11,8 @@ export interface ClassroomContext {
   reconnectSeconds: number;
   /** Token bucket per connection: messages per second and burst. */
   rate: { perSecond: number; burst: number };
+  /** How long a bot mediator waits for a delegation's person to answer a proposal before going on. */
+  botAnswerWaitMs: number;
 }
 
 let current: ClassroomContext | undefined;

@@ -245,6 +245,14 @@ export class Exercise {
     }));
   }
 
+  /** A proposal of the current phase still waiting for a person's answer (its id), or null. */
+  awaitingPeople(): number | null {
+    if (!this.game) return null;
+    const w = worldOf(this.game);
+    for (const p of w.proposals) if (p.status === 'pending' && p.phase === w.phase && Object.values(p.responses).includes('pending')) return p.id;
+    return null;
+  }
+
   mediatorHeld(): boolean {
     for (const h of this.holders.values()) if (!h.removed && h.role === 'mediator') return true;
     return false;
@@ -436,6 +444,9 @@ export class Exercise {
         return {};
       case 'end':
         this.status = 'ended';
+        return {};
+      case 'refused':
+        // For the instructor's feed only: the game and the seats are as they were.
         return {};
     }
   }

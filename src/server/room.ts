@@ -13,7 +13,7 @@ import { context, type ClassroomContext } from './context';
 import { Exercise, type Prep, type Who } from './exercise';
 import { MediatorBot } from './mediatorBot';
 import { classDebriefOf, ownDebriefOf, whyNoDebrief } from './classDebrief';
-import { activityOf, refusalActivity } from './activity';
+import { activityOf, refusalActivity, REFUSALS_KEPT_PER_MINUTE, type RefusalRecord } from './activity';
 import { injectPlan, injectsMayHaveChanged } from './injectPlan';
 import {
   clientMessageSchema,
@@ -57,11 +57,15 @@ export class ExerciseRoom extends Room {
   hashMismatch = false;
   private ctx!: ClassroomContext;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Per seat (role and holder): refusals written to the log in the current minute. */
+  private refusalsKept = new Map<string, { since: number; n: number }>();
   private deadline: number | null = null;
   private remainingOnPause: number | null = null;
   private clockTurn: number | null = null;
   private clockTimer: ReturnType<typeof setTimeout> | null = null;
   private botTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Proposal id → when the bot mediator began waiting for a person's answer to it. */
+  private botWaits = new Map<number, number>();
   private bot: MediatorBot | null = null;
   private disposed = false;
 
@@ -343,11 +347,30 @@ export class ExerciseRoom extends Room {
       // The client is gone.
     }
     const s = client.userData;
-    if (s && s.role !== 'instructor' && this.ex) {
-      const a = refusalActivity(this.ex.seq, { role: s.role, name: s.name }, what ?? type, reason);
+    if (s && s.role !== 'instructor' && this.ex) this.recordRefusal(s, { role: s.role, name: s.name, what: (what ?? type).slice(0, 40), reason });
+  }
+
+  /**
+   * A seat's refusal goes into the stored log (so a rebuilt room's feed has it), then to the
+   * instructors' feed — up to REFUSALS_KEPT_PER_MINUTE a seat and minute plus one marked `capped`;
+   * beyond that, or if the store cannot take it, the feed still shows it live.
+   */
+  private recordRefusal(s: Seat, r: RefusalRecord): void {
+    const live = () => {
+      const a = refusalActivity(this.ex.seq, Date.now(), r);
       this.ex.note([a]);
       this.sendActivity([a]);
-    }
+    };
+    const key = `${s.role}|${s.holderId ?? s.name}`;
+    const now = Date.now();
+    let kept = this.refusalsKept.get(key);
+    if (!kept || now - kept.since >= 60_000) this.refusalsKept.set(key, (kept = { since: now, n: 0 }));
+    kept.n++;
+    if (this.disposed || kept.n > REFUSALS_KEPT_PER_MINUTE + 1) return live();
+    const record = kept.n > REFUSALS_KEPT_PER_MINUTE ? { ...r, capped: true } : r;
+    void this.perform(() => ({ ok: true, prepared: { kind: 'refused', payload: { ...record } } }), null, 'refused').then((done) => {
+      if (!done.ok) live();
+    });
   }
 
   private instructors(): ExClient[] {
@@ -589,6 +612,18 @@ export class ExerciseRoom extends Room {
     this.botTimer = null;
     const ex = this.ex;
     if (!this.bot || ex.status !== 'running' || ex.paused || ex.over || ex.mediatorHeld() || this.disposed) return;
+    // A proposal awaits a delegation's person: the bot waits for the answer as a mediator at the
+    // table would (the answer re-arms it), for ctx.botAnswerWaitMs at most, then goes on.
+    const waiting = ex.awaitingPeople();
+    if (waiting !== null) {
+      const since = this.botWaits.get(waiting) ?? Date.now();
+      this.botWaits.set(waiting, since);
+      const left = since + this.ctx.botAnswerWaitMs - Date.now();
+      if (left > 0) {
+        this.botTimer = setTimeout(() => this.armBot(), left);
+        return;
+      }
+    }
     this.botTimer = setTimeout(() => {
       this.botTimer = null;
       const bot = this.bot!;

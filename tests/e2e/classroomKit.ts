@@ -15,7 +15,8 @@ export const CLASS_BASE = `http://127.0.0.1:${CLASSROOM_PORT}`;
  */
 const CONNECTION_CUT = [
   /WebSocket connection to .* failed/i,
-  /net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE)/i,
+  // CONTENT_LENGTH_MISMATCH: a response the killed server was still sending when it died.
+  /net::ERR_(INTERNET_DISCONNECTED|CONNECTION_REFUSED|CONNECTION_RESET|CONNECTION_CLOSED|EMPTY_RESPONSE|CONTENT_LENGTH_MISMATCH)/i,
 ];
 
 export interface ParticipantOptions {

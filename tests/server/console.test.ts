@@ -11,6 +11,7 @@ import { join, postJson, startTestClassroom, type Recorder, type TestClassroom }
 import { SqliteStore } from '../../src/server/store/index';
 import { Exercise } from '../../src/server/exercise';
 import type { ExerciseRoom } from '../../src/server/room';
+import { REFUSALS_KEPT_PER_MINUTE } from '../../src/server/activity';
 
 let t: TestClassroom;
 const store = new SqliteStore(':memory:');
@@ -240,11 +241,38 @@ describe('peek, activity and the inject list', () => {
     expect(gov.messages.some((m) => m.type === 'fired')).toBe(false);
   });
 
-  it('a room rebuilt from the stored log has the same feed (refusals, never stored, aside)', async () => {
-    const live = (matchMaker.getLocalRoomById(code) as ExerciseRoom).ex.activity.filter((a) => a.kind !== 'refused');
+  it('a room rebuilt from the stored log has the same feed, refusals included', async () => {
+    const live = (matchMaker.getLocalRoomById(code) as ExerciseRoom).ex.activity;
     const { exercise: rebuilt, hashOk } = Exercise.restore((await store.getExercise(id))!, await store.events(id));
     expect(hashOk).toBe(true);
     expect(live.length).toBeGreaterThan(10);
+    expect(live.some((a) => a.kind === 'refused' && a.what === 'proposeAgenda')).toBe(true);
     expect(rebuilt.activity).toEqual(live);
+  });
+
+  it('a seat flooding refused messages fills the feed, not the store: ten a minute kept, the next marked, the rest live only', async () => {
+    const before = (await store.events(id)).filter((e) => e.kind === 'refused').length;
+    // The same illegal move, again and again, paced under the token bucket's refill (10 a second) so each gets its answer.
+    const sent = REFUSALS_KEPT_PER_MINUTE + 5;
+    for (let i = 0; i < sent; i++) {
+      await new Promise((r) => setTimeout(r, 110));
+      gov.room.send('command', { command: { type: 'proposeAgenda', issues: ['autonomy'] }, ref: `f${i}` });
+      await refusal(gov, `f${i}`);
+    }
+    const feed = await instructor.waitFor('activity', (x) => x.entries.some((a: { fields?: { capped?: boolean } }) => a.fields?.capped));
+    expect(feed.entries.find((a: { fields?: { capped?: boolean } }) => a.fields?.capped)).toMatchObject({ kind: 'refused', who: { role: 'party:gov' } });
+    const room = matchMaker.getLocalRoomById(code) as ExerciseRoom;
+    await new Promise((r) => setTimeout(r, 200));
+    // Live: every one of them.
+    expect(room.ex.activity.filter((a) => a.kind === 'refused').length).toBeGreaterThanOrEqual(before + sent);
+    // Stored: the seat's allowance for the minute, then one marked capped, then nothing more.
+    const stored = (await store.events(id)).filter((e) => e.kind === 'refused').map((e) => JSON.parse(e.payload));
+    const govs = stored.filter((r) => r.role === 'party:gov');
+    expect(govs).toHaveLength(REFUSALS_KEPT_PER_MINUTE + 1);
+    expect(govs.filter((r) => r.capped)).toHaveLength(1);
+    expect(govs.at(-1)).toMatchObject({ role: 'party:gov', what: 'proposeAgenda', capped: true });
+    // The game is untouched by any of it.
+    const { hashOk } = Exercise.restore((await store.getExercise(id))!, await store.events(id));
+    expect(hashOk).toBe(true);
   });
 });

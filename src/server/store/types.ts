@@ -30,7 +30,8 @@ export interface ExerciseRow {
   lastSeq: number;
 }
 
-export type EventKind = 'start' | 'command' | 'seat' | 'chat' | 'pause' | 'resume' | 'clock' | 'end';
+/** `refused`: a seat's message the room refused, kept for the instructor's feed (no effect on the game). */
+export type EventKind = 'start' | 'command' | 'seat' | 'chat' | 'pause' | 'resume' | 'clock' | 'end' | 'refused';
 
 export interface StoredEvent {
   seq: number;

@@ -180,7 +180,9 @@ function agenda(c: Craft): MediatorCommand | null {
     for (const p of view.parties)
       if (p.seat !== 'walkedOut' && !c.led.heardSincePhase.has(p.id) && caucusedNow(c, p.id) === 0) cands.push({ type: 'caucus', party: p.id });
   const trustOk = view.parties.every((p) => p.trustInMediator >= c.t.agendaTrust);
-  if (!last || last.turn < view.turn || (!distrust && cands.length > 0)) if (trustOk || !distrust) cands.push({ type: 'proposeAgenda', issues });
+  // An agenda still awaiting a delegation's answer (a person's, in class) is not tabled again.
+  if (last?.status !== 'pending' && (!last || last.turn < view.turn || (!distrust && cands.length > 0)) && (trustOk || !distrust))
+    cands.push({ type: 'proposeAgenda', issues });
   cands.push(trustCaucus(c, c.t.agendaTrust + 1), relayCaucus(c, 0));
   return pick(c, ...cands);
 }
@@ -264,7 +266,8 @@ function heaviest(c: Craft, ids: string[]): string {
 function offer(c: Craft, open: string[]): MediatorCommand | null {
   const view = c.view;
   const last = lastOffer(view);
-  if (last && last.turn === view.turn) return null;
+  // Terms still awaiting an answer (a person's, in class) are not followed by new ones.
+  if (last && (last.turn === view.turn || last.status === 'pending')) return null;
   const fixed: Record<string, number> = {};
   for (const id of view.agenda ?? []) {
     const f = issueOf(view, id).formula;

@@ -83,7 +83,7 @@ function line(c: ConsoleCtx, a: Activity): string {
     case 'command':
       return `${label(`move.${a.what}`, a.what)}${fields(c, a.fields)}${msg ? ` → ${msg}` : ''}`;
     case 'refused':
-      return t('console.feed.refused', { what: label(`move.${a.what}`, a.what), reason: msg });
+      return t(a.fields?.capped ? 'console.feed.refusedCapped' : 'console.feed.refused', { what: label(`move.${a.what}`, a.what), reason: msg });
     case 'chat':
       return `[${channelName(c, a.what)}] ${a.text ?? ''}`;
     case 'event':
