@@ -617,6 +617,7 @@ export const EN: Record<string, string> = {
   'end.broken': 'The agreement broke down during monitoring: too many violations.',
   'end.allWalkedOut': 'Every party walked out of the talks.',
   'end.expired': 'Time ran out: turn {{limit}} came with no signed agreement.',
+  'end.exhausted': 'The process broke down before anything was signed.',
   'end.suspendedTooLong': 'The talks stayed suspended for more than {{max}} turns ({{parties}} did not return).',
   'coach.label': 'Coach',
   'coach.ok': 'Got it',

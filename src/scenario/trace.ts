@@ -5,7 +5,20 @@
  * exit criteria still unmet (why the talks stalled), and how the game ended. The game is replayed
  * command by command through the engine's public API; nothing here changes a game.
  */
-import { applyCommand, createGame, criteriaFor, viewFor, worldOf, type Game, type Msg, type PhaseId, type ProcessPhase, type World } from '../sim/index';
+import {
+  applyCommand,
+  createGame,
+  criteriaFor,
+  endCause,
+  viewFor,
+  worldOf,
+  type EndCause,
+  type Game,
+  type Msg,
+  type PhaseId,
+  type ProcessPhase,
+  type World,
+} from '../sim/index';
 import type { Scenario } from './schema';
 import { fmt } from '../i18n';
 import { PROMISE, WALK_OUT_COMMITMENT } from './walkOut';
@@ -85,21 +98,23 @@ export function unmetCriteria(s: Scenario, w: World, phase: ProcessPhase): Msg[]
     .map((c) => c.msg);
 }
 
-/** How a game ended, as a category: endingOf's cases. */
+/** How a game ended, as a category (the engine's end cause, rules/ending.ts, or running). */
 export const ENDINGS = ['concluded', 'running', 'violations', 'all-walked-out', 'suspended-too-long', 'turn-limit', 'other'] as const;
 export type Ending = (typeof ENDINGS)[number];
 
 export function endingKind(s: Scenario, w: World): Ending {
-  if (w.phase === 'concluded') return 'concluded';
-  if (w.phase !== 'collapsed') return 'running';
-  if (w.violations >= 3) return 'violations';
-  let out = 0;
-  for (const id in w.parties) if (w.parties[id]!.seat === 'walkedOut') out++;
-  if (out === Object.keys(w.parties).length) return 'all-walked-out';
-  if (w.suspendedTurns > s.thresholds.suspendedMaxTurns) return 'suspended-too-long';
-  if (w.expired) return 'turn-limit';
-  return 'other';
+  const cause = endCause(s, w);
+  return cause === null ? 'running' : ENDING_OF_CAUSE[cause];
 }
+
+const ENDING_OF_CAUSE: Record<EndCause, Ending> = {
+  concluded: 'concluded',
+  violations: 'violations',
+  allWalkedOut: 'all-walked-out',
+  turnLimit: 'turn-limit',
+  suspendedTooLong: 'suspended-too-long',
+  exhausted: 'other',
+};
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** What the process promises a party now: src/sim/rules/turn.ts processPromise, with the progress the engine reports. */
@@ -178,21 +193,28 @@ export function endingOf(g: Game): string {
   const s = g.scenario;
   const w = worldOf(g);
   const t = s.thresholds;
-  if (w.phase === 'concluded') return `concluded: compliance held for ${w.complianceTurns} turns`;
-  if (w.phase !== 'collapsed') return `still in ${w.phase} at turn ${w.turn}`;
   const { last, stuck } = stalledPhase(w);
   const out = Object.values(w.parties)
     .filter((p) => p.seat === 'walkedOut')
     .map((p) => p.id);
-  if (w.violations >= 3) return `collapsed in monitoring: ${w.violations} violations (compliance under complianceFloor ${t.complianceFloor})`;
-  if (out.length === Object.keys(w.parties).length) return `collapsed: every party walked out (${out.join(', ')})`;
-  if (w.suspendedTurns > t.suspendedMaxTurns)
-    return `collapsed: suspended ${w.suspendedTurns} turns, more than suspendedMaxTurns ${t.suspendedMaxTurns}; still out: ${out.join(', ')}`;
-  if (w.expired) {
-    const from = last === 'suspended' ? ` (suspended from ${stuck}; still out: ${out.join(', ')})` : '';
-    return `collapsed: turn limit ${s.turnLimit} reached in ${stuck}${from}; never met: ${unmetOf(g, w, stuck).join('; ') || 'nothing left'}`;
+  switch (endCause(s, w)) {
+    case null:
+      return `still in ${w.phase} at turn ${w.turn}`;
+    case 'concluded':
+      return `concluded: compliance held for ${w.complianceTurns} turns`;
+    case 'violations':
+      return `collapsed in monitoring: ${w.violations} violations (compliance under complianceFloor ${t.complianceFloor})`;
+    case 'allWalkedOut':
+      return `collapsed: every party walked out (${out.join(', ')})`;
+    case 'suspendedTooLong':
+      return `collapsed: suspended ${w.suspendedTurns} turns, more than suspendedMaxTurns ${t.suspendedMaxTurns}; still out: ${out.join(', ')}`;
+    case 'exhausted':
+      return 'collapsed';
+    case 'turnLimit': {
+      const from = last === 'suspended' ? ` (suspended from ${stuck}; still out: ${out.join(', ')})` : '';
+      return `collapsed: turn limit ${s.turnLimit} reached in ${stuck}${from}; never met: ${unmetOf(g, w, stuck).join('; ') || 'nothing left'}`;
+    }
   }
-  return 'collapsed';
 }
 
 /** The trace as text, a line per turn and one per walk-out, refusal and unmet criterion list. */

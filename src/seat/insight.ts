@@ -159,32 +159,31 @@ export function shortfall(v: View, prop: Proposal, partyId: string): Msg | null 
   return { key: `insight.short.${best.kind}`, params: { issue: best.issue, gap: best.gap } };
 }
 
-/** Why the game ended, from the view: the last phase change and the clock. Null while it runs. */
+/** Why the game ended, in the player's words: the engine's end cause (view.ending). Null while it runs. */
 export function endReason(v: View, s: Scenario | null): Msg | null {
-  if (!v.over) return null;
-  if (v.phase === 'concluded') return { key: 'end.concluded', params: { turns: v.complianceTurns } };
-  let from: string | null = null;
-  for (let i = v.log.length - 1; i >= 0; i--) {
-    const e = v.log[i]!;
-    if (e.kind === 'phase' && e.to === 'collapsed') {
-      from = e.from;
-      break;
-    }
+  switch (v.ending) {
+    case null:
+      return null;
+    case 'concluded':
+      return { key: 'end.concluded', params: { turns: v.complianceTurns } };
+    case 'violations':
+      return { key: 'end.broken' };
+    case 'allWalkedOut':
+      return { key: 'end.allWalkedOut' };
+    case 'turnLimit':
+      return { key: 'end.expired', params: { limit: v.turnLimit } };
+    case 'exhausted':
+      return { key: 'end.exhausted' };
+    case 'suspendedTooLong':
+      return {
+        key: 'end.suspendedTooLong',
+        params: {
+          max: s?.thresholds.suspendedMaxTurns ?? v.scenario.thresholds.suspendedMaxTurns,
+          parties: v.parties
+            .filter((p) => p.seat === 'walkedOut')
+            .map((p) => p.short)
+            .join(', '),
+        },
+      };
   }
-  if (from === 'monitoring') return { key: 'end.broken' };
-  if (from === 'suspended') {
-    if (v.parties.every((p) => p.seat === 'walkedOut')) return { key: 'end.allWalkedOut' };
-    if (v.turn >= v.turnLimit) return { key: 'end.expired', params: { limit: v.turnLimit } };
-    return {
-      key: 'end.suspendedTooLong',
-      params: {
-        max: s?.thresholds.suspendedMaxTurns ?? v.scenario.thresholds.suspendedMaxTurns,
-        parties: v.parties
-          .filter((p) => p.seat === 'walkedOut')
-          .map((p) => p.short)
-          .join(', '),
-      },
-    };
-  }
-  return { key: 'end.expired', params: { limit: v.turnLimit } };
 }

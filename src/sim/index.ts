@@ -19,6 +19,7 @@ export type { CommandSpec, FormField, TargetKind, SenderKind } from './commands'
 export { targetsOf, standIn } from './commands/forms';
 export * from './vocabulary';
 export { criteriaFor } from './rules/criteria';
+export { endCause, END_CAUSES, type EndCause } from './rules/ending';
 export { computeDebrief } from './debrief';
 export type { Debrief } from './debrief';
 /** Each delegation's result against its own interests (the class debrief). */

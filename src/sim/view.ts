@@ -3,6 +3,7 @@
  * sees its own hidden interests and nobody else's; the instructor sees everything, the MSEL included.
  * A stalling party keeps up appearances: others see the commitment it shows, not the one it has.
  */
+import { endCause, type EndCause } from './rules/ending';
 import type { Scenario } from '../scenario/schema';
 import type { LogEntry, Msg, ProcessPhase, Proposal, Role, Seat, SpoilerType, TalkFormat, Visibility, World } from './types';
 import type { Game } from './game';
@@ -96,6 +97,8 @@ export interface View {
   phase: ProcessPhase;
   resumePhase: ProcessPhase | null;
   over: boolean;
+  /** Why the game ended (rules/ending.ts), or null while it goes on. */
+  ending: EndCause | null;
   talkFormat: TalkFormat;
   visibility: Visibility;
   venue: string | null;
@@ -318,6 +321,7 @@ export function viewFor(g: Game, role: Role): View {
     phase: w.phase,
     resumePhase: w.resumePhase,
     over: isOver(g),
+    ending: endCause(s, w),
     talkFormat: w.talkFormat,
     visibility: w.visibility,
     venue: w.venue,

@@ -8,6 +8,7 @@ import type { Scenario } from '../../scenario/schema';
 import type { LogEntry, ProcessPhase, Proposal, TalkFormat, Visibility, World } from '../types';
 import { isOver, worldOf, type Game } from '../game';
 import { criteriaFor } from '../rules/criteria';
+import { endCause, type EndCause } from '../rules/ending';
 import { progress } from '../rules/progress';
 import {
   MEDIATOR,
@@ -51,6 +52,7 @@ class MediatorView implements View {
   #agenda?: string[] | null;
   #proposals?: Proposal[];
   #knowledge?: View['knowledge'];
+  #ending?: EndCause | null;
 
   constructor(g: Game) {
     const s = g.scenario;
@@ -97,6 +99,10 @@ class MediatorView implements View {
   }
   get proposals(): Proposal[] {
     return (this.#proposals ??= proposalsSeenBy(this.#w, MEDIATOR));
+  }
+  get ending(): EndCause | null {
+    if (this.#ending === undefined) this.#ending = endCause(this.#s, this.#w);
+    return this.#ending;
   }
   get knowledge(): View['knowledge'] {
     return (this.#knowledge ??= { briefing: this.#w.knowledge.briefing, history: this.#w.knowledge.history });

@@ -5,6 +5,7 @@
 import type { Msg, MsgParams, PhaseId, ProcessPhase } from '../types';
 import type { Ending, Outcome } from './types';
 import { MAIN_PHASES, firstEntries, phaseRank, type Run } from './run';
+import { endCause } from '../rules/ending';
 
 /** Furthest of the five phases ever entered (concluded counts as monitoring completed). */
 export function phaseReached(run: Run): PhaseId {
@@ -49,9 +50,10 @@ export function computeOutcome(run: Run): Outcome {
 }
 
 /**
- * How the game ended, in one word: concluded; broken (signed, then not implemented); timedOut (the
- * time for an agreement ran out before every party signed); walkedOut (the process collapsed while
- * a party was away from the table); exhausted (it collapsed otherwise); inProgress (not over).
+ * How the game ended, in one word, from the engine's end cause (rules/ending.ts): concluded; broken
+ * (signed, then not implemented); timedOut (the time for an agreement ran out before every party
+ * signed); walkedOut (the process collapsed with a party away from the table); exhausted (it
+ * collapsed otherwise); inProgress (not over).
  */
 export function computeEnding(run: Run): { id: Ending; turn: number | null; line: Msg } {
   const { world } = run;
@@ -60,13 +62,14 @@ export function computeEnding(run: Run): { id: Ending; turn: number | null; line
   const agreed = agreedIssues(run).length;
   const agenda = world.agenda?.length ?? 0;
   const signed = run.parties.filter((p) => world.signatures[p]).length;
+  const cause = endCause(run.scenario, world);
   const id: Ending = (() => {
-    if (world.phase === 'concluded') return 'concluded';
-    if (!run.finished) return 'inProgress';
-    if (phaseRank(phaseReached(run)) >= phaseRank('monitoring')) return 'broken';
-    if (world.expired || run.lastTurn >= run.scenario.turnLimit) return 'timedOut';
-    if (end?.from === 'suspended' || run.parties.some((p) => world.parties[p]!.seat === 'walkedOut')) return 'walkedOut';
-    return 'exhausted';
+    if (cause === null) return 'inProgress';
+    if (cause === 'concluded') return 'concluded';
+    // Signed and then not held, whatever closed it after the signature.
+    if (cause === 'violations' || phaseRank(phaseReached(run)) >= phaseRank('monitoring')) return 'broken';
+    if (cause === 'turnLimit') return 'timedOut';
+    return cause === 'exhausted' ? 'exhausted' : 'walkedOut';
   })();
   const params: MsgParams = { agreed, agenda, signed, parties: run.parties.length };
   if (turn !== null) params.turn = turn;
