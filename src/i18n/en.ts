@@ -707,6 +707,7 @@ export const EN: Record<string, string> = {
   'classroom.packFile': 'Or run a class from your own pack (a .yaml or .json file)',
   'classroom.createFromPack': 'Create from the pack',
   'classroom.choosePack': 'Choose a pack file first.',
+  'classroom.codeNeeded': 'Type the join code your instructor shows (six letters and digits).',
   'classroom.chooseSeat': 'Class {{code}}: take a seat',
   'classroom.playedBy.people': 'played by people',
   'classroom.playedBy.engine': 'played by the engine',

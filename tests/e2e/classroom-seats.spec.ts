@@ -254,3 +254,34 @@ test('joining: the scenario list arriving late neither wipes the typed code nor 
   expect(errors, 'console or page errors').toEqual([]);
   await context.close();
 });
+
+test('the scenario list arriving while a student types the code leaves the field, its focus and every key; an empty code is named', async ({ browser }) => {
+  const errors: string[] = [];
+  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1024, height: 640 } });
+  const page = await context.newPage();
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(`console: ${m.text()}`)));
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/api/scenarios', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await page.getByTestId('to-classroom').click();
+  // Nothing typed yet: the page says what is missing instead of asking the server.
+  await page.getByTestId('join-find').click();
+  await expect(page.getByTestId('classroom-error')).toContainText('join code');
+  // Half the code typed, then the list arrives, then the rest of the keys.
+  const field = page.getByTestId('join-code');
+  await field.click();
+  await page.keyboard.type('ABC');
+  release();
+  await page.waitForResponse('**/api/scenarios');
+  await expect(page.getByTestId('class-scenario-tutorial')).toBeAttached();
+  await page.keyboard.type('123');
+  await expect(field).toHaveValue('ABC123');
+  await expect(field).toBeFocused();
+  expect(errors, 'console or page errors').toEqual([]);
+  await context.close();
+});

@@ -63,8 +63,12 @@ export async function takeSeat(page: Page, code: string | null, name: string, se
   try {
     await expect(take).toBeVisible({ timeout: 20_000 });
   } catch {
+    const typed = await page
+      .getByTestId('join-code')
+      .inputValue()
+      .catch(() => '(no code field)');
     throw new Error(
-      `no seat ${seat} to take; the page shows: ${await page
+      `no seat ${seat} to take (code field: "${typed}", expected "${code ?? ''}"); the page shows: ${await page
         .getByTestId('classroom')
         .innerText()
         .catch(() => '(nothing)')}`,

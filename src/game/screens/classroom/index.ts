@@ -90,11 +90,26 @@ export function mountClassroom(ctx: ScreenContext): () => void {
   // ---------------------------------------------------------------- join or run
   let seats: SeatRow[] | null = null;
   let scenarios: { id: string; title: string }[] = [];
-  // The join form is drawn again when the scenario list arrives: keep what was typed, and do not
-  // replace the seat list if the student got there first.
+  // The scenario list arrives after the form is drawn: only the list is replaced, so a code being
+  // typed keeps its field and focus. A redraw (after an error) keeps what was typed, and the seat
+  // list is not replaced if the student got there first.
   let choosing = false;
   const typed = { code: '', name: '' };
   const packFile = el('input', { id: 'class-pack', type: 'file', accept: '.yaml,.yml,.json,text/yaml,application/json', 'data-testid': 'class-pack' });
+  const scenarioChoices = () =>
+    el(
+      'fieldset',
+      { class: 'scenarios' },
+      el('legend', { text: t('classroom.scenario') }),
+      ...scenarios.map((s, i) =>
+        el(
+          'label',
+          { class: 'choice' },
+          el('input', { type: 'radio', name: 'class-scenario', value: s.id, checked: i === 0, 'data-testid': `class-scenario-${s.id}` }),
+          el('span', { class: 'choice-body' }, el('strong', { text: s.title })),
+        ),
+      ),
+    );
   const drawChoose = () => {
     choosing = true;
     const code = el('input', { id: 'class-code', 'data-testid': 'join-code', maxlength: 6, autocomplete: 'off', spellcheck: 'false' });
@@ -115,6 +130,7 @@ export function mountClassroom(ctx: ScreenContext): () => void {
       text: t('classroom.findSeats'),
       onclick: () => {
         const c = code.value.trim().toUpperCase();
+        if (!/^[A-Z0-9]{4,8}$/.test(c)) return fail(new Error(t('classroom.codeNeeded')));
         api<{ seats: SeatRow[] }>(`api/exercises/${encodeURIComponent(c)}`)
           .then((r) => {
             seats = r.seats;
@@ -124,25 +140,13 @@ export function mountClassroom(ctx: ScreenContext): () => void {
           .catch(fail);
       },
     });
-    const pick = el(
-      'fieldset',
-      { class: 'scenarios' },
-      el('legend', { text: t('classroom.scenario') }),
-      ...scenarios.map((s, i) =>
-        el(
-          'label',
-          { class: 'choice' },
-          el('input', { type: 'radio', name: 'class-scenario', value: s.id, checked: i === 0, 'data-testid': `class-scenario-${s.id}` }),
-          el('span', { class: 'choice-body' }, el('strong', { text: s.title })),
-        ),
-      ),
-    );
+    const pick = scenarioChoices();
     const create = el('button', {
       class: 'btn primary',
       'data-testid': 'class-create',
       text: t('classroom.create'),
       onclick: () => {
-        const id = pick.querySelector<HTMLInputElement>('input:checked')?.value;
+        const id = main.querySelector<HTMLInputElement>('fieldset.scenarios input:checked')?.value;
         if (!id) return;
         api<{ code: string; instructorToken: string }>('api/exercises', { method: 'POST', body: JSON.stringify({ scenario: id }) })
           .then(
@@ -290,7 +294,12 @@ export function mountClassroom(ctx: ScreenContext): () => void {
     api<{ id: string; title: string }[]>('api/scenarios')
       .then((list) => {
         scenarios = list;
-        if (!gone && !session && choosing) drawChoose();
+        if (gone || session || !choosing) return;
+        // Only the scenario list changes: the join form stays as it is, so a code being typed is
+        // never replaced under the student's fingers.
+        const shown = main.querySelector('fieldset.scenarios');
+        if (shown) shown.replaceWith(scenarioChoices());
+        else drawChoose();
       })
       .catch((e: unknown) => {
         if (choosing) return fail(e);
