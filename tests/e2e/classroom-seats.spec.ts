@@ -9,7 +9,7 @@
  * the outside power each act (and a second action in the turn is refused with its reason); the
  * observer's page holds no confidential text. Any console or page error on any page fails the test.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { Client, type Room } from '@colyseus/sdk';
 import { shot } from './helpers';
@@ -220,19 +220,12 @@ test('seat screens: a counter-offer reaches the mediator, a private line stays p
   for (const p of [mediator, delegation, faction, power, observer]) await p.context().close();
 });
 
-test('joining: the scenario list arriving late neither wipes the typed code nor replaces the seat list', async ({ browser }) => {
-  const errors: string[] = [];
-  const created = await fetch(`${BASE}/api/exercises`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ pack, seed: 1, seats: ['party:gov', 'observer'] }),
-  });
-  const { code } = (await created.json()) as { code: string };
+/** A student at the join screen whose scenario list is held back until `release` (a slow network). */
+async function joinScreenWithListHeld(browser: Browser, errors: string[]): Promise<{ context: BrowserContext; page: Page; release: () => void }> {
   const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1024, height: 640 } });
   const page = await context.newPage();
   page.on('console', (m) => void (m.type() === 'error' && errors.push(`console: ${m.text()}`)));
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  // Hold the scenario list back until the student has typed and asked for the seats.
   let release: () => void = () => undefined;
   const held = new Promise<void>((r) => (release = r));
   await page.route('**/api/scenarios', async (route) => {
@@ -241,6 +234,19 @@ test('joining: the scenario list arriving late neither wipes the typed code nor 
   });
   await page.goto('/');
   await page.getByTestId('to-classroom').click();
+  return { context, page, release };
+}
+
+test('joining: the scenario list arriving late neither wipes the typed code nor replaces the seat list', async ({ browser }) => {
+  const errors: string[] = [];
+  const created = await fetch(`${BASE}/api/exercises`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ pack, seed: 1, seats: ['party:gov', 'observer'] }),
+  });
+  const { code } = (await created.json()) as { code: string };
+  // Hold the scenario list back until the student has typed and asked for the seats.
+  const { context, page, release } = await joinScreenWithListHeld(browser, errors);
   await page.getByTestId('join-code').fill(code);
   await page.getByTestId('join-name').fill('Late');
   await page.getByTestId('join-find').click();
@@ -257,18 +263,7 @@ test('joining: the scenario list arriving late neither wipes the typed code nor 
 
 test('the scenario list arriving while a student types the code leaves the field, its focus and every key; an empty code is named', async ({ browser }) => {
   const errors: string[] = [];
-  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1024, height: 640 } });
-  const page = await context.newPage();
-  page.on('console', (m) => void (m.type() === 'error' && errors.push(`console: ${m.text()}`)));
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  let release: () => void = () => undefined;
-  const held = new Promise<void>((r) => (release = r));
-  await page.route('**/api/scenarios', async (route) => {
-    await held;
-    await route.continue();
-  });
-  await page.goto('/');
-  await page.getByTestId('to-classroom').click();
+  const { context, page, release } = await joinScreenWithListHeld(browser, errors);
   // Nothing typed yet: the page says what is missing instead of asking the server.
   await page.getByTestId('join-find').click();
   await expect(page.getByTestId('classroom-error')).toContainText('join code');
