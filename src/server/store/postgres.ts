@@ -3,7 +3,7 @@
  * sharing exercises. `append` commits before it resolves, so an event is durable before it takes effect.
  */
 import pg from 'pg';
-import { fromRow, SCHEMA_SQL } from './sqlite';
+import { fromRow, insertExercise, SCHEMA_SQL } from './rows';
 import type { ExercisePatch, ExerciseRow, StoredEvent, Store } from './types';
 
 export class PostgresStore implements Store {
@@ -33,26 +33,8 @@ export class PostgresStore implements Store {
   }
 
   async createExercise(e: ExerciseRow): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO exercises (id, code, scenario_id, pack_text, scenario_json, seed, options_json, status, instructor_hash, host, created_at, updated_at, state_hash, last_seq)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-      [
-        e.id,
-        e.code,
-        e.scenarioId,
-        e.packText,
-        e.scenarioJson,
-        e.seed,
-        e.optionsJson,
-        e.status,
-        e.instructorHash,
-        e.host,
-        e.createdAt,
-        e.updatedAt,
-        e.stateHash,
-        e.lastSeq,
-      ],
-    );
+    const { sql, values } = insertExercise(e, (i) => `$${i}`);
+    await this.pool.query(sql, values);
   }
 
   async getExercise(id: string): Promise<ExerciseRow | null> {

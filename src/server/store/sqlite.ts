@@ -9,74 +9,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { ExercisePatch, ExerciseRow, StoredEvent, Store } from './types';
-
-interface Row {
-  id: string;
-  code: string;
-  scenario_id: string;
-  pack_text: string | null;
-  scenario_json: string;
-  seed: number;
-  options_json: string;
-  status: string;
-  instructor_hash: string;
-  host: string;
-  created_at: number;
-  updated_at: number;
-  state_hash: string;
-  last_seq: number;
-}
-
-export const SCHEMA_SQL = `
-CREATE TABLE IF NOT EXISTS exercises (
-  id TEXT PRIMARY KEY,
-  code TEXT NOT NULL,
-  scenario_id TEXT NOT NULL,
-  pack_text TEXT,
-  scenario_json TEXT NOT NULL,
-  seed BIGINT NOT NULL,
-  options_json TEXT NOT NULL,
-  status TEXT NOT NULL,
-  instructor_hash TEXT NOT NULL,
-  host TEXT NOT NULL,
-  created_at BIGINT NOT NULL,
-  updated_at BIGINT NOT NULL,
-  state_hash TEXT NOT NULL,
-  last_seq INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS exercises_code ON exercises (code, status);
-CREATE TABLE IF NOT EXISTS events (
-  exercise_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  at BIGINT NOT NULL,
-  kind TEXT NOT NULL,
-  payload TEXT NOT NULL,
-  PRIMARY KEY (exercise_id, seq)
-);
-CREATE TABLE IF NOT EXISTS meta (
-  key TEXT PRIMARY KEY,
-  value TEXT NOT NULL
-);
-`;
-
-export function fromRow(r: Row): ExerciseRow {
-  return {
-    id: r.id,
-    code: r.code,
-    scenarioId: r.scenario_id,
-    packText: r.pack_text,
-    scenarioJson: r.scenario_json,
-    seed: Number(r.seed),
-    optionsJson: r.options_json,
-    status: r.status as ExerciseRow['status'],
-    instructorHash: r.instructor_hash,
-    host: r.host,
-    createdAt: Number(r.created_at),
-    updatedAt: Number(r.updated_at),
-    stateHash: r.state_hash,
-    lastSeq: Number(r.last_seq),
-  };
-}
+import { fromRow, insertExercise, SCHEMA_SQL, type Row } from './rows';
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
@@ -100,27 +33,8 @@ export class SqliteStore implements Store {
   }
 
   async createExercise(e: ExerciseRow): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO exercises (id, code, scenario_id, pack_text, scenario_json, seed, options_json, status, instructor_hash, host, created_at, updated_at, state_hash, last_seq)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        e.id,
-        e.code,
-        e.scenarioId,
-        e.packText,
-        e.scenarioJson,
-        e.seed,
-        e.optionsJson,
-        e.status,
-        e.instructorHash,
-        e.host,
-        e.createdAt,
-        e.updatedAt,
-        e.stateHash,
-        e.lastSeq,
-      );
+    const { sql, values } = insertExercise(e, () => '?');
+    this.db.prepare(sql).run(...values);
   }
 
   async getExercise(id: string): Promise<ExerciseRow | null> {
