@@ -6,7 +6,7 @@
  */
 import type { LogEntry, Msg, Role } from '../sim/index';
 import type { Exercise, Prepared } from './exercise';
-import type { Activity, ChatMessage } from './protocol';
+import type { Activity, ChatMessage } from '../seat/wire';
 
 /** Entries kept per exercise (older ones are still in the stored log). */
 export const ACTIVITY_MEMORY = 500;

@@ -8,7 +8,7 @@
 import { computeDebrief, delegationResults, worldOf, type Debrief, type DelegationsReport, type Msg, type Role } from '../sim/index';
 import type { InjectReview } from '../sim/debrief/index';
 import type { Exercise } from './exercise';
-import type { ChatMessage, FiredInject } from './protocol';
+import type { ChatMessage, FiredInject } from '../seat/wire';
 
 export type { EndingSummary, TimelineEntry, DebriefNames, ClassDebrief, OwnDebrief } from '../seat/wire';
 import type { EndingSummary, TimelineEntry, DebriefNames, ClassDebrief, OwnDebrief } from '../seat/wire';

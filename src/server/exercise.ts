@@ -26,7 +26,7 @@ import {
   type Scenario,
   type View,
 } from '../sim/index';
-import type { Activity, Briefing, ChatMessage, ExerciseStatus, FiredInject, SeatInfo } from './protocol';
+import type { Activity, Briefing, ChatMessage, ExerciseStatus, FiredInject, SeatInfo } from '../seat/wire';
 import { activityOf, ACTIVITY_MEMORY } from './activity';
 import type { EventKind, ExerciseRow, StoredEvent } from './store/types';
 

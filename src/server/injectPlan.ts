@@ -7,7 +7,7 @@
  */
 import { computeDebrief, worldOf, type LogEntry } from '../sim/index';
 import type { Exercise } from './exercise';
-import type { PlannedInject } from './protocol';
+import type { PlannedInject } from '../seat/wire';
 
 export function injectPlan(ex: Exercise): PlannedInject[] {
   const w = ex.game ? worldOf(ex.game) : null;

@@ -93,21 +93,7 @@ export const INSTRUCTOR_MESSAGES: ReadonlySet<string> = new Set(['start', 'fire'
 
 // ---- What the server sends ----
 
-export type {
-  ExerciseStatus,
-  SeatInfo,
-  Welcome,
-  Status,
-  Briefing,
-  ChatMessage,
-  FiredInject,
-  ViewMessage,
-  Ack,
-  Refusal,
-  PlannedInject,
-  Activity,
-  Peek,
-} from '../seat/wire';
+// The message types themselves are in src/seat/wire.ts (the page reads them too): import them from there.
 import type {
   Welcome,
   Status,

@@ -15,18 +15,8 @@ import { MediatorBot } from './mediatorBot';
 import { classDebriefOf, ownDebriefOf, whyNoDebrief } from './classDebrief';
 import { activityOf, refusalActivity, REFUSALS_KEPT_PER_MINUTE, type RefusalRecord } from './activity';
 import { injectPlan, injectsMayHaveChanged } from './injectPlan';
-import {
-  clientMessageSchema,
-  INSTRUCTOR_MESSAGES,
-  joinOptionsSchema,
-  MAX_MESSAGE_BYTES,
-  type Activity,
-  type ClientMessage,
-  type Peek,
-  type Status,
-  type ViewMessage,
-  type Welcome,
-} from './protocol';
+import { clientMessageSchema, INSTRUCTOR_MESSAGES, joinOptionsSchema, MAX_MESSAGE_BYTES, type ClientMessage } from './protocol';
+import type { Activity, Peek, Status, ViewMessage, Welcome } from '../seat/wire';
 import { instructorTokenMatches, randomId } from './tokens';
 
 interface Seat extends Who {

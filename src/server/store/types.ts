@@ -3,7 +3,7 @@
  * the truth — a room is rebuilt by replaying it — and every event is written before it takes effect.
  * SQLite (default, one machine) and PostgreSQL (`DATABASE_URL`) implement the same interface.
  */
-import type { ExerciseStatus } from '../protocol';
+import type { ExerciseStatus } from '../../seat/wire';
 
 export interface ExerciseRow {
   id: string;
