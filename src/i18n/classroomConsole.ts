@@ -17,7 +17,7 @@ export const CLASSROOM_CONSOLE: Record<string, string> = {
   'console.clock.off': 'no clock',
   'console.clock.per': '{{seconds}} s a turn',
   'console.clock.stopped': 'clock stopped ({{seconds}} s a turn)',
-  'console.clock.range': 'The turn clock takes 10 to 86400 seconds.',
+  'console.clock.range': 'The turn clock takes {{min}} to {{max}} seconds.',
 
   'console.seats.heading': 'Seat plan',
   'console.seats.count': '{{online}} connected, {{dropped}} dropped',

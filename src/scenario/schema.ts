@@ -180,12 +180,19 @@ export const venueSchema = z.strictObject({
 const kindOf = <K extends string>(kind: K, what: string) => doc(z.literal(kind), `the kind of effect: ${kind} (${what})`, kind);
 const effectParty = (what: string) => doc(id, what, 'gov');
 
+/** A sanctions effect's strength: its bounds and the default (a power's seat form offers the same). */
+export const SANCTION_MAGNITUDE = { min: 1, max: 40, default: 15 } as const;
+
 export const sanctionsEffectSchema = z.strictObject({
   kind: kindOf('sanctions', 'an outside power imposes or lifts sanctions'),
   actor: doc(id, 'the external actor imposing them (it should have sanctions leverage)', 'west'),
   sanction: doc(z.enum(SANCTION_KINDS), "new, secondary or snapback (a shock through the target's politics), or relief", 'new'),
   target: effectParty('the party hit (or relieved)'),
-  magnitude: doc(z.number().min(1).max(40).default(15), 'strength of the shock, 1..40; restraint obtained from the actor halves it', 15),
+  magnitude: doc(
+    z.number().min(SANCTION_MAGNITUDE.min).max(SANCTION_MAGNITUDE.max).default(SANCTION_MAGNITUDE.default),
+    `strength of the shock, ${SANCTION_MAGNITUDE.min}..${SANCTION_MAGNITUDE.max}; restraint obtained from the actor halves it`,
+    SANCTION_MAGNITUDE.default,
+  ),
 });
 export const supportShiftEffectSchema = z.strictObject({
   kind: kindOf('supportShift', 'an outside power changes its support for a party'),

@@ -1,10 +1,13 @@
 /**
  * What the classroom server sends, as both sides read it: the server (src/server/protocol.ts,
- * classDebrief.ts) builds these and the page's remote seat (remote.ts) receives them. Types only,
- * from the engine's public API, so the page never imports the server.
+ * classDebrief.ts) builds these and the page's remote seat (remote.ts) receives them. Types (from
+ * the engine's public API) and the limits both sides check, so the page never imports the server.
  */
 import type { Debrief, DelegationResult, DelegationsReport, LogEntry, MoveOption, Msg, Role, View } from '../sim/index';
 import type { InjectReview } from '../sim/debrief/index';
+
+/** The turn clock the instructor may set, in seconds (the server refuses anything else). */
+export const TURN_CLOCK_SECONDS = { min: 10, max: 24 * 3600 } as const;
 
 export type ExerciseStatus = 'lobby' | 'running' | 'ended';
 

@@ -6,6 +6,7 @@
  * and adds it to every command. Messages travel as Colyseus messages: `room.send(type, payload)`.
  */
 import { z } from 'zod';
+import { TURN_CLOCK_SECONDS } from '../seat/wire';
 
 /** Largest message a client may send (bytes on the wire; the WebSocket closes on bigger frames). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -72,12 +73,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resume'), ref }),
   z.strictObject({
     type: z.literal('clock'),
-    seconds: z
-      .number()
-      .int()
-      .min(10)
-      .max(24 * 3600)
-      .nullable(),
+    seconds: z.number().int().min(TURN_CLOCK_SECONDS.min).max(TURN_CLOCK_SECONDS.max).nullable(),
     ref,
   }),
   z.strictObject({ type: z.literal('reassign'), holder: z.string().max(40), seat: roleText.nullable(), ref }),

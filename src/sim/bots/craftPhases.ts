@@ -236,12 +236,10 @@ function negotiation(c: Craft): MediatorCommand | null {
     const study = named.find((id) => unexplored.includes(id));
     if (study) cands.push({ type: 'technicalCommission', issue: study });
     if (!last || (last.turn < view.turn && !study)) cands.push(unlessRefused(c, last, offer(c, open)));
-    if (unexplored.length > 0 && (!last || last.turn < view.turn - 1 || study)) cands.push({ type: 'technicalCommission', issue: heaviest(c, unexplored) });
-    if (last && last.turn < view.turn && last.status === 'rejected' && !study) {
-      // The same terms again are no offer: study another issue (it widens the zone) first.
-      if (unexplored.length > 0) cands.push({ type: 'technicalCommission', issue: heaviest(c, unexplored) });
-      cands.push(unlessRefused(c, last, offer(c, open)));
-    }
+    // Another issue studied widens the zone: every other turn, or at once after a red line or any no.
+    const refused = last !== undefined && last.turn < view.turn && last.status === 'rejected';
+    if (unexplored.length > 0 && (!last || last.turn < view.turn - 1 || study || refused))
+      cands.push({ type: 'technicalCommission', issue: heaviest(c, unexplored) });
     return pick(c, ...cands);
   }
 }

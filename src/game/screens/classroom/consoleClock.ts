@@ -6,6 +6,7 @@
 import { el } from '../../overlay';
 import { t } from '../../../i18n/index';
 import type { Status } from '../../../seat/remote';
+import { TURN_CLOCK_SECONDS } from '../../../seat/wire';
 import { bound, clockText, type ConsoleCtx } from './consoleKit';
 
 let ticker: ReturnType<typeof setInterval> | null = null;
@@ -68,7 +69,8 @@ export function controls(c: ConsoleCtx): HTMLElement {
         text: t('console.clock.set'),
         onclick: () => {
           const n = Math.round(Number(seconds.value));
-          if (!Number.isFinite(n) || n < 10 || n > 86400) return (c.cs.setError(t('console.clock.range')), c.cs.redraw());
+          if (!Number.isFinite(n) || n < TURN_CLOCK_SECONDS.min || n > TURN_CLOCK_SECONDS.max)
+            return (c.cs.setError(t('console.clock.range', { min: TURN_CLOCK_SECONDS.min, max: TURN_CLOCK_SECONDS.max })), c.cs.redraw());
           void c.act('clock', { seconds: n });
         },
       }),

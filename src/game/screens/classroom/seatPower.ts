@@ -7,6 +7,7 @@
 import { el } from '../../overlay';
 import { t } from '../../../i18n/index';
 import { SANCTION_KINDS } from '../../../sim/index';
+import { SANCTION_MAGNITUDE } from '../../../scenario/schema';
 import { MAX_SUPPORT_SHIFT } from '../../../sim/commands/externalAction';
 import { answerLine, kept, nameIn, panel, sendFrom, sentThisTurn, type SeatCtx } from './seatKit';
 
@@ -85,9 +86,16 @@ function sanctionsPanel(c: SeatCtx, actor: string, can: boolean): HTMLElement {
   );
   const target = partySelect(c, 'sanction-target', 'sanction-target');
   const magnitude = kept(
-    el('input', { id: 'sanction-magnitude', type: 'number', min: 1, max: 40, step: 1, 'data-testid': 'sanction-magnitude' }),
+    el('input', {
+      id: 'sanction-magnitude',
+      type: 'number',
+      min: SANCTION_MAGNITUDE.min,
+      max: SANCTION_MAGNITUDE.max,
+      step: 1,
+      'data-testid': 'sanction-magnitude',
+    }),
     'sanction-magnitude',
-    '15',
+    String(SANCTION_MAGNITUDE.default),
   );
   return panel(
     'power-sanctions',
